@@ -1,0 +1,179 @@
+"""`wiazki`: validate content, scaffold a bundle, manage the TERYT register and the schemas.
+
+Exit codes: 0 no errors, 1 errors found, 2 the command could not run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from datetime import date
+from pathlib import Path
+
+from . import reporting
+from .problems import ERROR
+from .scaffold import NewBundle, bundle_yaml
+from .schema import schema_text
+from .teryt import RegisterError, import_register, load_register
+from .validate import ContentDirError, validate_content
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_CANNOT_RUN = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that says what is wrong in Polish and exits with 2."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        sys.stderr.write(f"wiazki: błąd wywołania: {message}\n")
+        raise SystemExit(EXIT_CANNOT_RUN)
+
+
+def today() -> date:
+    """Today, or the date in WIAZKI_TODAY (YYYY-MM-DD) so that a run can be reproduced."""
+    value = os.environ.get("WIAZKI_TODAY")
+    return date.fromisoformat(value) if value else date.today()
+
+
+def _validate(args: argparse.Namespace) -> int:
+    try:
+        result = validate_content(Path(args.content_dir), today=today())
+    except ContentDirError as exc:
+        sys.stderr.write(f"wiazki: {exc}\n")
+        return EXIT_CANNOT_RUN
+    problems = result.problems
+    if args.format == "json":
+        print(reporting.as_json(problems, result.files))
+    elif args.format == "github":
+        for line in reporting.github(problems):
+            print(line)
+        print(reporting.summary_line(problems, result.files))
+        summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
+        if summary_file:
+            with open(summary_file, "a", encoding="utf-8") as handle:
+                handle.write(reporting.step_summary(problems, result.files))
+    else:
+        for line in reporting.human(problems):
+            print(line)
+        print(reporting.summary_line(problems, result.files))
+    failing = any(p.severity == ERROR for p in problems) or (args.strict and problems)
+    return EXIT_PROBLEMS if failing else EXIT_OK
+
+
+def _new(args: argparse.Namespace) -> int:
+    content = Path(args.content_dir)
+    target = content / "bundles" / f"{args.id}.yml"
+    from .rules import _ID  # the id pattern, shared with the schema
+
+    if not _ID.match(args.id) or not 3 <= len(args.id) <= 64:
+        sys.stderr.write(f"wiazki: „{args.id}” nie jest poprawnym identyfikatorem (małe litery a–z, cyfry, łączniki, 3–64 znaki)\n")
+        return EXIT_CANNOT_RUN
+    if target.exists():
+        sys.stderr.write(f"wiazki: plik {target} już istnieje; wybierz inny identyfikator\n")
+        return EXIT_CANNOT_RUN
+    register = load_register()
+    for code in args.territory:
+        if code not in register:
+            sys.stderr.write(f"wiazki: kodu TERYT {code} nie ma w rejestrze (stan na {register.date})\n")
+            return EXIT_CANNOT_RUN
+    partner_file = content / "partners" / f"{args.facilitator}.yml"
+    if not partner_file.is_file():
+        sys.stderr.write(f"wiazki: brak partnera {partner_file}; facylitatorem musi być istniejący OWES\n")
+        return EXIT_CANNOT_RUN
+    text = bundle_yaml(
+        NewBundle(
+            id=args.id,
+            title=args.title,
+            facilitator=args.facilitator,
+            territory=list(args.territory),
+            reviewed=today(),
+            groups=list(args.group or []),
+        )
+    )
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(text, encoding="utf-8")
+    print(f"Utworzono {target}. Sprawdź go poleceniem: wiazki validate {content}")
+    return EXIT_OK
+
+
+def _teryt_import(args: argparse.Namespace) -> int:
+    source = Path(args.file)
+    try:
+        target, register = import_register(source)
+    except FileNotFoundError:
+        sys.stderr.write(f"wiazki: nie ma pliku {source}\n")
+        return EXIT_CANNOT_RUN
+    except (RegisterError, UnicodeDecodeError) as exc:
+        sys.stderr.write(f"wiazki: {source} nie jest plikiem TERC: {exc}\n")
+        return EXIT_CANNOT_RUN
+    print(f"Zapisano rejestr TERYT ze stanem na {register.date} ({len(register.units)} jednostek) w {target}.")
+    return EXIT_OK
+
+
+def _schema(args: argparse.Namespace) -> int:
+    out = Path(args.write) if args.write else None
+    stale = []
+    for kind in ("bundle", "partner"):
+        text = schema_text(kind)
+        if out is None:
+            print(text, end="")
+            continue
+        path = out / f"{kind}.schema.json"
+        if args.check:
+            if not path.is_file() or path.read_text(encoding="utf-8") != text:
+                stale.append(str(path))
+        else:
+            out.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+    if stale:
+        sys.stderr.write(f"wiazki: nieaktualne schematy: {', '.join(stale)}; uruchom: wiazki schema --write {out}\n")
+        return EXIT_PROBLEMS
+    return EXIT_OK
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="wiazki", description="Katalog wiązek usług społecznych: walidacja i narzędzia.")
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser, metavar="POLECENIE")
+
+    validate = commands.add_parser("validate", help="sprawdź pliki wiązek i partnerów")
+    validate.add_argument("content_dir", nargs="?", default="content", metavar="CONTENT_DIR", help="folder treści (domyślnie content/)")
+    validate.add_argument("--format", choices=("human", "github", "json"), default="human", help="format wyniku")
+    validate.add_argument("--strict", action="store_true", help="ostrzeżenia też kończą się kodem 1")
+    validate.set_defaults(run=_validate)
+
+    new = commands.add_parser("new", help="utwórz nową wiązkę na etapie odkrywania")
+    new.add_argument("id", help="identyfikator, np. seniorzy-kramsk")
+    new.add_argument("--title", required=True, help="nazwa wiązki (5–120 znaków)")
+    new.add_argument("--facilitator", required=True, help="identyfikator OWES z content/partners/")
+    new.add_argument("--territory", required=True, action="append", help="kod TERYT (można podać kilka razy)")
+    new.add_argument("--group", action="append", help="grupa docelowa, np. older_persons (można podać kilka razy)")
+    new.add_argument("--content-dir", default="content", help="folder treści (domyślnie content/)")
+    new.set_defaults(run=_new)
+
+    teryt = commands.add_parser("teryt", help="rejestr TERYT")
+    teryt_commands = teryt.add_subparsers(dest="teryt_command", required=True, parser_class=_Parser, metavar="POLECENIE")
+    teryt_import = teryt_commands.add_parser("import", help="zastąp dołączony rejestr plikiem TERC_Urzedowy_RRRR-MM-DD.csv z GUS")
+    teryt_import.add_argument("file", metavar="FILE")
+    teryt_import.set_defaults(run=_teryt_import)
+
+    schema = commands.add_parser("schema", help="wypisz lub zapisz schematy JSON")
+    schema.add_argument("--write", metavar="DIR", help="zapisz bundle.schema.json i partner.schema.json w DIR")
+    schema.add_argument("--check", action="store_true", help="z --write: sprawdź tylko, czy pliki są aktualne")
+    schema.set_defaults(run=_schema)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.run(args)
+    except KeyboardInterrupt:
+        return 130
+    except (OSError, ValueError) as exc:
+        sys.stderr.write(f"wiazki: nie udało się wykonać polecenia: {exc}\n")
+        return EXIT_CANNOT_RUN
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

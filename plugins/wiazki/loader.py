@@ -1,0 +1,362 @@
+"""Loading untrusted YAML into plain data, keeping the position of every node.
+
+A content file is written by anyone who can open a pull request, so it is
+hostile until proven otherwise. PyYAML's own loaders follow YAML 1.1 (`no` is
+False, `010` is 8, dates become `datetime`), keep the last of duplicate keys,
+expand aliases (a few hundred bytes can make any later walk exponential) and
+recurse once per nesting level. We therefore read libyaml's *event stream* and
+build the data ourselves, iteratively: aliases, anchors, custom tags and
+duplicate keys are refused as they appear, scalars are resolved as YAML 1.2's
+core schema does (dates stay strings) and nesting is bounded.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .problems import ERROR, Problem
+
+MAX_FILE_BYTES = 1024 * 1024
+MAX_DEPTH = 20
+#: Past this many problems in one file the rest is summarised in one line.
+MAX_PROBLEMS_PER_FILE = 50
+
+#: libyaml is ~10× faster than the pure-Python parser; both give the same events.
+_LOADER = getattr(yaml, "CSafeLoader", None) or yaml.SafeLoader
+
+# YAML 1.2 core schema (https://yaml.org/spec/1.2.2/#1032-tag-resolution).
+_NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
+_TRUE = re.compile(r"^(?:true|True|TRUE)$")
+_FALSE = re.compile(r"^(?:false|False|FALSE)$")
+_INT10 = re.compile(r"^[-+]?[0-9]+$")
+_INT8 = re.compile(r"^0o[0-7]+$")
+_INT16 = re.compile(r"^0x[0-9a-fA-F]+$")
+_FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")
+_INF = re.compile(r"^[-+]?\.(?:inf|Inf|INF)$")
+_NAN = re.compile(r"^\.(?:nan|NaN|NAN)$")
+
+_STR_TAG = "tag:yaml.org,2002:str"
+_SEQ_TAG = "tag:yaml.org,2002:seq"
+_MAP_TAG = "tag:yaml.org,2002:map"
+
+PathKey = tuple  # a JSON-pointer-like tuple of str keys and int indices
+
+
+@dataclass(frozen=True)
+class Position:
+    line: int
+    column: int
+
+
+@dataclass
+class Document:
+    """The data of one YAML file, with the position of each value and each key."""
+
+    path: str
+    data: Any
+    values: dict[PathKey, Position] = field(default_factory=dict)
+    keys: dict[PathKey, Position] = field(default_factory=dict)
+
+    def position(self, path: PathKey) -> Position:
+        """Where the value at `path` starts; the nearest ancestor that exists otherwise."""
+        path = tuple(path)
+        while path:
+            if path in self.values:
+                return self.values[path]
+            path = path[:-1]
+        return self.values.get((), Position(1, 1))
+
+    def key_position(self, path: PathKey) -> Position:
+        """Where the key naming `path` is; falls back to the value's position."""
+        path = tuple(path)
+        return self.keys.get(path) or self.position(path)
+
+
+def resolve_plain_scalar(text: str) -> Any:
+    """Resolve an untagged plain scalar as YAML 1.2's core schema does."""
+    if _NULL.match(text):
+        return None
+    if _TRUE.match(text):
+        return True
+    if _FALSE.match(text):
+        return False
+    try:
+        if _INT10.match(text):
+            return int(text, 10)
+        if _INT8.match(text):
+            return int(text[2:], 8)
+        if _INT16.match(text):
+            return int(text[2:], 16)
+    except ValueError:
+        # Longer than Python's int-from-string limit: keep the text, the schema
+        # will say it is not a number.
+        return text
+    if _FLOAT.match(text):
+        return float(text)
+    if _INF.match(text):
+        return -math.inf if text.startswith("-") else math.inf
+    if _NAN.match(text):
+        return math.nan
+    return text
+
+
+# libyaml's and PyYAML's messages, in Polish. Matched as substrings, first match wins.
+_SYNTAX_MESSAGES: tuple[tuple[str, str], ...] = (
+    ("exceeded maximum nesting depth", f"zbyt głębokie zagnieżdżenie (ponad {MAX_DEPTH} poziomów)"),
+    ("mapping values are not allowed", "dwukropek w niedozwolonym miejscu; jeśli to część tekstu, ujmij cały tekst w cudzysłów"),
+    ("could not find expected ':'", "brakuje dwukropka po nazwie pola"),
+    ("did not find expected key", "nieoczekiwany tekst: sprawdź wcięcia i dwukropki"),
+    ("did not find expected '-' indicator", "nieoczekiwany tekst w liście: każdy element zaczyna się od „- ”, sprawdź wcięcia"),
+    ("did not find expected node content", "brakuje wartości"),
+    ("did not find expected ',' or ']'", "lista w nawiasach kwadratowych nie jest zamknięta („]”)"),
+    ("did not find expected ',' or '}'", "słownik w nawiasach klamrowych nie jest zamknięty („}”)"),
+    ("found unexpected end of stream", "plik kończy się w połowie wartości (np. niezamknięty cudzysłów)"),
+    ("found unexpected document indicator", "napis „---” lub „...” w środku wartości; ujmij tekst w cudzysłów"),
+    ("found character that cannot start any token", "znak, od którego nie może zaczynać się wartość (np. @, ` lub tabulator); ujmij tekst w cudzysłów"),
+    ("found a tab character", "tabulator w miejscu wcięcia; używaj spacji"),
+    ("control characters are not allowed", "niedozwolony znak sterujący"),
+    ("found unacceptable character", "niedozwolony znak sterujący"),
+    ("found unknown escape character", "nieznana sekwencja ucieczki po „\\” w tekście w cudzysłowie"),
+    ("found undefined tag handle", "nieznany znacznik (tag); znaczniki nie są dozwolone"),
+    ("found undefined alias", "odwołanie (alias) do nieistniejącej kotwicy; aliasy nie są dozwolone"),
+    ("expected a single document", "plik zawiera więcej niż jeden dokument YAML"),
+    ("but found another document", "plik zawiera więcej niż jeden dokument YAML"),
+    ("expected <document start>", "plik zawiera więcej niż jeden dokument YAML lub nadmiarowy tekst na końcu"),
+    ("expected <block end>", "nieoczekiwany element: sprawdź wcięcia"),
+    ("while scanning a simple key", "brakuje dwukropka po nazwie pola"),
+    ("while scanning a quoted scalar", "niezamknięty cudzysłów"),
+    ("while scanning a block scalar", "nieprawidłowy blok tekstu (| lub >)"),
+    ("while scanning an anchor", "nieprawidłowa kotwica (&); kotwice nie są dozwolone"),
+    ("while scanning an alias", "nieprawidłowy alias (*); aliasy nie są dozwolone"),
+    ("while scanning a tag", "nieprawidłowy znacznik (!); znaczniki nie są dozwolone"),
+    ("while scanning a directive", "nieprawidłowa dyrektywa (%)"),
+)
+
+
+def _syntax_message(error: yaml.YAMLError) -> str:
+    problem = getattr(error, "problem", None) or ""
+    context = getattr(error, "context", None) or ""
+    for text in (problem, context, str(error)):
+        for needle, polish in _SYNTAX_MESSAGES:
+            if needle in text:
+                return f"błąd składni YAML: {polish}"
+    return "błąd składni YAML: sprawdź wcięcia, dwukropki i cudzysłowy w tym miejscu"
+
+
+class _Builder:
+    """Builds plain data from parser events without recursion."""
+
+    def __init__(self, path: str) -> None:
+        self.doc = Document(path=path, data=None)
+        self.problems: list[Problem] = []
+        self.aborted = False
+
+    def error(self, mark: Any, code: str, message: str) -> None:
+        line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+        self.problems.append(Problem(self.doc.path, line, column, ERROR, code, message))
+
+    def build(self, events: Any) -> None:
+        # Each stack frame: [container, path, pending_key, pending_key_mark, seen_keys]
+        stack: list[list[Any]] = []
+        documents = 0
+        root_set = False
+
+        def attach(value: Any, mark: Any) -> PathKey | None:
+            nonlocal root_set
+            if not stack:
+                self.doc.data = value
+                root_set = True
+                path: PathKey = ()
+                self.doc.values[path] = Position(mark.line + 1, mark.column + 1)
+                return path
+            frame = stack[-1]
+            container, parent = frame[0], frame[1]
+            if isinstance(container, list):
+                path = parent + (len(container),)
+                container.append(value)
+                self.doc.values[path] = Position(mark.line + 1, mark.column + 1)
+                return path
+            if frame[2] is _NO_KEY:
+                # This node is a key.
+                if not isinstance(value, str):
+                    if isinstance(value, (dict, list)):
+                        self.error(mark, "complex-key", "nazwa pola musi być zwykłym tekstem, nie listą ani słownikiem")
+                    key = "" if value is None else str(value)
+                else:
+                    key = value
+                frame[2], frame[3] = key, mark
+                return None
+            key, key_mark = frame[2], frame[3]
+            frame[2] = _NO_KEY
+            path = parent + (key,)
+            if key in frame[4]:
+                first = frame[4][key]
+                self.error(
+                    key_mark,
+                    "duplicate-key",
+                    f"pole `{key}` występuje drugi raz (pierwszy raz w wierszu {first.line}); "
+                    "YAML zachowałby tylko jedną z wartości, usuń lub połącz powtórzenie",
+                )
+                return None
+            key_position = Position(key_mark.line + 1, key_mark.column + 1)
+            frame[4][key] = key_position
+            container[key] = value
+            self.doc.keys[path] = key_position
+            self.doc.values[path] = Position(mark.line + 1, mark.column + 1)
+            return path
+
+        def is_key_slot() -> bool:
+            return bool(stack) and isinstance(stack[-1][0], dict) and stack[-1][2] is _NO_KEY
+
+        for event in events:
+            if len(self.problems) >= MAX_PROBLEMS_PER_FILE:
+                self.aborted = True
+                return
+            if isinstance(event, yaml.DocumentStartEvent):
+                documents += 1
+                if documents > 1:
+                    self.error(event.start_mark, "multiple-documents", "plik może zawierać tylko jeden dokument YAML (usuń drugie „---”)")
+                    self.aborted = True
+                    return
+                continue
+            if isinstance(event, yaml.AliasEvent):
+                self.error(event.start_mark, "alias", f"aliasy YAML (*{event.anchor}) nie są dozwolone; wpisz wartość wprost")
+                if is_key_slot():
+                    attach(f"*{event.anchor}", event.start_mark)
+                else:
+                    attach(None, event.start_mark)
+                continue
+            if isinstance(event, (yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                if event.anchor is not None:
+                    self.error(event.start_mark, "anchor", f"kotwice YAML (&{event.anchor}) nie są dozwolone; wpisz wartość wprost")
+                tag = event.tag
+                allowed = {None, "!", _STR_TAG} if isinstance(event, yaml.ScalarEvent) else {None, "!", _SEQ_TAG if isinstance(event, yaml.SequenceStartEvent) else _MAP_TAG}
+                if tag not in allowed:
+                    self.error(event.start_mark, "tag", f"znaczniki typów YAML ({tag}) nie są dozwolone; usuń znacznik")
+            if isinstance(event, yaml.ScalarEvent):
+                if event.tag is None and event.implicit[0] and not is_key_slot():
+                    value = resolve_plain_scalar(event.value)
+                else:
+                    value = event.value
+                attach(value, event.start_mark)
+            elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                if len(stack) >= MAX_DEPTH:
+                    self.error(event.start_mark, "too-deep", f"zbyt głębokie zagnieżdżenie (ponad {MAX_DEPTH} poziomów)")
+                    self.aborted = True
+                    return
+                container: Any = {} if isinstance(event, yaml.MappingStartEvent) else []
+                key_slot = is_key_slot()
+                path = attach(container, event.start_mark)
+                if key_slot or path is None:
+                    # A complex key or a duplicate: build it aside and drop it.
+                    path = ("\x00discarded",)
+                stack.append([container, path, _NO_KEY, None, {}])
+            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                stack.pop()
+        if not root_set:
+            self.doc.data = None
+
+
+class _NoKey:
+    pass
+
+
+_NO_KEY = _NoKey()
+
+
+def _tab_problems(path: str, text: str) -> list[Problem]:
+    problems = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        stripped = line.lstrip(" \t")
+        indent = line[: len(line) - len(stripped)]
+        if "\t" in indent and stripped and not stripped.startswith("#"):
+            problems.append(
+                Problem(path, number, indent.index("\t") + 1, ERROR, "tab-indent", "tabulator we wcięciu; YAML wymaga wcięć ze spacji")
+            )
+            if len(problems) >= MAX_PROBLEMS_PER_FILE:
+                break
+    return problems
+
+
+def _decode(path: str, raw: bytes) -> tuple[str | None, list[Problem]]:
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        return raw.decode("utf-8"), []
+    except UnicodeDecodeError as exc:
+        before = raw[: exc.start]
+        line = before.count(b"\n") + 1
+        line_start = before.rfind(b"\n") + 1
+        column = len(before[line_start:].decode("utf-8", "replace")) + 1
+        return None, [
+            Problem(path, line, column, ERROR, "encoding", "plik nie jest poprawnym tekstem UTF-8; zapisz go w kodowaniu UTF-8")
+        ]
+
+
+def load_text(path: str, text: str) -> tuple[Document | None, list[Problem]]:
+    """Parse YAML text. Returns the document (None when unusable) and the problems found."""
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    problems = _tab_problems(path, text)
+    if problems:
+        return None, problems
+    builder = _Builder(path)
+    try:
+        builder.build(yaml.parse(text, Loader=_LOADER))
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        builder.error(mark, "syntax", _syntax_message(exc))
+        return None, builder.problems
+    except yaml.reader.ReaderError as exc:
+        # The reader reports a character index, not a line and column.
+        before = text[: exc.position]
+        line = before.count("\n") + 1
+        column = exc.position - (before.rfind("\n") + 1) + 1
+        builder.problems.append(Problem(path, line, column, ERROR, "syntax", _syntax_message(exc)))
+        return None, builder.problems
+    except yaml.YAMLError as exc:
+        builder.error(None, "syntax", _syntax_message(exc))
+        return None, builder.problems
+    if builder.aborted:
+        if len(builder.problems) >= MAX_PROBLEMS_PER_FILE:
+            last = builder.problems[-1]
+            builder.problems.append(
+                Problem(path, last.line, last.column, ERROR, "too-many-problems", "zbyt wiele błędów w pliku; pozostałe pominięto")
+            )
+        return None, builder.problems
+    doc = builder.doc
+    if doc.data is None:
+        builder.problems.append(Problem(path, 1, 1, ERROR, "empty-file", "plik jest pusty; powinien zawierać pola opisane w formacie"))
+        return None, builder.problems
+    if not isinstance(doc.data, dict):
+        pos = doc.position(())
+        builder.problems.append(
+            Problem(path, pos.line, pos.column, ERROR, "not-mapping", "plik musi zawierać słownik pól (np. `id: …`), a nie listę ani pojedynczą wartość")
+        )
+        return None, builder.problems
+    return doc, builder.problems
+
+
+def load_file(file: Path, display_path: str | None = None) -> tuple[Document | None, list[Problem]]:
+    """Read and parse one YAML file; never raises for anything the file holds."""
+    path = display_path or str(file)
+    try:
+        with open(file, "rb") as handle:
+            raw = handle.read(MAX_FILE_BYTES + 1)
+    except OSError as exc:
+        return None, [Problem(path, 1, 1, ERROR, "unreadable", f"nie można odczytać pliku ({os.strerror(exc.errno or 0) or exc})")]
+    if len(raw) > MAX_FILE_BYTES:
+        return None, [Problem(path, 1, 1, ERROR, "file-too-large", "plik jest większy niż 1 MiB; podziel treść lub skróć opisy")]
+    if not raw.strip(b"\xef\xbb\xbf \t\r\n"):
+        return None, [Problem(path, 1, 1, ERROR, "empty-file", "plik jest pusty; powinien zawierać pola opisane w formacie")]
+    text, problems = _decode(path, raw)
+    if text is None:
+        return None, problems
+    return load_text(path, text)

@@ -1,0 +1,49 @@
+"""Small helpers for correct Polish: plural forms, amounts, lists."""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+
+def plural(n: int, one: str, few: str, many: str) -> str:
+    """The form of a noun after the number `n`: 1 plik, 2 pliki, 5 plików, 22 pliki, 12 plików."""
+    n = abs(n)
+    if n == 1:
+        return one
+    if 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14:
+        return few
+    return many
+
+
+def count(n: int, one: str, few: str, many: str) -> str:
+    """`n` with the right form of the noun: "3 błędy"."""
+    return f"{n} {plural(n, one, few, many)}"
+
+
+def amount(value: float | int) -> str:
+    """An amount in złoty in Polish format: 96 000 zł, 1 250,50 zł (non-breaking spaces)."""
+    if float(value).is_integer():
+        text = f"{int(value):,}".replace(",", "\u00a0")
+    else:
+        text = f"{value:,.2f}".replace(",", "\u00a0").replace(".", ",")
+    return f"{text}\u00a0zł"
+
+
+def number(value: int) -> str:
+    """An integer with a non-breaking space between thousands (10 000)."""
+    return f"{value:,}".replace(",", "\u00a0")
+
+
+def join(items: Iterable[str], conjunction: str = "i") -> str:
+    """"a, b i c"."""
+    items = list(items)
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + f" {conjunction} " + items[-1]
+
+
+def lower_first(text: str) -> str:
+    """Lower-case the first letter unless the word is an acronym (PFRON, EFS+)."""
+    if len(text) > 1 and text[0].isupper() and text[1].islower():
+        return text[0].lower() + text[1:]
+    return text

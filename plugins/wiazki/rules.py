@@ -1,0 +1,391 @@
+"""The rules of the format beyond the JSON Schema (bundle-format.md, "Rules beyond the schema").
+
+Each rule reads the loaded documents defensively: a file may also have schema
+errors, and every problem is reported at once, so a rule skips a value of the
+wrong type instead of failing on it.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, Iterator
+
+from stdnum.pl import nip as stdnum_nip
+from stdnum.pl import regon as stdnum_regon
+
+from . import vocab
+from .loader import Document
+from .problems import ERROR, WARNING, Problem
+from .schema import DATE_PATTERN, ID_PATTERN, TERYT_PATTERN
+from .teryt import Register
+
+REVIEW_MAX_AGE_DAYS = 365
+MIN_SERVICES = 3
+MIN_SERVICE_TYPES = 3
+
+_ID = re.compile(ID_PATTERN)
+_DATE = re.compile(DATE_PATTERN)
+_TERYT = re.compile(TERYT_PATTERN)
+# A Markdown inline link or autolink with an explicit scheme: [text](scheme:…) or <scheme:…>.
+_MARKDOWN_LINK_SCHEME = re.compile(r"\]\(\s*<?\s*([A-Za-z][A-Za-z0-9+.\-]*):|<([A-Za-z][A-Za-z0-9+.\-]*):[^\s>]*>")
+_SAFE_MARKDOWN_SCHEMES = {"http", "https", "mailto"}
+
+
+@dataclass
+class Content:
+    """The loaded files of a content folder, by id."""
+
+    bundles: dict[str, Document]
+    partners: dict[str, Document]
+
+
+def _get(data: Any, *path: Any) -> Any:
+    for part in path:
+        if isinstance(part, int):
+            if not isinstance(data, list) or not -len(data) <= part < len(data):
+                return None
+        elif not isinstance(data, dict):
+            return None
+        data = data[part] if isinstance(part, int) else data.get(part)
+    return data
+
+
+def _list(value: Any) -> list:
+    return value if isinstance(value, list) else []
+
+
+def filled(value: Any) -> bool:
+    """Whether a block or section holds anything: a non-blank text, a number, a non-empty list or mapping."""
+    if value is None:
+        return False
+    if isinstance(value, str):
+        return bool(value.strip())
+    if isinstance(value, list):
+        return any(filled(item) for item in value)
+    if isinstance(value, dict):
+        return any(filled(item) for item in value.values())
+    return True
+
+
+def _problem(doc: Document, path: tuple, severity: str, code: str, message: str, *, key: bool = False) -> Problem:
+    position = doc.key_position(path) if key else doc.position(path)
+    return Problem(doc.path, position.line, position.column, severity, code, message)
+
+
+def _stage(doc: Document) -> str | None:
+    stage = _get(doc.data, "stage")
+    return stage if isinstance(stage, str) and stage in vocab.STAGES else None
+
+
+def _quote(stage: str) -> str:
+    return f"„{vocab.STAGES.label(stage)}”"
+
+
+# --- identity -----------------------------------------------------------------
+
+
+def check_identity(doc: Document, stem: str) -> Iterator[Problem]:
+    """The file name is a valid id and the `id` field equals it."""
+    if not _ID.match(stem) or not 3 <= len(stem) <= 64:
+        yield Problem(
+            doc.path, 1, 1, ERROR, "file-name",
+            f"nazwa pliku „{stem}” nie jest poprawnym identyfikatorem: małe litery a–z, cyfry i pojedyncze łączniki, 3–64 znaki",
+        )
+    value = _get(doc.data, "id")
+    if isinstance(value, str) and value != stem:
+        yield _problem(doc, ("id",), ERROR, "id-mismatch", f"pole `id` („{value}”) musi być równe nazwie pliku bez .yml („{stem}”)")
+
+
+def check_numbers(doc: Document) -> Iterator[Problem]:
+    """No infinite or NaN numbers: they cannot be written as JSON."""
+    stack: list[tuple[tuple, Any]] = [((), doc.data)]
+    while stack:
+        path, value = stack.pop()
+        if isinstance(value, float) and not math.isfinite(value):
+            yield _problem(doc, path, ERROR, "non-finite-number", "liczba musi być skończona (.inf i .nan są niedozwolone)")
+        elif isinstance(value, dict):
+            stack.extend((path + (key,), item) for key, item in value.items())
+        elif isinstance(value, list):
+            stack.extend((path + (index,), item) for index, item in enumerate(value))
+
+
+def _check_date(doc: Document, path: tuple) -> Iterator[Problem]:
+    value = _get(doc.data, *path)
+    if isinstance(value, str) and _DATE.match(value):
+        try:
+            date.fromisoformat(value)
+        except ValueError:
+            yield _problem(doc, path, ERROR, "invalid-date", f"data {value} nie istnieje w kalendarzu")
+
+
+def _parse_date(value: Any) -> date | None:
+    if isinstance(value, str) and _DATE.match(value):
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            return None
+    return None
+
+
+def check_dates(doc: Document) -> Iterator[Problem]:
+    yield from _check_date(doc, ("reviewed",))
+    for index, _ in enumerate(_list(_get(doc.data, "design", "prototype", "tests"))):
+        yield from _check_date(doc, ("design", "prototype", "tests", index, "date"))
+    yield from _check_date(doc, ("design", "plan", "start"))
+    for index, _ in enumerate(_list(_get(doc.data, "design", "plan", "milestones"))):
+        yield from _check_date(doc, ("design", "plan", "milestones", index, "date"))
+
+
+# --- rule 1: at least three services of three types ---------------------------
+
+
+def check_services(doc: Document) -> Iterator[Problem]:
+    stage = _stage(doc)
+    if stage is None:
+        return
+    services = [s for s in _list(_get(doc.data, "canvas", "value_proposition", "services")) if isinstance(s, dict)]
+    types = {s.get("type") for s in services if isinstance(s.get("type"), str)}
+    if len(services) >= MIN_SERVICES and len(types) >= MIN_SERVICE_TYPES:
+        return
+    binding = vocab.stage_index(stage) >= vocab.stage_index("prototype")
+    for path in (("canvas", "value_proposition", "services"), ("canvas", "value_proposition"), ("canvas",)):
+        if _get(doc.data, *path) is not None:
+            break
+    message = (
+        f"wiązka ma {len(services)} usł. w {len(types)} rodzaj(ach); potrzeba co najmniej {MIN_SERVICES} usług "
+        f"co najmniej {MIN_SERVICE_TYPES} różnych rodzajów (`type`)"
+    )
+    if binding:
+        yield _problem(doc, path, ERROR, "too-few-services", f"{message}, wymaganych od etapu {_quote('prototype')}", key=True)
+    else:
+        yield _problem(
+            doc, path, WARNING, "too-few-services",
+            f"{message}; na etapie {_quote(stage)} to jeszcze nie błąd, ale od etapu {_quote('prototype')} będzie wymagane",
+            key=True,
+        )
+
+
+# --- rules 2 and 3: partners exist, providers are key partners ---------------
+
+
+def _partner_refs(doc: Document) -> Iterator[tuple[tuple, str]]:
+    """Every partner id a bundle names, with where it is named."""
+    facilitator = _get(doc.data, "facilitator")
+    if isinstance(facilitator, str):
+        yield ("facilitator",), facilitator
+    for index, service in enumerate(_list(_get(doc.data, "canvas", "value_proposition", "services"))):
+        provider = _get(service, "provider")
+        if isinstance(provider, str):
+            yield ("canvas", "value_proposition", "services", index, "provider"), provider
+    for index, item in enumerate(_list(_get(doc.data, "canvas", "key_partners"))):
+        partner = _get(item, "partner")
+        if isinstance(partner, str):
+            yield ("canvas", "key_partners", index, "partner"), partner
+
+
+def check_partner_references(doc: Document, partners: dict[str, Document]) -> Iterator[Problem]:
+    for path, partner_id in _partner_refs(doc):
+        if partner_id not in partners:
+            yield _problem(
+                doc, path, ERROR, "unknown-partner",
+                f"partner `{partner_id}` nie istnieje: brak pliku content/partners/{partner_id}.yml",
+            )
+    facilitator = _get(doc.data, "facilitator")
+    if isinstance(facilitator, str) and facilitator in partners:
+        kind = _get(partners[facilitator].data, "kind")
+        if isinstance(kind, str) and kind != "owes":
+            yield _problem(
+                doc, ("facilitator",), ERROR, "facilitator-not-owes",
+                f"facylitatorem musi być OWES (partner z `kind: owes`), a `{facilitator}` ma rodzaj „{vocab.PARTNER_KINDS.label(kind)}”",
+            )
+
+
+def check_providers_are_key_partners(doc: Document) -> Iterator[Problem]:
+    key_partners = {_get(item, "partner") for item in _list(_get(doc.data, "canvas", "key_partners"))}
+    for index, service in enumerate(_list(_get(doc.data, "canvas", "value_proposition", "services"))):
+        provider = _get(service, "provider")
+        if isinstance(provider, str) and provider not in key_partners:
+            yield _problem(
+                doc, ("canvas", "value_proposition", "services", index, "provider"), ERROR, "provider-not-key-partner",
+                f"realizator `{provider}` nie jest na liście kluczowych partnerów (`canvas.key_partners`); dopisz go tam z rolą i wkładem",
+            )
+
+
+# --- rule 4: TERYT codes exist ------------------------------------------------
+
+
+def _check_teryt_code(doc: Document, path: tuple, register: Register) -> Iterator[Problem]:
+    code = _get(doc.data, *path)
+    if isinstance(code, str) and _TERYT.match(code) and code not in register:
+        yield _problem(
+            doc, path, ERROR, "unknown-teryt",
+            f"kodu TERYT {code} nie ma w rejestrze TERC (stan na {register.date}); sprawdź kod w wyszukiwarce TERYT GUS",
+        )
+
+
+def check_teryt(doc: Document, register: Register) -> Iterator[Problem]:
+    for index, _ in enumerate(_list(_get(doc.data, "territory"))):
+        yield from _check_teryt_code(doc, ("territory", index), register)
+    yield from _check_teryt_code(doc, ("address", "teryt"), register)
+
+
+# --- rule 5: stage completeness ------------------------------------------------
+
+
+def check_stage_completeness(doc: Document) -> Iterator[Problem]:
+    stage = _stage(doc)
+    if stage is None:
+        return
+    position = vocab.stage_index(stage)
+    design = _get(doc.data, "design")
+    needed = vocab.DESIGN_STAGES[: min(position, len(vocab.DESIGN_STAGES))]
+    for section in needed:
+        value = _get(design, section)
+        if filled(value):
+            continue
+        state = "jest pusta" if value is not None else "brakuje jej"
+        where = ("design", section) if value is not None else ("design",)
+        yield _problem(
+            doc, where, ERROR, "stage-incomplete",
+            f"na etapie {_quote(stage)} sekcja `design.{section}` ({vocab.STAGES.label(section)}) musi być wypełniona, a {state}",
+            key=True,
+        )
+    if position >= vocab.stage_index("plan"):
+        canvas = _get(doc.data, "canvas")
+        for block in vocab.CANVAS_BLOCKS:
+            value = _get(canvas, block)
+            if filled(value):
+                continue
+            where = ("canvas", block) if value is not None else ("canvas",)
+            yield _problem(
+                doc, where, ERROR, "stage-incomplete",
+                f"od etapu {_quote('plan')} wszystkie bloki kanwy muszą być wypełnione; "
+                f"blok `canvas.{block}` ({vocab.CANVAS_BLOCKS.label(block)}) {'jest pusty' if value is not None else 'nie istnieje'}",
+                key=True,
+            )
+    if position >= vocab.stage_index("available") and not filled(_get(doc.data, "contact")):
+        yield _problem(
+            doc, ("stage",), ERROR, "stage-incomplete",
+            f"od etapu {_quote('available')} wiązka musi mieć `contact` (co najmniej `email`), by mieszkańcy mogli o nią zapytać",
+        )
+
+
+# --- rules 6 and 7: partners ---------------------------------------------------
+
+
+def check_partner_kind(doc: Document) -> Iterator[Problem]:
+    sector, kind = _get(doc.data, "sector"), _get(doc.data, "kind")
+    if sector in vocab.SECTORS and kind in vocab.PARTNER_KINDS and kind not in vocab.KINDS_BY_SECTOR[sector]:
+        fitting = ", ".join(vocab.KINDS_BY_SECTOR[sector])
+        yield _problem(
+            doc, ("kind",), ERROR, "kind-sector",
+            f"rodzaj `{kind}` nie pasuje do sektora `{sector}` ({vocab.SECTORS.label(sector)}); "
+            f"pasujące rodzaje: {fitting}; `{kind}` należy do sektora `{vocab.SECTOR_OF_KIND[kind]}`",
+        )
+    if _get(doc.data, "social_enterprise") is True and kind in vocab.PARTNER_KINDS and vocab.SECTOR_OF_KIND[kind] != "social_economy":
+        yield _problem(
+            doc, ("social_enterprise",), ERROR, "social-enterprise-kind",
+            "status przedsiębiorstwa społecznego (`social_enterprise: true`) mogą mieć tylko podmioty ekonomii społecznej",
+        )
+
+
+def check_identifiers(doc: Document) -> Iterator[Problem]:
+    nip = _get(doc.data, "identifiers", "nip")
+    if isinstance(nip, str) and re.fullmatch(r"[0-9]{10}", nip) and not stdnum_nip.is_valid(nip):
+        yield _problem(doc, ("identifiers", "nip"), ERROR, "nip-checksum", f"NIP {nip} ma nieprawidłową cyfrę kontrolną; sprawdź, czy nie ma literówki")
+    regon = _get(doc.data, "identifiers", "regon")
+    if isinstance(regon, str) and re.fullmatch(r"[0-9]{9}|[0-9]{14}", regon) and not stdnum_regon.is_valid(regon):
+        yield _problem(doc, ("identifiers", "regon"), ERROR, "regon-checksum", f"REGON {regon} ma nieprawidłową cyfrę kontrolną; sprawdź, czy nie ma literówki")
+
+
+# --- rule 8: link schemes in Markdown (the schema checks URL fields) ---------
+
+
+def check_markdown_links(doc: Document) -> Iterator[Problem]:
+    text = _get(doc.data, "description")
+    if not isinstance(text, str):
+        return
+    for match in _MARKDOWN_LINK_SCHEME.finditer(text):
+        scheme = (match.group(1) or match.group(2)).lower()
+        if scheme not in _SAFE_MARKDOWN_SCHEMES:
+            yield _problem(
+                doc, ("description",), ERROR, "url-scheme",
+                f"odnośnik w opisie używa protokołu „{scheme}:”; dozwolone są tylko http, https i mailto",
+            )
+
+
+# --- rule 9: cross-sector partnership --------------------------------------------
+
+
+def check_cross_sector(doc: Document, partners: dict[str, Document]) -> Iterator[Problem]:
+    sectors = set()
+    for item in _list(_get(doc.data, "canvas", "key_partners")):
+        partner = partners.get(_get(item, "partner")) if isinstance(_get(item, "partner"), str) else None
+        sector = _get(partner.data, "sector") if partner is not None else None
+        if isinstance(sector, str):
+            sectors.add(sector)
+    if len(sectors) == 1:
+        (sector,) = sectors
+        yield _problem(
+            doc, ("canvas", "key_partners"), WARNING, "single-sector",
+            f"wszyscy kluczowi partnerzy pochodzą z jednego sektora ({vocab.SECTORS.label(sector)}); "
+            "wiązka potrzebuje współpracy międzysektorowej",
+            key=True,
+        )
+
+
+# --- rule 10: partners nobody references -------------------------------------------
+
+
+def check_unreferenced_partners(content: Content) -> Iterator[Problem]:
+    referenced = {partner_id for doc in content.bundles.values() for _, partner_id in _partner_refs(doc)}
+    for partner_id, doc in content.partners.items():
+        if partner_id not in referenced:
+            yield _problem(
+                doc, ("id",), WARNING, "unreferenced-partner",
+                f"żadna wiązka nie odwołuje się do partnera `{partner_id}`; dodaj go do wiązki albo usuń plik",
+            )
+
+
+# --- rule 11: reviewed ---------------------------------------------------------------
+
+
+def check_reviewed(doc: Document, today: date) -> Iterator[Problem]:
+    reviewed = _parse_date(_get(doc.data, "reviewed"))
+    if reviewed is None:
+        return
+    if reviewed > today:
+        yield _problem(doc, ("reviewed",), ERROR, "reviewed-future", f"data przeglądu {reviewed.isoformat()} jest w przyszłości (dziś jest {today.isoformat()})")
+    elif (today - reviewed).days > REVIEW_MAX_AGE_DAYS:
+        yield _problem(
+            doc, ("reviewed",), WARNING, "review-old",
+            f"treść sprawdzono ostatnio {reviewed.isoformat()}, ponad rok temu; potwierdź aktualność i zmień datę w `reviewed`",
+        )
+
+
+# --- all of them ------------------------------------------------------------------
+
+
+def bundle_problems(doc: Document, stem: str, content: Content, register: Register, today: date) -> Iterator[Problem]:
+    yield from check_identity(doc, stem)
+    yield from check_numbers(doc)
+    yield from check_dates(doc)
+    yield from check_services(doc)
+    yield from check_partner_references(doc, content.partners)
+    yield from check_providers_are_key_partners(doc)
+    yield from check_teryt(doc, register)
+    yield from check_stage_completeness(doc)
+    yield from check_markdown_links(doc)
+    yield from check_cross_sector(doc, content.partners)
+    yield from check_reviewed(doc, today)
+
+
+def partner_problems(doc: Document, stem: str, register: Register) -> Iterator[Problem]:
+    yield from check_identity(doc, stem)
+    yield from check_numbers(doc)
+    yield from check_teryt(doc, register)
+    yield from check_partner_kind(doc)
+    yield from check_identifiers(doc)

@@ -1,0 +1,181 @@
+"""jsonschema's findings, said in Polish at the line and column of the offending value."""
+
+from __future__ import annotations
+
+import difflib
+from functools import lru_cache
+from typing import Any, Iterator
+
+import jsonschema
+from jsonschema.exceptions import ValidationError
+
+from . import vocab
+from .loader import Document
+from .polish import count, lower_first
+from .problems import ERROR, Problem
+from .schema import FIELD_PATTERN_MESSAGES, NONBLANK_PATTERN, PATTERN_MESSAGES, URL_PATTERN, schemas
+
+_VOCABULARY_BY_IDS = {tuple(vocabulary): vocabulary for vocabulary in vocab.ALL}
+
+_TYPE_NAMES = {
+    "string": "tekstem",
+    "integer": "liczbą całkowitą",
+    "number": "liczbą",
+    "array": "listą (elementy zaczynające się od „- ”)",
+    "object": "słownikiem pól (pole: wartość)",
+    "boolean": "wartością logiczną true albo false",
+    "null": "pustą wartością",
+}
+
+
+@lru_cache(maxsize=None)
+def validator(kind: str) -> jsonschema.protocols.Validator:
+    schema = schemas()[kind]
+    cls = jsonschema.validators.validator_for(schema)
+    return cls(schema)
+
+
+def describe_path(path: tuple) -> str:
+    """`canvas.value_proposition.services[2].fee`."""
+    text = ""
+    for part in path:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text
+
+
+def _field(path: tuple) -> str:
+    if not path:
+        return "plik"
+    if isinstance(path[-1], int):
+        return f"element {path[-1] + 1} listy `{describe_path(path[:-1])}`"
+    return f"pole `{describe_path(path)}`"
+
+
+def _actual(value: Any) -> str:
+    if value is None:
+        return "puste"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return "liczba"
+    if isinstance(value, list):
+        return "lista"
+    if isinstance(value, dict):
+        return "słownik"
+    return "tekst"
+
+
+def _type_message(error: ValidationError, path: tuple) -> str:
+    expected = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
+    names = " albo ".join(_TYPE_NAMES.get(name, name) for name in expected)
+    message = f"{_field(path)} musi być {names}, a jest: {_actual(error.instance)}"
+    if error.instance is None:
+        message += " (po dwukropku nic nie wpisano)"
+    elif "string" in expected and isinstance(error.instance, (int, float, bool)):
+        message += "; ujmij wartość w cudzysłów, np. \"" + _scalar_text(error.instance) + "\""
+    elif expected == ["boolean"] and isinstance(error.instance, str):
+        message += "; w tym formacie (YAML 1.2) tylko true i false są wartościami logicznymi"
+    elif "array" in expected and isinstance(error.instance, (str, int, float)):
+        message += "; zapisz wartość jako element listy: w nowym wierszu „- wartość”"
+    return message
+
+
+def _scalar_text(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def _enum_message(error: ValidationError, path: tuple) -> str:
+    allowed = list(error.validator_value)
+    vocabulary = _VOCABULARY_BY_IDS.get(tuple(allowed))
+    if vocabulary is not None:
+        options = ", ".join(f"{lower_first(vocabulary.label(key))} ({key})" for key in allowed)
+    else:
+        options = ", ".join(str(key) for key in allowed)
+    message = f"{_field(path)} musi mieć jedną z wartości: {options}"
+    if isinstance(error.instance, str):
+        close = difflib.get_close_matches(error.instance, [str(key) for key in allowed], n=1, cutoff=0.6)
+        if close:
+            message = f"{_field(path)}: nieznana wartość `{error.instance}`; czy chodziło o `{close[0]}`? Dozwolone wartości: {options}"
+    return message
+
+
+def _problems_for(error: ValidationError, doc: Document) -> Iterator[Problem]:
+    path = tuple(error.absolute_path)
+    keyword = error.validator
+    instance = error.instance
+
+    def at(where: tuple, message: str, code: str, key: bool = False) -> Problem:
+        position = doc.key_position(where) if key else doc.position(where)
+        return Problem(doc.path, position.line, position.column, ERROR, code, message)
+
+    if keyword == "required":
+        missing = [name for name in error.validator_value if isinstance(instance, dict) and name not in instance]
+        for name in missing:
+            title = error.schema.get("properties", {}).get(name, {}).get("title")
+            hint = f" ({title})" if title else ""
+            where = "w pliku" if not path else f"w {_field(path).replace('pole ', 'polu ', 1).replace('element ', 'elemencie ', 1)}"
+            yield at(path, f"brakuje wymaganego pola `{name}`{hint} {where}", "required")
+    elif keyword == "additionalProperties":
+        allowed = list(error.schema.get("properties", {}))
+        for name in sorted(set(instance) - set(allowed)) if isinstance(instance, dict) else []:
+            close = difflib.get_close_matches(name, allowed, n=1, cutoff=0.6)
+            hint = f"; czy chodziło o `{close[0]}`?" if close else f"; dozwolone pola: {', '.join(allowed)}"
+            yield at(path + (name,), f"nieznane pole `{name}`{hint}", "unknown-field", key=True)
+    elif keyword == "type":
+        yield at(path, _type_message(error, path), "type")
+    elif keyword == "enum":
+        yield at(path, _enum_message(error, path), "enum")
+    elif keyword == "const":
+        yield at(path, f"{_field(path)} musi mieć wartość {error.validator_value}", "const")
+    elif keyword == "minLength":
+        n = len(instance)
+        if n == 0:
+            yield at(path, f"{_field(path)} nie może być puste", "empty")
+        else:
+            yield at(
+                path,
+                f"tekst w {_field(path).replace('pole ', 'polu ', 1)} jest za krótki: ma {count(n, 'znak', 'znaki', 'znaków')}, "
+                f"wymagane co najmniej {error.validator_value}",
+                "too-short",
+            )
+    elif keyword == "maxLength":
+        n = len(instance)
+        yield at(
+            path,
+            f"tekst w {_field(path).replace('pole ', 'polu ', 1)} jest za długi: ma {count(n, 'znak', 'znaki', 'znaków')}, "
+            f"dozwolone najwyżej {error.validator_value}",
+            "too-long",
+        )
+    elif keyword == "minItems":
+        yield at(path, f"lista `{describe_path(path)}` musi mieć co najmniej {count(error.validator_value, 'element', 'elementy', 'elementów')}", "too-few")
+    elif keyword == "uniqueItems":
+        yield at(path, f"lista `{describe_path(path)}` zawiera powtórzone elementy", "duplicate-item")
+    elif keyword == "minimum":
+        yield at(path, f"{_field(path)} nie może być mniejsze niż {error.validator_value}", "minimum")
+    elif keyword == "pattern":
+        field_name = path[-1] if path and isinstance(path[-1], str) else None
+        meaning = FIELD_PATTERN_MESSAGES.get(field_name) or PATTERN_MESSAGES.get(error.validator_value)
+        if error.validator_value == NONBLANK_PATTERN:
+            if instance != "":  # an empty text is already reported by minLength
+                yield at(path, f"{_field(path)} nie może zawierać samych spacji", "empty")
+        elif meaning:
+            code = "url-scheme" if error.validator_value == URL_PATTERN else "pattern"
+            yield at(path, f"{_field(path)} musi być {meaning}; jest: „{_clip(str(instance))}”", code)
+        else:
+            yield at(path, f"{_field(path)} ma nieprawidłowy format", "pattern")
+    else:
+        yield at(path, f"{_field(path)} ma nieprawidłową wartość", "invalid")
+
+
+def _clip(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def schema_problems(kind: str, doc: Document) -> list[Problem]:
+    """Every schema finding for `doc` (a "bundle" or "partner" file), in Polish."""
+    problems: list[Problem] = []
+    for error in validator(kind).iter_errors(doc.data):
+        problems.extend(_problems_for(error, doc))
+    return problems

@@ -1,0 +1,145 @@
+"""Validating a content folder: load every file, check the schema, apply the rules.
+
+`ContentValidator` keeps each file's parse and schema result keyed by its size and
+modification time, so `mkdocs serve` re-reads only what changed; the cross-file
+rules are cheap and run on every pass.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from .loader import Document, load_file
+from .problems import ERROR, WARNING, Problem, sorted_problems
+from .rules import Content, bundle_problems, check_unreferenced_partners, partner_problems
+from .schema_messages import schema_problems
+from .teryt import Register, load_register
+
+BUNDLES = "bundles"
+PARTNERS = "partners"
+KINDS = {BUNDLES: "bundle", PARTNERS: "partner"}
+
+
+class ContentDirError(Exception):
+    """The content folder cannot be validated at all (exit code 2)."""
+
+
+@dataclass
+class Result:
+    """The outcome of validating a content folder."""
+
+    problems: list[Problem]
+    content: Content
+    #: How many files were checked.
+    files: int = 0
+    #: Ids of files with at least one error: the site leaves them out.
+    broken: set[tuple[str, str]] = field(default_factory=set)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == ERROR]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == WARNING]
+
+    def usable_bundles(self) -> dict[str, Document]:
+        return {k: d for k, d in self.content.bundles.items() if (BUNDLES, k) not in self.broken}
+
+    def usable_partners(self) -> dict[str, Document]:
+        return {k: d for k, d in self.content.partners.items() if (PARTNERS, k) not in self.broken}
+
+
+@dataclass
+class _Entry:
+    stamp: tuple[int, int]
+    doc: Document | None
+    problems: list[Problem]
+
+
+def display_path(path: Path) -> str:
+    """The path as a user sees it: relative to the working directory when inside it."""
+    try:
+        return os.path.relpath(path) if not os.path.relpath(path).startswith("..") else str(path)
+    except ValueError:
+        return str(path)
+
+
+class ContentValidator:
+    """Validates a content folder; reuses per-file work between calls."""
+
+    def __init__(self, root: Path, register: Register | None = None) -> None:
+        self.root = Path(root)
+        self.register = register or load_register()
+        self._cache: dict[Path, _Entry] = {}
+        #: How many files the last `validate()` parsed (the rest came from the cache).
+        self.parsed = 0
+
+    def _load(self, file: Path, kind: str) -> _Entry:
+        stat = file.stat()
+        stamp = (stat.st_mtime_ns, stat.st_size)
+        entry = self._cache.get(file)
+        if entry is not None and entry.stamp == stamp:
+            return entry
+        self.parsed += 1
+        doc, problems = load_file(file, display_path(file))
+        if doc is not None:
+            problems = problems + schema_problems(kind, doc)
+        entry = _Entry(stamp, doc, problems)
+        self._cache[file] = entry
+        return entry
+
+    def validate(self, today: date | None = None) -> Result:
+        if not self.root.is_dir():
+            raise ContentDirError(f"folder treści „{self.root}” nie istnieje")
+        if not (self.root / BUNDLES).is_dir() and not (self.root / PARTNERS).is_dir():
+            raise ContentDirError(f"w folderze „{self.root}” nie ma podfolderów {BUNDLES}/ ani {PARTNERS}/")
+        today = today or date.today()
+        self.parsed = 0
+        problems: list[Problem] = []
+        docs: dict[str, dict[str, Document]] = {BUNDLES: {}, PARTNERS: {}}
+        broken: set[tuple[str, str]] = set()
+        seen: set[Path] = set()
+        owner: dict[str, tuple[str, str]] = {}
+        for folder in (BUNDLES, PARTNERS):
+            directory = self.root / folder
+            if not directory.is_dir():
+                continue
+            for file in sorted(directory.iterdir()):
+                if file.name.startswith(".") or file.is_dir():
+                    continue
+                if file.suffix != ".yml":
+                    if file.suffix.lower() in (".yaml", ".yml", ".json"):
+                        problems.append(
+                            Problem(display_path(file), 1, 1, ERROR, "file-extension",
+                                    "plik zostanie pominięty: pliki treści muszą mieć rozszerzenie .yml")
+                        )
+                    continue
+                seen.add(file)
+                owner[display_path(file)] = (folder, file.stem)
+                entry = self._load(file, KINDS[folder])
+                problems.extend(entry.problems)
+                if entry.doc is not None:
+                    docs[folder][file.stem] = entry.doc
+                if any(p.severity == ERROR for p in entry.problems) or entry.doc is None:
+                    broken.add((folder, file.stem))
+        for stale in set(self._cache) - seen:
+            del self._cache[stale]
+        content = Content(bundles=docs[BUNDLES], partners=docs[PARTNERS])
+        rule_problems: list[Problem] = []
+        for stem, doc in content.bundles.items():
+            rule_problems.extend(bundle_problems(doc, stem, content, self.register, today))
+        for stem, doc in content.partners.items():
+            rule_problems.extend(partner_problems(doc, stem, self.register))
+        rule_problems.extend(check_unreferenced_partners(content))
+        broken.update(owner[p.path] for p in rule_problems if p.severity == ERROR and p.path in owner)
+        problems.extend(rule_problems)
+        return Result(problems=sorted_problems(problems), content=content, files=len(seen), broken=broken)
+
+
+def validate_content(root: Path, today: date | None = None, register: Register | None = None) -> Result:
+    """Validate a content folder once."""
+    return ContentValidator(root, register).validate(today)
