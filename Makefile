@@ -1,0 +1,61 @@
+# Two commands for a fresh Debian machine with python3: `make serve` and `make test`.
+# Everything else (the virtualenv, pinned packages, Chromium, axe-core) is installed here.
+
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: help install serve build test test-fast browser-deps validate schemas bench bench-validate clean
+
+help:
+	@echo "make serve          – katalog na http://127.0.0.1:8000 (instaluje wszystko, czego trzeba)"
+	@echo "make test           – wszystkie testy"
+	@echo "make validate       – wiazki validate content/"
+	@echo "make bench-validate – walidacja 1000 wiązek: my vs check-jsonschema"
+	@echo "make bench          – budowa 1000 wiązek vs 1000 zwykłych stron"
+
+$(BIN)/.installed: pyproject.toml requirements.lock
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade "pip>=24"
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c requirements.lock -e ".[test]"
+	touch $@
+
+install: $(BIN)/.installed
+
+# Debian's Chromium (never a test tool's own browser download) and axe-core from npm.
+browser-deps: node_modules/.installed
+	@command -v chromium >/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium >/dev/null; }
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --silent
+	touch $@
+
+serve: install
+	$(BIN)/mkdocs serve -a 127.0.0.1:8000
+
+build: install
+	$(BIN)/mkdocs build --strict
+
+validate: install
+	$(BIN)/wiazki validate content
+
+schemas: install
+	$(BIN)/wiazki schema --write schemas
+
+test: install browser-deps
+	$(BIN)/python -m pytest
+
+# The tests that need no browser.
+test-fast: install
+	$(BIN)/python -m pytest -m "not browser"
+
+bench-validate: install
+	$(BIN)/python benchmarks/bench_validate.py
+
+bench: install
+	$(BIN)/python benchmarks/bench_build.py
+
+clean:
+	rm -rf $(VENV) node_modules site .pytest_cache .bench
