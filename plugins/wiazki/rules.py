@@ -18,6 +18,7 @@ from stdnum.pl import regon as stdnum_regon
 
 from . import vocab
 from .loader import Document
+from .polish import count
 from .problems import ERROR, WARNING, Problem
 from .schema import DATE_PATTERN, ID_PATTERN, TERYT_PATTERN
 from .teryt import Register
@@ -155,7 +156,8 @@ def check_services(doc: Document) -> Iterator[Problem]:
         if _get(doc.data, *path) is not None:
             break
     message = (
-        f"wiązka ma {len(services)} usł. w {len(types)} rodzaj(ach); potrzeba co najmniej {MIN_SERVICES} usług "
+        f"wiązka ma {count(len(services), 'usługę', 'usługi', 'usług')} "
+        f"({count(len(types), 'rodzaj', 'rodzaje', 'rodzajów')}); potrzeba co najmniej {MIN_SERVICES} usług "
         f"co najmniej {MIN_SERVICE_TYPES} różnych rodzajów (`type`)"
     )
     if binding:
