@@ -312,7 +312,9 @@ def load_text(path: str, text: str) -> tuple[Document | None, list[Problem]]:
         builder.build(yaml.parse(text, Loader=_LOADER))
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        builder.error(mark, "syntax", _syntax_message(exc))
+        # libyaml has a nesting limit of its own, reached before ours in flow collections.
+        code = "too-deep" if "nesting depth" in (exc.problem or "") else "syntax"
+        builder.error(mark, code, _syntax_message(exc))
         return None, builder.problems
     except yaml.reader.ReaderError as exc:
         # The reader reports a character index, not a line and column.
@@ -352,6 +354,11 @@ def load_file(file: Path, display_path: str | None = None) -> tuple[Document | N
             raw = handle.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
         return None, [Problem(path, 1, 1, ERROR, "unreadable", f"nie można odczytać pliku ({os.strerror(exc.errno or 0) or exc})")]
+    return load_bytes(path, raw)
+
+
+def load_bytes(path: str, raw: bytes) -> tuple[Document | None, list[Problem]]:
+    """Parse the raw bytes of a file (e.g. a blob read from git); never raises."""
     if len(raw) > MAX_FILE_BYTES:
         return None, [Problem(path, 1, 1, ERROR, "file-too-large", "plik jest większy niż 1 MiB; podziel treść lub skróć opisy")]
     if not raw.strip(b"\xef\xbb\xbf \t\r\n"):
