@@ -1,0 +1,452 @@
+/*
+ * Filters for the catalogue (/wiazki/) and the partner directory (/partnerzy/).
+ *
+ * Progressive enhancement: the server renders every card and a hidden filter form;
+ * without JavaScript a reader sees the whole list. This script un-hides the form,
+ * hides the cards that do not match, keeps the state in the URL query so that a
+ * filtered view can be shared, and announces the count in a live region.
+ *
+ * Safety: every string that reaches the page is set with textContent or an
+ * attribute; nothing here parses HTML (no innerHTML and friends).
+ *
+ * Plain ES2019, no dependencies, no build step.
+ */
+(function () {
+  "use strict";
+
+  // The script may be evaluated more than once (instant navigation, a second
+  // <script> tag); subscribe to page loads only once.
+  if (window.__wiazkiCatalogue) {
+    return;
+  }
+  window.__wiazkiCatalogue = true;
+
+  var MAX_QUERY_LENGTH = 200;
+
+  /*
+   * Each filter form and what it filters. `fields` maps a control's name to the
+   * data attribute (without "data-") of an item that lists the item's values,
+   * separated by whitespace; `q` is the free-text search over data-text.
+   */
+  var SETUPS = [
+    {
+      form: "wiazki-filters",
+      count: "wiazki-count",
+      items: ".wiazki-card",
+      fields: {
+        group: "groups",
+        voivodeship: "voivodeships",
+        powiat: "powiats",
+        type: "types",
+        area: "areas",
+        stage: "stage",
+        fee: "fees",
+      },
+      // "Pokazano 3 z 10 wiązek": after "z <n>" the noun is in the genitive,
+      // singular for 1 ("z 1 wiązki"), plural for every other number.
+      nounGenitive: ["wiązki", "wiązek"],
+      none: "Brak wiązek spełniających kryteria.",
+    },
+    {
+      form: "partner-filters",
+      count: "partner-count",
+      items: ".wiazki-partner",
+      fields: { sector: "sector" },
+      nounGenitive: ["partnera", "partnerów"],
+      none: "Brak partnerów spełniających kryteria.",
+    },
+  ];
+
+  /* ---- Text matching ------------------------------------------------------ */
+
+  /**
+   * Lower case without diacritics: NFD splits "ó" into "o" and a combining mark,
+   * which is dropped. "ł" has no decomposition, so it is mapped by hand.
+   */
+  function fold(text) {
+    return String(text)
+      .normalize("NFD")
+      .replace(/[\u0300-\u036f]/g, "")
+      .replace(/ł/g, "l")
+      .replace(/Ł/g, "L")
+      .toLowerCase();
+  }
+
+  function words(text) {
+    return fold(text)
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter(function (word) {
+        return word.length > 0;
+      });
+  }
+
+  /**
+   * A deliberately simple Polish-aware stem: drop the last two letters of a word,
+   * but keep at least four (a word of four letters or fewer is kept whole).
+   * Polish inflects mostly at the end, so "seniorów" (stem "senior") finds
+   * "seniorzy" and "senior", "usługi" (stem "uslu") finds "usługa", "usług".
+   */
+  function stem(word) {
+    return word.slice(0, Math.max(4, word.length - 2));
+  }
+
+  /** True when every query word's stem begins some word of the item's text. */
+  function matchesText(queryStems, itemWords) {
+    return queryStems.every(function (queryStem) {
+      return itemWords.some(function (word) {
+        return word.lastIndexOf(queryStem, 0) === 0;
+      });
+    });
+  }
+
+  /* ---- Small helpers ------------------------------------------------------ */
+
+  function tokens(value) {
+    return (value || "").split(/\s+/).filter(function (token) {
+      return token.length > 0;
+    });
+  }
+
+  function countText(setup, shown, total) {
+    var noun = total === 1 ? setup.nounGenitive[0] : setup.nounGenitive[1];
+    return "Pokazano " + shown + " z " + total + " " + noun;
+  }
+
+  function debounce(fn, ms) {
+    var timer = null;
+    return function () {
+      window.clearTimeout(timer);
+      timer = window.setTimeout(fn, ms);
+    };
+  }
+
+  /* ---- One filter form ---------------------------------------------------- */
+
+  function Filter(setup, form) {
+    this.setup = setup;
+    this.form = form;
+    this.status = document.getElementById(setup.count);
+    this.items = Array.prototype.slice.call(document.querySelectorAll(setup.items));
+    this.controls = {};
+    this.words = new Map();
+    this.powiatOptions = null;
+    this.empty = null;
+
+    var self = this;
+    Array.prototype.forEach.call(form.elements, function (control) {
+      if (control.name && (control.name === "q" || control.name in setup.fields)) {
+        self.controls[control.name] = control;
+      }
+    });
+    this.items.forEach(function (item) {
+      var text = item.hasAttribute("data-text") ? item.getAttribute("data-text") : item.textContent;
+      self.words.set(item, words(text));
+    });
+
+    // The sections (one per stage or sector) that hold the items, in order.
+    this.sections = [];
+    this.items.forEach(function (item) {
+      var section = item.parentElement && item.parentElement.closest("section");
+      if (section && self.sections.indexOf(section) < 0 && !section.contains(form)) {
+        self.sections.push(section);
+      }
+    });
+
+    // All powiat options, kept so that the list can be narrowed and restored.
+    var powiat = this.controls.powiat;
+    if (powiat && powiat.tagName === "SELECT") {
+      this.powiatOptions = Array.prototype.slice.call(powiat.options);
+    }
+  }
+
+  Filter.prototype.state = function () {
+    var state = {};
+    var controls = this.controls;
+    Object.keys(controls).forEach(function (name) {
+      var value = controls[name].value.trim();
+      if (value) {
+        state[name] = value;
+      }
+    });
+    return state;
+  };
+
+  /** Offer only the powiaty of the chosen województwo (all when none is chosen). */
+  Filter.prototype.narrowPowiaty = function () {
+    var powiat = this.controls.powiat;
+    var voivodeship = this.controls.voivodeship;
+    if (!this.powiatOptions || !voivodeship) {
+      return;
+    }
+    var chosen = voivodeship.value;
+    var current = powiat.value;
+    var keep = this.powiatOptions.filter(function (option) {
+      return !option.value || !chosen || option.getAttribute("data-voivodeship") === chosen;
+    });
+    // Re-attach the server-rendered option nodes; removed ones are kept in
+    // powiatOptions (an <option hidden> is not hidden in every browser).
+    while (powiat.options.length) {
+      powiat.remove(0);
+    }
+    keep.forEach(function (option) {
+      powiat.appendChild(option);
+    });
+    var stillOffered = keep.some(function (option) {
+      return option.value === current;
+    });
+    powiat.value = stillOffered ? current : "";
+  };
+
+  Filter.prototype.matches = function (item, state, queryStems) {
+    var fields = this.setup.fields;
+    var names = Object.keys(fields);
+    for (var i = 0; i < names.length; i += 1) {
+      var name = names[i];
+      var wanted = state[name];
+      if (!wanted) {
+        continue;
+      }
+      if (tokens(item.getAttribute("data-" + fields[name])).indexOf(wanted) < 0) {
+        return false;
+      }
+    }
+    return queryStems.length === 0 || matchesText(queryStems, this.words.get(item));
+  };
+
+  Filter.prototype.apply = function (announce) {
+    var self = this;
+    var state = this.state();
+    var queryStems = words(state.q || "").map(stem);
+    var shown = 0;
+
+    this.items.forEach(function (item) {
+      var visible = self.matches(item, state, queryStems);
+      item.hidden = !visible;
+      if (visible) {
+        shown += 1;
+      }
+    });
+
+    // A section with nothing left to show disappears, and so does its entry in
+    // Material's table of contents.
+    this.sections.forEach(function (section) {
+      var any = self.items.some(function (item) {
+        return !item.hidden && section.contains(item);
+      });
+      section.hidden = !any;
+      var heading = section.querySelector("h2[id], h3[id]");
+      if (heading) {
+        var links = document.querySelectorAll(".md-nav--secondary a.md-nav__link");
+        Array.prototype.forEach.call(links, function (link) {
+          if (link.getAttribute("href") === "#" + heading.id && link.parentElement) {
+            link.parentElement.hidden = !any;
+          }
+        });
+      }
+    });
+
+    this.showEmpty(shown === 0);
+    this.writeUrl(state);
+    if (announce === "later") {
+      this.announceLater();
+    } else {
+      this.announce();
+    }
+  };
+
+  Filter.prototype.announce = function () {
+    if (this.status) {
+      var shown = this.items.filter(function (item) {
+        return !item.hidden;
+      }).length;
+      this.status.textContent = countText(this.setup, shown, this.items.length);
+    }
+  };
+
+  Filter.prototype.showEmpty = function (isEmpty) {
+    if (!this.empty) {
+      this.empty = document.createElement("p");
+      this.empty.className = "wiazki-none";
+      this.empty.textContent = this.setup.none;
+      var anchor = this.status || this.form;
+      anchor.parentNode.insertBefore(this.empty, anchor.nextSibling);
+    }
+    this.empty.hidden = !isEmpty;
+  };
+
+  /** Keep the filter state in the query string; other parameters survive. */
+  Filter.prototype.writeUrl = function (state) {
+    var params = new URLSearchParams(window.location.search);
+    Object.keys(this.controls).forEach(function (name) {
+      if (state[name]) {
+        params.set(name, state[name]);
+      } else {
+        params.delete(name);
+      }
+    });
+    var query = params.toString();
+    var url = window.location.pathname + (query ? "?" + query : "") + window.location.hash;
+    if (url !== window.location.pathname + window.location.search + window.location.hash) {
+      // Keep Material's history state: instant navigation stores its own there.
+      window.history.replaceState(window.history.state, "", url);
+    }
+  };
+
+  /** Set the controls from the query string, ignoring values no option offers. */
+  Filter.prototype.readUrl = function () {
+    var params = new URLSearchParams(window.location.search);
+    var controls = this.controls;
+    var order = Object.keys(controls).sort(function (a, b) {
+      // The województwo first: it decides which powiaty are offered.
+      return (a === "voivodeship" ? -1 : 0) - (b === "voivodeship" ? -1 : 0);
+    });
+    var self = this;
+    order.forEach(function (name) {
+      var control = controls[name];
+      var value = params.get(name);
+      if (value === null) {
+        return;
+      }
+      if (control.tagName === "SELECT") {
+        var offered = Array.prototype.some.call(control.options, function (option) {
+          return option.value === value;
+        });
+        control.value = offered ? value : "";
+      } else {
+        control.value = value.slice(0, MAX_QUERY_LENGTH);
+      }
+      if (name === "voivodeship") {
+        self.narrowPowiaty();
+      }
+    });
+  };
+
+  Filter.prototype.clear = function () {
+    var controls = this.controls;
+    Object.keys(controls).forEach(function (name) {
+      controls[name].value = "";
+    });
+    this.narrowPowiaty();
+    this.apply();
+  };
+
+  /** The "Wyczyść filtry" button: the form's own reset button, or one we add. */
+  Filter.prototype.resetButton = function () {
+    var button = this.form.querySelector('button[type="reset"], input[type="reset"], .wiazki-reset');
+    if (!button) {
+      button = document.createElement("button");
+      button.type = "reset";
+      button.className = "wiazki-reset md-button";
+      button.textContent = "Wyczyść filtry";
+      this.form.appendChild(button);
+    }
+    return button;
+  };
+
+  Filter.prototype.bind = function () {
+    var self = this;
+    var form = this.form;
+    this.announceLater = debounce(function () {
+      self.announce();
+    }, 400);
+
+    this.resetButton();
+    this.narrowPowiaty();
+    this.readUrl();
+
+    form.addEventListener("submit", function (event) {
+      // Everything applies as one types or chooses; Enter must not reload.
+      event.preventDefault();
+      self.apply();
+    });
+    form.addEventListener("reset", function (event) {
+      event.preventDefault();
+      self.clear();
+    });
+    form.addEventListener("change", function (event) {
+      if (event.target === self.controls.voivodeship) {
+        self.narrowPowiaty();
+      }
+      self.apply();
+    });
+    form.addEventListener("input", function (event) {
+      if (event.target === self.controls.q) {
+        // Filter at once, but let the live region speak once typing pauses.
+        self.apply("later");
+      }
+    });
+
+    form.hidden = false;
+    this.apply();
+  };
+
+  /* ---- Printing the canvas ----------------------------------------------- */
+
+  /**
+   * A bundle page gets a button that prints the Business Model Canvas alone on
+   * one A4 landscape page; the class on <html> tells the print stylesheet to
+   * leave out the rest of the page.
+   */
+  function addPrintButton(canvas) {
+    var previous = canvas.previousElementSibling;
+    if (previous && previous.classList.contains("wiazki-print-button")) {
+      return;
+    }
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "wiazki-print-button md-button";
+    button.textContent = "Drukuj kanwę (A4, poziomo)";
+    button.addEventListener("click", function () {
+      var root = document.documentElement;
+      var done = function () {
+        root.classList.remove("wiazki-print-canvas");
+        window.removeEventListener("afterprint", done);
+      };
+      root.classList.add("wiazki-print-canvas");
+      window.addEventListener("afterprint", done);
+      window.print();
+    });
+    canvas.parentNode.insertBefore(button, canvas);
+  }
+
+  /* ---- Page set-up -------------------------------------------------------- */
+
+  function init() {
+    Array.prototype.forEach.call(document.querySelectorAll(".wiazki-canvas"), addPrintButton);
+    SETUPS.forEach(function (setup) {
+      var form = document.getElementById(setup.form);
+      // A form that was already bound keeps its listeners: binding is once per
+      // element, and instant navigation brings new elements.
+      if (!form || form.getAttribute("data-wiazki-ready") === "1") {
+        return;
+      }
+      form.setAttribute("data-wiazki-ready", "1");
+      new Filter(setup, form).bind();
+    });
+  }
+
+  // Exposed for the browser tests and for anyone debugging in the console.
+  window.wiazkiCatalogue = {
+    fold: fold,
+    stem: stem,
+    words: words,
+    countText: function (shown, total, which) {
+      return countText(SETUPS[which === "partners" ? 1 : 0], shown, total);
+    },
+    init: init,
+  };
+
+  // Material's instant navigation swaps the page without a load event and tells
+  // subscribers of document$ (which also replays the first page). Without it,
+  // wait for the DOM. init() is idempotent, so both paths may run.
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(function () {
+      init();
+    });
+  }
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", init);
+  } else {
+    init();
+  }
+})();
