@@ -1,4 +1,4 @@
-"""`wiazki`: validate content, scaffold a bundle, manage the TERYT register and the schemas.
+"""`wiazki`: validate content, scaffold a bundle, compare revisions, manage the TERYT register and the schemas.
 
 Exit codes: 0 no errors, 1 errors found, 2 the command could not run.
 """
@@ -97,6 +97,21 @@ def _new(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _diff(args: argparse.Namespace) -> int:
+    from .diff import compute_diff, render_markdown, render_text
+    from .gitrepo import GitError, relative_to_repo, toplevel
+
+    try:
+        repo = toplevel(Path.cwd())
+        content = relative_to_repo(repo, Path(args.content_dir))
+        diff = compute_diff(repo, args.base, args.head, content)
+    except GitError as exc:
+        sys.stderr.write(f"wiazki: {exc}\n")
+        return EXIT_CANNOT_RUN
+    sys.stdout.write(render_markdown(diff) if args.format == "markdown" else render_text(diff))
+    return EXIT_OK
+
+
 def _teryt_import(args: argparse.Namespace) -> int:
     source = Path(args.file)
     try:
@@ -150,6 +165,13 @@ def build_parser() -> argparse.ArgumentParser:
     new.add_argument("--group", action="append", help="grupa docelowa, np. older_persons (można podać kilka razy)")
     new.add_argument("--content-dir", default="content", help="folder treści (domyślnie content/)")
     new.set_defaults(run=_new)
+
+    diff = commands.add_parser("diff", help="porównaj wiązki i partnerów między dwiema rewizjami git")
+    diff.add_argument("base", metavar="BASE", help="rewizja bazowa (gałąź, tag lub SHA)")
+    diff.add_argument("head", metavar="HEAD", help="rewizja ze zmianami")
+    diff.add_argument("--content-dir", default="content", help="folder treści (domyślnie content/)")
+    diff.add_argument("--format", choices=("text", "markdown"), default="text", help="text (terminal) lub markdown (podsumowanie zadania w GitHub Actions)")
+    diff.set_defaults(run=_diff)
 
     teryt = commands.add_parser("teryt", help="rejestr TERYT")
     teryt_commands = teryt.add_subparsers(dest="teryt_command", required=True, parser_class=_Parser, metavar="POLECENIE")

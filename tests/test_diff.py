@@ -1,0 +1,263 @@
+"""`wiazki diff`: a semantic diff between two commits of a real temporary repository."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from git_helpers import COOP, GOPS, bundle, commit, init_repo, write_bundle, write_partners, write_yaml
+
+from wiazki import cli, diff, vocab
+from wiazki.diff import compute_diff, render_markdown, render_text
+from wiazki.gitrepo import GitError
+from wiazki.polish import amount
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    repo = init_repo(tmp_path / "repo")
+    write_partners(repo)
+    write_bundle(repo, bundle("senior-kramsk", "Senior u siebie w Kramsku"))
+    write_bundle(repo, bundle("stara-wiazka", "Wiązka, którą zamknięto"))
+    commit(repo, "Początek katalogu")
+    return repo
+
+
+def _run(repo: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    monkeypatch.chdir(repo)
+    code = cli.main(["diff", *args])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_added_removed_and_changed_bundles_are_listed(repo: Path) -> None:
+    base = commit(repo, "pusty commit")
+    changed = bundle("senior-kramsk", "Senior u siebie – Kramsk i okolice")
+    changed["canvas"]["value_proposition"]["services"].append(
+        {"name": "Teleopieka", "type": "telecare", "area": "health_promotion", "provider": COOP,
+         "description": "Opaska SOS.", "access": "Skierowanie z GOPS.", "fee": "free"}
+    )
+    del changed["canvas"]["value_proposition"]["services"][1]  # "Obiady z dowozem"
+    changed["canvas"]["value_proposition"]["services"][0]["fee"] = "partly_paid"
+    write_bundle(repo, changed)
+    (repo / "content/bundles/stara-wiazka.yml").unlink()
+    write_bundle(repo, bundle("rodzina-razem", "Rodzina razem w Kramsku", stage="discover"))
+    head = commit(repo, "Zmiany")
+
+    result = compute_diff(repo, base, head)
+    assert [(c.id, c.status) for c in result.bundles] == [
+        ("senior-kramsk", "changed"), ("rodzina-razem", "added"), ("stara-wiazka", "removed"),
+    ]
+    text = render_text(result)
+    assert "Wiązki: 1 nowa, 1 zmieniona, 1 usunięta. Partnerzy: bez zmian." in text
+    assert "Nowa wiązka: Rodzina razem w Kramsku (rodzina-razem)" in text
+    assert "  Etap: Odkrywanie" in text
+    assert "Usunięta wiązka: Wiązka, którą zamknięto (stara-wiazka)" in text
+    assert "Tytuł: Senior u siebie w Kramsku → Senior u siebie – Kramsk i okolice" in text
+    assert "Dodana usługa: Teleopieka (Teleopieka, realizuje: SS Dobry Kąt)" in text
+    assert "Usunięta usługa: Obiady z dowozem" in text
+    assert "Usługa Usługi opiekuńcze: odpłatność Bezpłatna → Częściowo odpłatna" in text
+
+
+def test_stage_transition_uses_the_vocabulary_labels(repo: Path) -> None:
+    base = commit(repo, "baza")
+    moved = bundle("senior-kramsk", "Senior u siebie w Kramsku", stage="plan")
+    moved["design"]["plan"] = {
+        "start": "2026-05-01",
+        "milestones": [{"date": "2026-04-01", "milestone": "Uchwała rady gminy"}],
+        "risks": ["Brak opiekunek latem"],
+    }
+    moved["design"]["prototype"]["tests"].append(
+        {"date": "2026-02-10", "participants": 18, "method": "Spotkanie w klubie seniora.", "feedback": ["Więcej dowozów"], "changes": ["Bus co tydzień"]}
+    )
+    moved["design"]["discover"]["findings"].append("Rodziny mieszkają daleko")
+    write_bundle(repo, moved)
+    head = commit(repo, "Etap planowania")
+
+    text = render_text(compute_diff(repo, base, head))
+    expected = f"Etap: {vocab.STAGES.label('prototype')} → {vocab.STAGES.label('plan')}"
+    assert expected == "Etap: Prototypowanie i testowanie → Planowanie wdrożenia"
+    assert expected in text
+    assert "Design Thinking – Odkrywanie:" in text
+    assert "Nowy wniosek: Rodziny mieszkają daleko" in text
+    assert "Nowy test (2026-02-10, 18 uczestników): Spotkanie w klubie seniora." in text
+    assert "Nowy kamień milowy (2026-04-01): Uchwała rady gminy" in text
+    assert "Nowe ryzyko: Brak opiekunek latem" in text
+    assert "Start wdrożenia: dodano 2026-05-01" in text
+
+
+def test_amounts_and_totals_before_and_after_in_polish_format(repo: Path) -> None:
+    base = commit(repo, "baza")
+    data = bundle("senior-kramsk", "Senior u siebie w Kramsku")
+    data["canvas"]["revenue_streams"][0]["amount_pln"] = 430000
+    data["canvas"]["revenue_streams"].append({"source": "pfron", "description": "Dofinansowanie transportu.", "amount_pln": 12500.5})
+    data["canvas"]["cost_structure"][1]["amount_pln"] = 130000
+    write_bundle(repo, data)
+    head = commit(repo, "Nowy budżet")
+
+    text = render_text(compute_diff(repo, base, head))
+    assert amount(412000) == "412\u00a0000\u00a0zł"
+    assert f"Budżet JST (Budżet gminy na usługi opiekuńcze.): {amount(412000)} → {amount(430000)}" in text
+    assert f"Dodano: PFRON (Dofinansowanie transportu.) – {amount(12500.5)}" in text
+    assert "12\u00a0500,50\u00a0zł" in text
+    assert f"Razem: {amount(466000)} → {amount(496500.5)}" in text
+    assert f"Obiady z dowozem: {amount(124000)} → {amount(130000)}" in text
+    assert f"Razem: {amount(466000)} → {amount(472000)}" in text
+
+
+def test_partners_joining_and_leaving_key_partners(repo: Path) -> None:
+    base = commit(repo, "baza")
+    data = bundle("senior-kramsk", "Senior u siebie w Kramsku")
+    partners = data["canvas"]["key_partners"]
+    partners[:] = [p for p in partners if p["partner"] != COOP]
+    partners.append({"partner": "kgw-nowe", "role": "supporter", "contribution": "Prowadzi klub."})
+    partners[0]["role"] = "funder"
+    write_bundle(repo, data)
+    write_yaml(repo, "content/partners/kgw-nowe.yml",
+               {"format": 1, "id": "kgw-nowe", "name": "Koło Gospodyń Wiejskich Nowe", "sector": "community", "kind": "rural_housewives_circle"})
+    head = commit(repo, "Partnerzy")
+
+    result = compute_diff(repo, base, head)
+    text = render_text(result)
+    assert "Dołącza: Koło Gospodyń Wiejskich Nowe – Wspierający" in text
+    assert "Odchodzi: SS Dobry Kąt – Realizator usług" in text
+    assert "GOPS Kramsk: rola Koordynator → Finansujący" in text
+    assert [(c.id, c.status) for c in result.partners] == [("kgw-nowe", "added")]
+    assert "Nowy partner: Koło Gospodyń Wiejskich Nowe (kgw-nowe)" in text
+    assert "Partnerzy: 1 nowy." in text
+
+
+def test_changed_partner_fields(repo: Path) -> None:
+    base = commit(repo, "baza")
+    write_yaml(repo, f"content/partners/{GOPS}.yml",
+               {"format": 1, "id": GOPS, "name": "Gminny Ośrodek Pomocy Społecznej w Kramsku", "short_name": "GOPS w Kramsku",
+                "sector": "public", "kind": "social_services_centre"})
+    head = commit(repo, "CUS")
+    text = render_text(compute_diff(repo, base, head))
+    assert "Zmieniony partner: Gminny Ośrodek Pomocy Społecznej w Kramsku (gops-test)" in text
+    assert "Nazwa skrócona: GOPS Kramsk → GOPS w Kramsku" in text
+    assert f"Rodzaj: {vocab.PARTNER_KINDS.label('social_assistance_centre')} → {vocab.PARTNER_KINDS.label('social_services_centre')}" in text
+
+
+def test_identical_content_reports_no_changes(repo: Path) -> None:
+    base = commit(repo, "baza")
+    (repo / "README.md").write_text("Inny plik\n", encoding="utf-8")
+    head = commit(repo, "Nie treść")
+    assert "Brak zmian w plikach wiązek i partnerów." in render_text(compute_diff(repo, base, head))
+
+
+def test_comment_only_change_is_named(repo: Path) -> None:
+    base = commit(repo, "baza")
+    path = repo / "content/bundles/senior-kramsk.yml"
+    path.write_text("# komentarz\n" + path.read_text(encoding="utf-8"), encoding="utf-8")
+    head = commit(repo, "komentarz")
+    assert "Zmiany tylko w formatowaniu lub komentarzach" in render_text(compute_diff(repo, base, head))
+
+
+def test_bad_yaml_on_one_side_is_reported_not_raised(repo: Path) -> None:
+    base = commit(repo, "baza")
+    (repo / "content/bundles/senior-kramsk.yml").write_text("id: senior-kramsk\ntitle: [niezamknięta\n", encoding="utf-8")
+    (repo / "content/bundles/aliasy.yml").write_text("a: &x 1\nb: *x\n", encoding="utf-8")
+    head = commit(repo, "Zepsuty plik")
+    result = compute_diff(repo, base, head)
+    statuses = {c.id: c.status for c in result.bundles}
+    assert statuses == {"senior-kramsk": "unreadable", "aliasy": "unreadable"}
+    text = render_text(result)
+    assert "Wiązka – błąd pliku: Senior u siebie w Kramsku (senior-kramsk)" in text
+    assert re.search(r"Nie można odczytać pliku po zmianie: błąd składni YAML: .*\(wiersz \d+, kolumna \d+\)", text)
+    assert "kotwice YAML (&x) nie są dozwolone" in text
+    # The other direction: the file is broken at the base and fixed in head.
+    fixed = render_text(compute_diff(repo, head, base))
+    assert "Nie można odczytać pliku przed zmianą" in fixed
+
+
+def test_hostile_text_cannot_inject_markdown_or_html(repo: Path) -> None:
+    base = commit(repo, "baza")
+    hostile = bundle(
+        "senior-kramsk",
+        "# Nagłówek <script>alert(1)</script> [klik](javascript:alert(1)) | a | b |",
+    )
+    hostile["design"]["discover"]["findings"].append("wiersz\n## wstrzyknięty nagłówek\n<img src=x onerror=alert(1)>\n| x | y |\n|---|---|")
+    hostile["design"]["discover"]["findings"].append("![obraz](https://example.org/x.png) **pogrubienie** `kod` @organizacja/zespol")
+    write_bundle(repo, hostile)
+    head = commit(repo, "Wrogi tekst")
+    markdown = render_markdown(compute_diff(repo, base, head))
+    assert "<script" not in markdown and "<img" not in markdown
+    assert "&lt;script&gt;" in markdown
+    assert "](" not in markdown
+    assert "\\[klik\\]" in markdown
+    for line in markdown.splitlines():
+        # Only our own headings and list items start a line; user text never does.
+        assert re.match(r"^(#{2,4} (Zmiany w treści|Wiązki|Partnerzy|Nowa|Zmieniona|Usunięta|Wiązka)|\s*- |Porównanie |$)", line), line
+        # A table needs a line starting with a pipe; escaped pipes are fine.
+        assert not re.search(r"(?<!\\)\|", line), line
+    assert "\\*\\*pogrubienie\\*\\*" in markdown
+
+
+def test_long_text_and_many_changes_are_bounded(repo: Path) -> None:
+    base = commit(repo, "baza")
+    data = bundle("senior-kramsk", "Senior " + "bardzo " * 200 + "długi tytuł")
+    data["design"]["discover"]["findings"] = [f"Wniosek numer {i}: " + "x" * 3000 for i in range(120)]
+    write_bundle(repo, data)
+    for i in range(300):
+        write_bundle(repo, bundle(f"wiazka-{i:03d}", f"Wiązka {i} " + "ż" * 500))
+    head = commit(repo, "Dużo zmian")
+    result = compute_diff(repo, base, head)
+    for render in (render_markdown, render_text):
+        out = render(result)
+        assert len(out.encode("utf-8")) <= diff.MAX_OUTPUT_BYTES
+        assert "… i 83 kolejne zmiany" in out  # 123 lines (title, heading, 120 new findings, 1 removed), 40 shown
+        assert "… wynik skrócony do 60 KiB: pominięto" in out
+        assert max(len(line) for line in out.splitlines()) < 2 * diff.MAX_VALUE_CHARS + 100
+    assert "x" * (diff.MAX_VALUE_CHARS + 1) not in render_text(result)
+
+
+def test_cli_prints_text_and_markdown(repo: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    base = commit(repo, "baza")
+    write_bundle(repo, bundle("senior-kramsk", "Senior u siebie w Kramsku", stage="plan"))
+    head = commit(repo, "Etap")
+    code, out, err = _run(repo, monkeypatch, capsys, base, head)
+    assert code == 0 and err == ""
+    assert out.startswith("Zmiany w treści\n")
+    assert "Etap: Prototypowanie i testowanie → Planowanie wdrożenia" in out
+    code, out, _ = _run(repo, monkeypatch, capsys, "--format", "markdown", "HEAD~1", "HEAD")
+    assert code == 0
+    assert out.startswith("## Zmiany w treści\n")
+    assert f"`{base[:7]}` → `{head[:7]}`" in out
+    assert "#### Zmieniona wiązka: Senior u siebie w Kramsku (senior\\-kramsk)" in out
+
+
+def test_cli_content_dir_in_a_subfolder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    repo = init_repo(tmp_path / "repo")
+    write_partners(repo, content="dane/tresc")
+    base = commit(repo, "baza")
+    write_bundle(repo, bundle("senior-kramsk", "Senior u siebie w Kramsku"), content="dane/tresc")
+    head = commit(repo, "nowa")
+    code, out, _ = _run(repo, monkeypatch, capsys, base, head, "--content-dir", "dane/tresc")
+    assert code == 0 and "Nowa wiązka: Senior u siebie w Kramsku (senior-kramsk)" in out
+
+
+@pytest.mark.parametrize("revision", ["nie-ma-takiej-galezi", "--output=/tmp/x", "HEAD~99", "0" * 40])
+def test_unknown_revision_exits_2_with_a_polish_message(
+    repo: Path, revision: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, err = _run(repo, monkeypatch, capsys, "--", revision, "HEAD")
+    assert code == 2
+    assert out == ""
+    assert f"rewizja „{revision}” nie istnieje" in err
+    assert not Path("/tmp/x").exists() or revision != "--output=/tmp/x"
+
+
+def test_outside_a_repository_exits_2(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "plain").mkdir()
+    monkeypatch.chdir(tmp_path / "plain")
+    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path))
+    code = cli.main(["diff", "HEAD~1", "HEAD"])
+    assert code == 2
+    assert "nie jest częścią repozytorium git" in capsys.readouterr().err
+
+
+def test_missing_revision_raises_git_error(repo: Path) -> None:
+    with pytest.raises(GitError, match="nie istnieje"):
+        compute_diff(repo, "brak", "HEAD")
