@@ -1,0 +1,167 @@
+"""The MkDocs plugin `wiazki`: a thin adapter between MkDocs' events and the core.
+
+It validates the content folder once per build (re-parsing only files that
+changed since the previous build of a `mkdocs serve` session), reports problems
+as `wiazki validate` does, and hands the views' pages, data files and assets to
+MkDocs as generated files. Everything else lives in modules that import no MkDocs.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import posixpath
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import config_options as opt
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+
+from . import reporting
+from .cli import today
+from .model import build_catalogue
+from .validate import ContentDirError, ContentValidator
+from .views import HOME_MARKER, GeneratedPage, SiteViews, template_environment
+
+log = logging.getLogger(f"mkdocs.plugins.{__name__}")
+
+ASSETS_DIR = Path(__file__).resolve().parent / "assets"
+#: Our stylesheet and script, loaded on every page (the catalogue filters re-initialise
+#: themselves under Material's instant navigation).
+ASSETS = {"assets/wiazki/wiazki.css": "wiazki.css", "assets/wiazki/catalogue.js": "catalogue.js"}
+
+
+class WiazkiConfig(Config):
+    enabled = opt.Type(bool, default=True)
+    """Build the catalogue; `false` builds only the hand-written pages."""
+
+    content_dir = opt.Type(str, default="content")
+    """The content folder (with `bundles/` and `partners/`), relative to `mkdocs.yml`."""
+
+    strict_warnings = opt.Type(bool, default=False)
+    """Log validation warnings (e.g. an old `reviewed` date) as MkDocs warnings, so that
+    `mkdocs build --strict` fails on them too. Off by default: like `wiazki validate`
+    without `--strict`, warnings are then reported at INFO level and errors only fail."""
+
+
+class WiazkiPlugin(BasePlugin[WiazkiConfig]):
+    def __init__(self) -> None:
+        self._validator: ContentValidator | None = None
+        self._serving = False
+        self._pages: dict[str, GeneratedPage] = {}
+        self._views: SiteViews | None = None
+        self._content_dir = Path("content")
+
+    # Defining on_startup keeps this instance across `mkdocs serve` rebuilds, and with
+    # it the validator's per-file cache: an edit re-parses only the edited file.
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self._serving = command == "serve"
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        if not self.config.enabled:
+            return None
+        base = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
+        self._content_dir = (base / self.config.content_dir).resolve()
+        css, js = ASSETS
+        if css not in config.extra_css:
+            config.extra_css.append(css)
+        if js not in [str(script) for script in config.extra_javascript]:
+            script = opt.ExtraScriptValue(js)
+            script.defer = True
+            config.extra_javascript.append(script)
+        return config
+
+    # Run early so that plugins after us (and the nav) see the generated files.
+    @event_priority(50)
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files | None:
+        if not self.config.enabled:
+            return None
+        if self._validator is None or self._validator.root != self._content_dir:
+            self._validator = ContentValidator(self._content_dir)
+        try:
+            result = self._validator.validate(today())
+        except ContentDirError as exc:
+            raise PluginError(f"wiazki: {exc} (opcja content_dir w mkdocs.yml)") from exc
+        self._report(result)
+        errors = reporting.human(result.errors)
+        views = SiteViews(
+            build_catalogue(result, self._validator.register),
+            env=template_environment(self._custom_dirs(config)),
+            directory_urls=config.use_directory_urls,
+            problems=errors if self._serving else (),
+        )
+        self._views = views
+        self._pages = {}
+        for page in views.pages():
+            in_nav = page.source is None  # the catalogue and the directory; not every bundle
+            file = File.generated(
+                config, page.src_uri, content=page.markdown,
+                inclusion=InclusionLevel.UNDEFINED if in_nav else InclusionLevel.NOT_IN_NAV,
+            )
+            if page.source is not None:
+                file.edit_uri = self._edit_uri(page.source, config)
+            self._add(files, file)
+            self._pages[page.src_uri] = page
+        for data in views.data_files(config.site_url or ""):
+            self._add(files, File.generated(config, data.src_uri, content=data.content))
+        for src_uri, name in ASSETS.items():
+            self._add(files, File.generated(config, src_uri, abs_src_path=str(ASSETS_DIR / name)))
+        return files
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+        if not self.config.enabled or self._views is None:
+            return None
+        generated = self._pages.get(page.file.src_uri)
+        if generated is not None:
+            # Material prints meta title and description unescaped: give it escaped text.
+            page.meta["title"] = str(generated.title)
+            if generated.description is not None:
+                page.meta["description"] = str(generated.description)
+            return None
+        if HOME_MARKER in markdown:
+            return markdown.replace(HOME_MARKER, self._views.home_block(page.url))
+        return None
+
+    def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
+        if self.config.enabled:
+            server.watch(str(self._content_dir))
+        return server
+
+    # -- helpers ------------------------------------------------------------------
+
+    def _report(self, result: Any) -> None:
+        """Problems as `wiazki validate` prints them; an error fails `--strict`."""
+        for problem, line in zip(result.problems, reporting.human(result.problems)):
+            if problem.is_error:
+                log.error(line)
+            elif self.config.strict_warnings:
+                log.warning(line)
+            else:
+                log.info(line)
+        if result.errors:
+            log.error(
+                "wiazki: pliki z błędami (%d) pominięto w katalogu; sprawdź: wiazki validate %s",
+                len({p.path for p in result.errors}),
+                self.config.content_dir,
+            )
+
+    def _custom_dirs(self, config: MkDocsConfig) -> list[str]:
+        custom_dir = getattr(config.theme, "custom_dir", None)
+        return [custom_dir] if custom_dir else []
+
+    def _edit_uri(self, source: str, config: MkDocsConfig) -> str:
+        """The YAML file relative to docs_dir: MkDocs joins it to repo_url + edit_uri."""
+        path = os.path.relpath(self._content_dir / source, config.docs_dir)
+        return posixpath.join(*Path(path).parts)
+
+    def _add(self, files: Files, file: File) -> None:
+        existing = files.get_file_from_path(file.src_uri)
+        if existing is not None:
+            log.warning("wiazki: plik %s w %s zasłania stronę generowaną przez wtyczkę; usuń go", file.src_uri, "docs/")
+            files.remove(existing)
+        files.append(file)

@@ -1,0 +1,295 @@
+"""The catalogue as a site: pages (HTML page bodies inside Markdown files) and data files.
+
+A generator adapter (today the MkDocs plugin) asks `SiteViews` for its pages and
+data files and writes them; nothing here knows MkDocs. Every page body is one
+block of HTML that our autoescaping templates produce, so Markdown passes it
+through untouched and a search engine that indexes page bodies sees all of it.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Iterable, Sequence
+
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup, escape
+
+from .. import FORMAT_VERSION, REPO_URL, vocab
+from ..model import Bundle, Catalogue, Partner
+from ..polish import amount, count, number, plural
+from ..schema import schema_text
+from . import exports, search_terms
+from .text import phone_href, polish_date, render_markdown, safe_url, search_text
+
+TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
+
+#: Reading order of the canvas blocks; the stylesheet places them in the classic grid.
+CANVAS_ORDER: tuple[str, ...] = (
+    "key_partners", "key_activities", "key_resources", "value_proposition",
+    "customer_relationships", "channels", "customer_segments", "cost_structure", "revenue_streams",
+)
+
+#: The three sections of the catalogue, in order: (status, heading id, heading).
+CATALOGUE_SECTIONS: tuple[tuple[str, str, str], ...] = (
+    ("available", "dostepne", "Dostępne wiązki"),
+    ("design", "w-projektowaniu", "W projektowaniu"),
+    ("closed", "zakonczone", "Zakończone"),
+)
+
+HOME_MARKER = "<!-- wiazki:home -->"
+
+
+def template_environment(extra_dirs: Iterable[str | Path] = ()) -> Environment:
+    """Our own Jinja environment: autoescape on, unknown names are errors.
+
+    `extra_dirs` come first, so a theme's `custom_dir` can override any template
+    under `wiazki/` by putting a file of the same name there.
+    """
+    loaders = [FileSystemLoader(str(d)) for d in extra_dirs] + [FileSystemLoader(str(TEMPLATES_DIR))]
+    env = Environment(
+        loader=ChoiceLoader(loaders),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=False,
+    )
+    env.filters.update(amount=amount, polish_date=polish_date, number=number, safe_url=safe_url, phone_href=phone_href)
+    env.globals.update(
+        vocab=vocab, count=count, plural=plural, canvas_order=CANVAS_ORDER,
+        labelled=lambda keys, vocabulary: [(key, vocabulary.label(key)) for key in keys],
+    )
+    return env
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    """A page to generate: its source path, its body and what the adapter must set."""
+
+    src_uri: str
+    #: A Markdown document whose only content is one raw HTML block.
+    markdown: str
+    #: The page title, already escaped (Material prints meta titles unescaped).
+    title: Markup
+    #: The meta description, already escaped; None for the site's default.
+    description: Markup | None = None
+    #: The YAML file the page is made from, relative to the content folder.
+    source: str | None = None
+
+
+@dataclass(frozen=True)
+class DataFile:
+    """A file published as it is (open data, schemas)."""
+
+    src_uri: str
+    content: str
+
+
+#: A history provider returns a bundle's change entries, newest first; each entry
+#: has `date`, `summary` and optionally `url` and `author` (issue 4 supplies it).
+HistoryProvider = Callable[[Bundle], Sequence[Any]]
+
+
+@dataclass
+class SiteViews:
+    """Renders the pages and data files of one catalogue."""
+
+    catalogue: Catalogue
+    env: Environment = field(default_factory=template_environment)
+    directory_urls: bool = True
+    #: Lines ("path:line:col: error: …") to show at the top of the catalogue, e.g. in `serve`.
+    problems: Sequence[str] = ()
+    history: HistoryProvider | None = None
+
+    # -- URLs ---------------------------------------------------------------------
+
+    def url_of(self, src_uri: str) -> str:
+        """The site-relative URL MkDocs gives a Markdown source path."""
+        stem = src_uri[: -len(".md")]
+        if not self.directory_urls:
+            return stem + ".html"
+        if stem == "index":
+            return ""
+        return (stem[: -len("index")] if stem.endswith("/index") else stem + "/")
+
+    def relative(self, from_url: str, to_url: str) -> str:
+        """A link from the page at `from_url` to `to_url` (both site-relative)."""
+        base = posixpath.dirname(from_url.rstrip("/")) if not from_url.endswith("/") else from_url.rstrip("/")
+        target, _, query = to_url.partition("?")
+        rel = posixpath.relpath(target or ".", base or ".")
+        if target == "" or target.endswith("/"):
+            rel = "./" if rel == "." else rel + "/"
+        return rel + (f"?{query}" if query else "")
+
+    def bundle_url(self, bundle_id: str) -> str:
+        return self.url_of(f"wiazki/{bundle_id}/index.md")
+
+    def partner_url(self, partner_id: str) -> str:
+        return self.url_of(f"partnerzy/{partner_id}/index.md")
+
+    @property
+    def catalogue_url(self) -> str:
+        return self.url_of("wiazki/index.md")
+
+    @property
+    def partners_url(self) -> str:
+        return self.url_of("partnerzy/index.md")
+
+    def _linker(self, here: str) -> Callable[[str], str]:
+        return lambda target: self.relative(here, target)
+
+    # -- helpers the templates use ------------------------------------------------
+
+    def partner(self, partner_id: str) -> Partner | None:
+        return self.catalogue.partners.get(partner_id)
+
+    def territory(self, bundle: Bundle) -> list[str]:
+        return [self.catalogue.register.describe(code) for code in bundle.territory]
+
+    def keywords(self, bundle: Bundle) -> tuple[str, ...]:
+        return search_terms.keywords(bundle.keywords, bundle.groups)
+
+    def card_text(self, bundle: Bundle) -> str:
+        parts = [bundle.title, bundle.summary, *self.territory(bundle)]
+        parts += [self.catalogue.territory_name(code) for code in bundle.territory]
+        parts += [s.name for s in bundle.canvas.services]
+        parts += [vocab.TARGET_GROUPS.label(g) for g in bundle.groups]
+        parts += [vocab.SERVICE_TYPES.label(t) for t in bundle.service_types]
+        parts += list(self.keywords(bundle))
+        return search_text(*parts)
+
+    def _render(self, template: str, **context: Any) -> str:
+        body = self.env.get_template(f"wiazki/{template}").render(view=self, **context)
+        # One raw HTML block for Markdown: no blank line may end it early.
+        return "\n".join(line for line in body.splitlines() if line.strip()) + "\n"
+
+    # -- pages --------------------------------------------------------------------
+
+    def pages(self) -> list[GeneratedPage]:
+        pages = [self.catalogue_page(), self.partners_page()]
+        pages += [self.bundle_page(b, self.history(b) if self.history else ()) for b in self.catalogue.bundles.values()]
+        pages += [self.partner_page(p) for p in self.catalogue.partners.values()]
+        return pages
+
+    def catalogue_page(self) -> GeneratedPage:
+        here = self.catalogue_url
+        bundles = list(self.catalogue.bundles.values())
+        register = self.catalogue.register
+        voivodeships = sorted({v for b in bundles for v in self.catalogue.voivodeships_of(b)})
+        powiats = sorted(
+            {p for b in bundles for p in self.catalogue.powiats_of(b)},
+            key=lambda code: (code[:2], self._powiat_name(code).casefold()),
+        )
+        present = lambda attr: [k for k in getattr(vocab, attr) if any(k in getattr(b, self._ATTRS[attr]) for b in bundles)]  # noqa: E731
+        filters = {
+            "groups": present("TARGET_GROUPS"),
+            "voivodeships": [(code, register.get(code).display_name if register.get(code) else code) for code in voivodeships],
+            "powiats": [(code, self._powiat_name(code)) for code in powiats],
+            "types": present("SERVICE_TYPES"),
+            "areas": present("SERVICE_AREAS"),
+            "stages": [s for s in vocab.STAGES if any(b.stage == s for b in bundles)],
+            "fees": present("FEES"),
+        }
+        sections = [(sid, heading, self.catalogue.by_status(status)) for status, sid, heading in CATALOGUE_SECTIONS]
+        body = self._render("catalogue.html", link=self._linker(here), filters=filters, sections=sections)
+        return GeneratedPage("wiazki/index.md", body, Markup("Katalog wiązek"), Markup("Katalog wiązek usług społecznych: wyszukaj wiązkę według grupy odbiorców, regionu i rodzaju usług."))
+
+    _ATTRS = {"TARGET_GROUPS": "groups", "SERVICE_TYPES": "service_types", "SERVICE_AREAS": "service_areas", "FEES": "fees"}
+
+    def _powiat_name(self, code: str) -> str:
+        unit = self.catalogue.register.get(code)
+        if unit is None:
+            return code
+        return f"{unit.name} ({unit.kind})" if unit.kind.startswith("miasto") else f"powiat {unit.name}"
+
+    def bundle_page(self, bundle: Bundle, history: Sequence[Any] = ()) -> GeneratedPage:
+        here = self.bundle_url(bundle.id)
+        canvas = bundle.canvas
+        current = vocab.DESIGN_STAGES.index(bundle.stage) if bundle.stage in vocab.DESIGN_STAGES else len(vocab.DESIGN_STAGES)
+        progress = [
+            (stage, vocab.STAGES.label(stage), "done" if i < current else "current" if i == current else "todo")
+            for i, stage in enumerate(vocab.DESIGN_STAGES)
+        ]
+        body = self._render(
+            "bundle.html",
+            link=self._linker(here),
+            bundle=bundle,
+            canvas=canvas,
+            design=bundle.design,
+            progress=progress,
+            description=render_markdown(bundle.description) if bundle.description else None,
+            history=list(history or ()),
+            edit_url=f"{REPO_URL}/edit/main/content/bundles/{bundle.id}.yml",
+        )
+        return GeneratedPage(
+            f"wiazki/{bundle.id}/index.md", body, escape(bundle.title), escape(bundle.summary), source=f"bundles/{bundle.id}.yml"
+        )
+
+    def partners_page(self) -> GeneratedPage:
+        here = self.partners_url
+        partners = list(self.catalogue.partners.values())
+        groups = [(sector, vocab.SECTORS.label(sector), [p for p in partners if p.sector == sector]) for sector in vocab.SECTORS]
+        groups = [g for g in groups if g[2]]
+        body = self._render("partners.html", link=self._linker(here), groups=groups)
+        return GeneratedPage("partnerzy/index.md", body, Markup("Partnerzy"), Markup("Organizacje i instytucje, które współtworzą wiązki usług społecznych."))
+
+    def partner_text(self, partner: Partner) -> str:
+        city = partner.address.city if partner.address else ""
+        return search_text(partner.name, partner.short_name or "", partner.kind_label, partner.sector_label, city, *(
+            self.catalogue.register.describe(code) for code in partner.territory
+        ))
+
+    def partner_page(self, partner: Partner) -> GeneratedPage:
+        here = self.partner_url(partner.id)
+        body = self._render(
+            "partner.html",
+            link=self._linker(here),
+            partner=partner,
+            participation=self.catalogue.participation(partner.id),
+            edit_url=f"{REPO_URL}/edit/main/content/partners/{partner.id}.yml",
+        )
+        return GeneratedPage(
+            f"partnerzy/{partner.id}/index.md", body, escape(partner.name),
+            escape(partner.description) if partner.description else None, source=f"partners/{partner.id}.yml",
+        )
+
+    def home_block(self, page_url: str = "") -> str:
+        """The generated part of the home page: counts and entry points."""
+        bundles = list(self.catalogue.bundles.values())
+        groups = [(g, sum(1 for b in bundles if g in b.groups)) for g in vocab.TARGET_GROUPS]
+        regions: dict[str, int] = {}
+        for b in bundles:
+            for v in self.catalogue.voivodeships_of(b):
+                regions[v] = regions.get(v, 0) + 1
+        register = self.catalogue.register
+        voivodeships = sorted(
+            ((code, register.get(code).display_name if register.get(code) else code, n) for code, n in regions.items()),
+            key=lambda item: item[1],
+        )
+        return self._render(
+            "home.html",
+            link=self._linker(page_url),
+            stats=self.catalogue.stats(),
+            groups=[(g, n) for g, n in groups if n],
+            voivodeships=voivodeships,
+        )
+
+    # -- data ---------------------------------------------------------------------
+
+    def data_files(self, site_url: str) -> list[DataFile]:
+        absolute = lambda url: site_url.rstrip("/") + "/" + url  # noqa: E731
+        bundle_url = lambda bundle_id: absolute(self.bundle_url(bundle_id))  # noqa: E731
+        partner_url = lambda partner_id: absolute(self.partner_url(partner_id))  # noqa: E731
+        return [
+            DataFile("api/bundles.json", exports.bundles_json(self.catalogue, bundle_url)),
+            DataFile("api/partners.json", exports.partners_json(self.catalogue, partner_url)),
+            DataFile("api/bundles.csv", exports.bundles_csv(self.catalogue, bundle_url)),
+            DataFile("api/partners.csv", exports.partners_csv(self.catalogue, partner_url)),
+            DataFile("schemas/bundle.schema.json", schema_text("bundle")),
+            DataFile("schemas/partner.schema.json", schema_text("partner")),
+        ]
+
+
+__all__ = ["SiteViews", "GeneratedPage", "DataFile", "template_environment", "HOME_MARKER", "FORMAT_VERSION"]

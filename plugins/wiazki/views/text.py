@@ -1,0 +1,105 @@
+"""Turning untrusted text into safe HTML: descriptions, URLs, dates, search text.
+
+Every string here comes from a YAML file anyone can propose in a pull request.
+Plain text is escaped by Jinja's autoescape in the templates; the one field that
+is Markdown (`description`) is rendered here with raw HTML switched off, then
+sanitised with nh3 as a second line of defence (Python-Markdown keeps
+`javascript:` links and entity-encoded schemes, nh3 decodes and drops them).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from urllib.parse import urlsplit
+
+import markdown
+import nh3
+from markdown.treeprocessors import Treeprocessor
+from markupsafe import Markup
+
+#: Link schemes a description may use (the format's rule 8).
+SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
+
+#: What a rendered description may contain: text structure, never media or forms.
+_ALLOWED_TAGS = {
+    "p", "br", "hr", "strong", "em", "b", "i", "code", "pre", "blockquote",
+    "ul", "ol", "li", "a", "h3", "h4", "h5", "h6", "table", "thead", "tbody", "tr", "th", "td",
+}
+_ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "th": {"align"}, "td": {"align"}}
+
+_MONTHS_GENITIVE = (
+    "stycznia", "lutego", "marca", "kwietnia", "maja", "czerwca",
+    "lipca", "sierpnia", "września", "października", "listopada", "grudnia",
+)
+
+
+class _DemoteHeadings(Treeprocessor):
+    """A description sits under the page's h2 "Opis": its headings start at h3."""
+
+    def run(self, root):  # type: ignore[override]
+        for element in root.iter():
+            if re.fullmatch(r"h[1-6]", element.tag):
+                element.tag = f"h{min(int(element.tag[1]) + 2, 6)}"
+        return None
+
+
+def _markdown() -> markdown.Markdown:
+    md = markdown.Markdown(extensions=["sane_lists"], output_format="html")
+    # Raw HTML is not rendered: without these two steps Python-Markdown passes
+    # block and inline HTML through, so "<script>" becomes text instead.
+    md.preprocessors.deregister("html_block")
+    md.inlinePatterns.deregister("html")
+    md.treeprocessors.register(_DemoteHeadings(md), "wiazki_demote_headings", 5)
+    return md
+
+
+_MD = _markdown()
+
+
+def render_markdown(text: str) -> Markup:
+    """A bundle description as sanitised HTML (safe to print unescaped)."""
+    _MD.reset()
+    html = _MD.convert(text)
+    clean = nh3.clean(
+        html,
+        tags=_ALLOWED_TAGS,
+        attributes=_ALLOWED_ATTRIBUTES,
+        url_schemes=set(SAFE_SCHEMES),
+        link_rel="noopener noreferrer nofollow",
+        strip_comments=True,
+    )
+    return Markup(clean)
+
+
+def safe_url(url: str | None, schemes: frozenset[str] = frozenset({"http", "https"})) -> str | None:
+    """`url` when its scheme is allowed, else None (the view prints the text without a link)."""
+    if not url:
+        return None
+    try:
+        scheme = urlsplit(url.strip()).scheme.lower()
+    except ValueError:
+        return None
+    return url.strip() if scheme in schemes else None
+
+
+def polish_date(value: str | None) -> str:
+    """"2025-09-15" → "15 września 2025"; anything else is returned as it is."""
+    if not value:
+        return ""
+    try:
+        day = date.fromisoformat(value)
+    except ValueError:
+        return value
+    return f"{day.day} {_MONTHS_GENITIVE[day.month - 1]} {day.year}"
+
+
+def search_text(*parts: str) -> str:
+    """Lower-cased text for the catalogue's free-text filter (one line, single spaces)."""
+    return " ".join(" ".join(parts).split()).casefold()
+
+
+def phone_href(phone: str) -> str | None:
+    """A tel: URI for a Polish phone number ("+48 63 241 05 12" → "tel:+48632410512")."""
+    digits = re.sub(r"[^\d+]", "", phone)
+    return f"tel:{digits}" if re.fullmatch(r"\+?\d{6,15}", digits) else None
