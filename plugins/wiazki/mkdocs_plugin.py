@@ -24,6 +24,7 @@ from mkdocs.structure.pages import Page
 
 from . import reporting
 from .cli import today
+from .history import HistoryCache
 from .model import build_catalogue
 from .validate import ContentDirError, ContentValidator
 from .views import HOME_MARKER, GeneratedPage, SiteViews, template_environment
@@ -56,6 +57,8 @@ class WiazkiPlugin(BasePlugin[WiazkiConfig]):
         self._pages: dict[str, GeneratedPage] = {}
         self._views: SiteViews | None = None
         self._content_dir = Path("content")
+        # Read from git once per checked-out commit, not on every `serve` rebuild.
+        self._history = HistoryCache()
 
     # Defining on_startup keeps this instance across `mkdocs serve` rebuilds, and with
     # it the validator's per-file cache: an edit re-parses only the edited file.
@@ -89,11 +92,13 @@ class WiazkiPlugin(BasePlugin[WiazkiConfig]):
             raise PluginError(f"wiazki: {exc} (opcja content_dir w mkdocs.yml)") from exc
         self._report(result)
         errors = reporting.human(result.errors)
+        histories = self._history.get(self._content_dir.parent, self._content_dir)
         views = SiteViews(
             build_catalogue(result, self._validator.register),
             env=template_environment(self._custom_dirs(config)),
             directory_urls=config.use_directory_urls,
             problems=errors if self._serving else (),
+            history=lambda bundle: histories.get(bundle.id, ()),
         )
         self._views = views
         self._pages = {}

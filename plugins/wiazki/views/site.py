@@ -87,8 +87,8 @@ class DataFile:
     content: str
 
 
-#: A history provider returns a bundle's change entries, newest first; each entry
-#: has `date`, `summary` and optionally `url` and `author` (issue 4 supplies it).
+#: A history provider returns a bundle's change entries, newest first: objects like
+#: `wiazki.history.HistoryEntry` (`date`, `subject`, `pr`, `pr_url()`, `stage_label`, `change`).
 HistoryProvider = Callable[[Bundle], Sequence[Any]]
 
 

@@ -1,0 +1,96 @@
+"""The "Historia zmian" section of a bundle page, built with MkDocs inside a git repository."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from git_helpers import bundle, commit, git, init_repo, write_bundle, write_partners
+
+from wiazki import REPO_URL
+
+MKDOCS_YML = """\
+site_name: Katalog testowy
+site_url: https://example.org/wiazki/
+theme:
+  name: material
+  language: pl
+plugins:
+  - search
+  - wiazki
+"""
+
+
+def _build(project: Path, tmp_path: Path, env: dict[str, str] | None = None) -> str:
+    site = tmp_path / f"site-{project.name}"
+    done = subprocess.run(
+        [str(Path(sys.executable).parent / "mkdocs"), "build", "--strict", "-q", "-f", str(project / "mkdocs.yml"), "-d", str(site)],
+        cwd=project,
+        env=dict(os.environ, WIAZKI_TODAY="2026-06-01", **(env or {})),
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    return (site / "wiazki" / "senior-kramsk" / "index.html").read_text(encoding="utf-8")
+
+
+def _stage(repo: Path, stage: str) -> None:
+    data = bundle("senior-kramsk", "Senior u siebie w Kramsku", stage=stage)
+    if stage == "define":
+        for later in ("ideate", "prototype"):
+            data["design"].pop(later)
+    write_bundle(repo, data)
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    repo = init_repo(tmp_path / "projekt")
+    (repo / "mkdocs.yml").write_text(MKDOCS_YML, encoding="utf-8")
+    (repo / "docs").mkdir()
+    (repo / "docs/index.md").write_text("# Katalog\n", encoding="utf-8")
+    write_partners(repo)
+    _stage(repo, "define")
+    commit(repo, "Nowa wiązka w Kramsku (#3)", date="2026-01-10T09:00:00+01:00")
+    git(repo, "switch", "-q", "-c", "owes/prototyp")
+    _stage(repo, "prototype")
+    commit(repo, "Prototyp", date="2026-02-01T09:00:00+01:00")
+    git(repo, "switch", "-q", "main")
+    git(repo, "merge", "-q", "--no-ff", "-m",
+        "Merge pull request #7 from owes/prototyp\n\nTesty <script>alert(1)</script> | *prototypu*",
+        "owes/prototyp", date="2026-02-03T10:00:00+01:00")
+    return repo
+
+
+def test_bundle_page_shows_the_history_with_pr_links_and_stages(project: Path, tmp_path: Path) -> None:
+    html = _build(project, tmp_path)
+    assert "Historia zmian" in html
+    section = html[html.index('id="historia-zmian"'):]
+    section = section[: section.index("</section>")]
+    assert f'<a href="{REPO_URL}/pull/7">#7</a>' in section
+    assert f'<a href="{REPO_URL}/pull/3">#3</a>' in section
+    assert '<time datetime="2026-02-03">3 lutego 2026</time>' in section
+    assert "Prototypowanie i testowanie" in section and "Definiowanie wyzwania" in section
+    assert section.index("#7") < section.index("#3"), "newest first"
+    # The pull request's title is user text: escaped, never markup.
+    assert "<script>alert(1)</script>" not in html
+    assert "Testy &lt;script&gt;alert(1)&lt;/script&gt; | *prototypu*" in section
+
+
+def test_without_git_history_the_section_is_absent(project: Path, tmp_path: Path) -> None:
+    tarball = tmp_path / "rozpakowane"
+    shutil.copytree(project, tarball, ignore=shutil.ignore_patterns(".git"))
+    html = _build(tarball, tmp_path, env={"GIT_CEILING_DIRECTORIES": str(tmp_path)})
+    assert "Senior u siebie w Kramsku" in html
+    assert "Historia zmian" not in html
+
+
+def test_shallow_clone_builds_without_history(project: Path, tmp_path: Path) -> None:
+    clone = tmp_path / "plytki"
+    git(tmp_path, "clone", "-q", "--depth", "1", f"file://{project}", str(clone))
+    html = _build(clone, tmp_path)
+    assert "Historia zmian" not in html
