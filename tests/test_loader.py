@@ -199,3 +199,21 @@ def test_random_bytes_never_raise():
         assert doc is not None or problems
         for problem in problems:
             assert problem.line >= 1 and problem.column >= 1 and problem.message
+
+
+def test_too_many_nodes_is_rejected_quickly():
+    text = "a: [" + ",".join(["1"] * 300_000) + "]\n"
+    started = time.perf_counter()
+    doc, problems = load_text("x.yml", text)
+    assert time.perf_counter() - started < 5
+    assert doc is None and codes(problems) == ["too-many-nodes"]
+
+
+def test_schema_problems_are_capped_per_file():
+    from wiazki.schema_messages import schema_problems
+
+    text = "id: x\ncanvas:\n  value_proposition:\n    services:\n" + "      - {name: 1, fee: 2}\n" * 2000
+    doc, problems = load_text("x.yml", text)
+    assert problems == []
+    found = schema_problems("bundle", doc)
+    assert len(found) <= 60 and found[-1].code == "too-many-problems"

@@ -25,6 +25,8 @@ from .problems import ERROR, Problem
 
 MAX_FILE_BYTES = 1024 * 1024
 MAX_DEPTH = 20
+#: A real bundle has a few hundred nodes; this bounds the work of every later stage.
+MAX_NODES = 20_000
 #: Past this many problems in one file the rest is summarised in one line.
 MAX_PROBLEMS_PER_FILE = 50
 
@@ -215,7 +217,14 @@ class _Builder:
         def is_key_slot() -> bool:
             return bool(stack) and isinstance(stack[-1][0], dict) and stack[-1][2] is _NO_KEY
 
+        nodes = 0
         for event in events:
+            if isinstance(event, (yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent, yaml.AliasEvent)):
+                nodes += 1
+                if nodes > MAX_NODES:
+                    self.error(event.start_mark, "too-many-nodes", f"plik ma zbyt wiele elementów (ponad {MAX_NODES}); podziel treść")
+                    self.aborted = True
+                    return
             if len(self.problems) >= MAX_PROBLEMS_PER_FILE:
                 self.aborted = True
                 return

@@ -10,7 +10,7 @@ import jsonschema
 from jsonschema.exceptions import ValidationError
 
 from . import vocab
-from .loader import Document
+from .loader import MAX_PROBLEMS_PER_FILE, Document
 from .polish import count, lower_first
 from .problems import ERROR, Problem
 from .schema import FIELD_PATTERN_MESSAGES, NONBLANK_PATTERN, PATTERN_MESSAGES, URL_PATTERN, schemas
@@ -196,4 +196,10 @@ def schema_problems(kind: str, doc: Document) -> list[Problem]:
     problems: list[Problem] = []
     for error in validator(kind).iter_errors(doc.data):
         problems.extend(_problems_for(error, doc))
+        if len(problems) >= MAX_PROBLEMS_PER_FILE:
+            last = problems[-1]
+            problems.append(
+                Problem(doc.path, last.line, last.column, ERROR, "too-many-problems", "zbyt wiele błędów w pliku; pozostałe pominięto")
+            )
+            break
     return problems
