@@ -112,6 +112,12 @@ def _diff(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _issue_to_bundle(args: argparse.Namespace) -> int:
+    from .issue_pr import main as issue_main
+
+    return issue_main(args.event or os.environ.get("GITHUB_EVENT_PATH"), args.content_dir, load_register(), today(), args.open_pr)
+
+
 def _teryt_import(args: argparse.Namespace) -> int:
     source = Path(args.file)
     try:
@@ -172,6 +178,12 @@ def build_parser() -> argparse.ArgumentParser:
     diff.add_argument("--content-dir", default="content", help="folder treści (domyślnie content/)")
     diff.add_argument("--format", choices=("text", "markdown"), default="text", help="text (terminal) lub markdown (podsumowanie zadania w GitHub Actions)")
     diff.set_defaults(run=_diff)
+
+    issue = commands.add_parser("issue-to-bundle", help="utwórz plik wiązki ze zgłoszenia „Nowa wiązka” (w GitHub Actions)")
+    issue.add_argument("--event", help="plik JSON zdarzenia issues (domyślnie $GITHUB_EVENT_PATH)")
+    issue.add_argument("--content-dir", default="content", help="folder treści (domyślnie content/)")
+    issue.add_argument("--open-pr", action="store_true", help="utwórz gałąź, commit i pull request (gh), a problemy opisz w komentarzu")
+    issue.set_defaults(run=_issue_to_bundle)
 
     teryt = commands.add_parser("teryt", help="rejestr TERYT")
     teryt_commands = teryt.add_subparsers(dest="teryt_command", required=True, parser_class=_Parser, metavar="POLECENIE")

@@ -44,6 +44,8 @@ class NewBundle:
     findings: list[str] = field(default_factory=list)
     methods: list[str] = field(default_factory=list)
     description: str = ""
+    #: How the public asks about the bundle; optional before stage `available`.
+    contact_email: str = ""
 
 
 DEFAULT_SUMMARY = "Wiązka na etapie odkrywania: partnerstwo bada potrzeby mieszkańców. Opis uzupełnimy po pierwszych rozmowach."
@@ -77,9 +79,12 @@ def bundle_yaml(new: NewBundle) -> str:
         "# Kody TERYT gmin, powiatów lub województw, w cudzysłowie:",
         "territory:" + _list(new.territory, "  ", "dopisz kody TERYT"),
         f"facilitator: {quote(new.facilitator)}  # OWES, który facylituje wiązkę (plik w content/partners/)",
-        "# contact:  # wymagany od etapu available",
-        "#   email: biuro@example.org",
-        "#   phone: \"+48 61 000 00 00\"",
+    ]
+    if new.contact_email:
+        lines += ["contact:  # wymagany od etapu available", f"  email: {quote(new.contact_email)}", "  # phone: \"+48 61 000 00 00\""]
+    else:
+        lines += ["# contact:  # wymagany od etapu available", "#   email: biuro@example.org", "#   phone: \"+48 61 000 00 00\""]
+    lines += [
         f"reviewed: {new.reviewed.isoformat()}  # kiedy ostatnio potwierdzono treść (RRRR-MM-DD)",
         "",
         "# Business Model Canvas: bloki można uzupełniać stopniowo;",
