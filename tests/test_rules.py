@@ -121,7 +121,7 @@ def test_rule4_unknown_teryt_code(tmp_path, code):
     located(tmp_path, "senior-u-siebie", problem, code)
 
 
-@pytest.mark.parametrize("code", ["30", "3010", "3010052", "1465058", "1261049", "0201011"])
+@pytest.mark.parametrize("code", ["30", "3010", "3010052", "1465058", "0201044", "0201011"])
 def test_rule4_known_codes_of_every_level_pass(tmp_path, code):
     bundle = kit.valid_bundle()
     bundle["territory"] = [code]
@@ -422,3 +422,10 @@ def test_cached_validator_reparses_only_changed_files(tmp_path):
     path.write_text(path.read_text(encoding="utf-8").replace("title: Senior", "title: Nowy senior"), encoding="utf-8")
     result = validator.validate(kit.TODAY)
     assert validator.parsed == 1 and result.content.bundles["senior-u-siebie"].data["title"].startswith("Nowy")
+
+
+def test_rule4_a_delegatura_is_not_a_gmina(tmp_path):
+    bundle = kit.valid_bundle()
+    bundle["territory"] = ["1261039"]
+    problem = only(validate(tmp_path, {"senior-u-siebie": bundle}), "unknown-teryt")[0]
+    assert "delegatura" in problem.message and "1261011" in problem.message

@@ -219,12 +219,27 @@ def check_providers_are_key_partners(doc: Document) -> Iterator[Problem]:
 # --- rule 4: TERYT codes exist ------------------------------------------------
 
 
+#: RODZ digits of 7-digit codes that are gmina-level units in the format: a gmina (1–3),
+#: the town or rural part of an urban-rural gmina (4, 5), a Warsaw dzielnica (8).
+#: Delegatury (9) of Kraków, Łódź, Poznań and Wrocław are in the register but are not gminy.
+GMINA_LEVEL_KINDS = frozenset("123458")
+
+
 def _check_teryt_code(doc: Document, path: tuple, register: Register) -> Iterator[Problem]:
     code = _get(doc.data, *path)
-    if isinstance(code, str) and _TERYT.match(code) and code not in register:
+    if not isinstance(code, str) or not _TERYT.match(code):
+        return
+    if code not in register:
         yield _problem(
             doc, path, ERROR, "unknown-teryt",
             f"kodu TERYT {code} nie ma w rejestrze TERC (stan na {register.date}); sprawdź kod w wyszukiwarce TERYT GUS",
+        )
+    elif len(code) == 7 and code[-1] not in GMINA_LEVEL_KINDS:
+        unit = register.get(code)
+        city = code[:4] + "011"
+        yield _problem(
+            doc, path, ERROR, "unknown-teryt",
+            f"kod TERYT {code} to {unit.kind} {unit.name}, a nie gmina; wpisz kod gminy ({city}) albo powiatu ({code[:4]})",
         )
 
 
