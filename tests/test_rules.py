@@ -429,3 +429,9 @@ def test_rule4_a_delegatura_is_not_a_gmina(tmp_path):
     bundle["territory"] = ["1261039"]
     problem = only(validate(tmp_path, {"senior-u-siebie": bundle}), "unknown-teryt")[0]
     assert "delegatura" in problem.message and "1261011" in problem.message
+
+
+def test_unquoted_teryt_code_hint_keeps_the_leading_zero(tmp_path):
+    text = kit.dump(kit.valid_bundle()).replace("- '3010052'", "- 0201011")
+    problem = only(validate(tmp_path, {"senior-u-siebie": text}), "type")[0]
+    assert '"0201011"' in problem.message

@@ -65,6 +65,9 @@ class Document:
     data: Any
     values: dict[PathKey, Position] = field(default_factory=dict)
     keys: dict[PathKey, Position] = field(default_factory=dict)
+    #: The source text of plain scalars that became numbers, booleans or null, so a
+    #: message can quote what the person wrote (`0201011`, not `201011`).
+    sources: dict[PathKey, str] = field(default_factory=dict)
 
     def position(self, path: PathKey) -> Position:
         """Where the value at `path` starts; the nearest ancestor that exists otherwise."""
@@ -254,7 +257,9 @@ class _Builder:
                     value = resolve_plain_scalar(event.value)
                 else:
                     value = event.value
-                attach(value, event.start_mark)
+                where = attach(value, event.start_mark)
+                if where is not None and not isinstance(value, str):
+                    self.doc.sources[where] = event.value
             elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
                 if len(stack) >= MAX_DEPTH:
                     self.error(event.start_mark, "too-deep", f"zbyt głębokie zagnieżdżenie (ponad {MAX_DEPTH} poziomów)")

@@ -83,14 +83,14 @@ def _actual(value: Any) -> str:
     return "tekst"
 
 
-def _type_message(error: ValidationError, path: tuple) -> str:
+def _type_message(error: ValidationError, path: tuple, source: str | None) -> str:
     expected = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
     names = " albo ".join(_TYPE_NAMES.get(name, name) for name in expected)
     message = f"{_field(path)} musi być {names}, a jest: {_actual(error.instance)}"
     if error.instance is None:
         message += " (po dwukropku nic nie wpisano)"
     elif "string" in expected and isinstance(error.instance, (int, float, bool)):
-        message += "; ujmij wartość w cudzysłów, np. \"" + _scalar_text(error.instance) + "\""
+        message += "; ujmij wartość w cudzysłów: \"" + (source if source is not None else _scalar_text(error.instance)) + "\""
     elif expected == ["boolean"] and isinstance(error.instance, str):
         message += "; w tym formacie (YAML 1.2) tylko true i false są wartościami logicznymi"
     elif "array" in expected and isinstance(error.instance, (str, int, float)):
@@ -142,7 +142,7 @@ def _problems_for(error: ValidationError, doc: Document) -> Iterator[Problem]:
             hint = f"; czy chodziło o `{close[0]}`?" if close else f"; dozwolone pola: {', '.join(allowed)}"
             yield at(path + (name,), f"nieznane pole `{name}`{hint}", "unknown-field", key=True)
     elif keyword == "type":
-        yield at(path, _type_message(error, path), "type")
+        yield at(path, _type_message(error, path, doc.sources.get(path)), "type")
     elif keyword == "enum":
         yield at(path, _enum_message(error, path), "enum")
     elif keyword == "const":
