@@ -435,3 +435,15 @@ def test_unquoted_teryt_code_hint_keeps_the_leading_zero(tmp_path):
     text = kit.dump(kit.valid_bundle()).replace("- '3010052'", "- 0201011")
     problem = only(validate(tmp_path, {"senior-u-siebie": text}), "type")[0]
     assert '"0201011"' in problem.message
+
+
+def test_symlinks_and_fifos_are_refused_not_followed(tmp_path):
+    import os
+
+    kit.write_content(tmp_path)
+    secret = tmp_path / "secret.txt"
+    secret.write_text("token: abc\n", encoding="utf-8")
+    (tmp_path / "bundles" / "link.yml").symlink_to(secret)
+    os.mkfifo(tmp_path / "bundles" / "fifo.yml")
+    problems = validate_content(tmp_path, today=kit.TODAY).problems
+    assert sorted((p.path.rsplit("/", 1)[1], p.code) for p in problems) == [("fifo.yml", "not-a-file"), ("link.yml", "not-a-file")]

@@ -8,6 +8,7 @@ rules are cheap and run on every pass.
 from __future__ import annotations
 
 import os
+from stat import S_ISREG as stat_is_regular
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -79,7 +80,14 @@ class ContentValidator:
         self.parsed = 0
 
     def _load(self, file: Path, kind: str) -> _Entry:
-        stat = file.stat()
+        try:
+            stat = file.lstat()
+        except OSError as exc:
+            return _Entry((0, 0), None, [Problem(display_path(file), 1, 1, ERROR, "unreadable", f"nie można odczytać pliku ({exc.strerror})")])
+        # A symlink could point anywhere on the machine (a secret, a FIFO that never
+        # ends); content files are plain files in the repository.
+        if not stat_is_regular(stat.st_mode):
+            return _Entry((0, 0), None, [Problem(display_path(file), 1, 1, ERROR, "not-a-file", "to nie jest zwykły plik (np. dowiązanie symboliczne); wstaw treść wprost")])
         stamp = (stat.st_mtime_ns, stat.st_size)
         entry = self._cache.get(file)
         if entry is not None and entry.stamp == stamp:
@@ -109,7 +117,7 @@ class ContentValidator:
             if not directory.is_dir():
                 continue
             for file in sorted(directory.iterdir()):
-                if file.name.startswith(".") or file.is_dir():
+                if file.name.startswith(".") or (file.is_dir() and not file.is_symlink()):
                     continue
                 if file.suffix != ".yml":
                     if file.suffix.lower() in (".yaml", ".yml", ".json"):
