@@ -4,7 +4,8 @@
  * Progressive enhancement: the server renders every card and a hidden filter form;
  * without JavaScript a reader sees the whole list. This script un-hides the form,
  * hides the cards that do not match, keeps the state in the URL query so that a
- * filtered view can be shared, and announces the count in a live region.
+ * filtered view can be shared (?group=older_persons&text=opieka), and announces
+ * the count in a live region.
  *
  * Safety: every string that reaches the page is set with textContent or an
  * attribute; nothing here parses HTML (no innerHTML and friends).
@@ -22,6 +23,17 @@
   window.__wiazkiCatalogue = true;
 
   var MAX_QUERY_LENGTH = 200;
+
+  /*
+   * The free-text field is named "q" in the form, but travels in the URL as
+   * "text": Material reads "?q=" on every page and opens its own search overlay
+   * with it, covering the catalogue.
+   */
+  var URL_NAMES = { q: "text" };
+
+  function urlName(name) {
+    return Object.prototype.hasOwnProperty.call(URL_NAMES, name) ? URL_NAMES[name] : name;
+  }
 
   /*
    * Each filter form and what it filters. `fields` maps a control's name to the
@@ -279,9 +291,9 @@
     var params = new URLSearchParams(window.location.search);
     Object.keys(this.controls).forEach(function (name) {
       if (state[name]) {
-        params.set(name, state[name]);
+        params.set(urlName(name), state[name]);
       } else {
-        params.delete(name);
+        params.delete(urlName(name));
       }
     });
     var query = params.toString();
@@ -303,7 +315,7 @@
     var self = this;
     order.forEach(function (name) {
       var control = controls[name];
-      var value = params.get(name);
+      var value = params.get(urlName(name));
       if (value === null) {
         return;
       }
