@@ -228,6 +228,26 @@ def test_cli_prints_text_and_markdown(repo: Path, monkeypatch: pytest.MonkeyPatc
     assert "#### Zmieniona wiązka: Senior u siebie w Kramsku (senior\\-kramsk)" in out
 
 
+def test_merge_base_shows_only_the_branch_own_changes(
+    repo: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from git_helpers import git
+
+    git(repo, "switch", "-q", "-c", "owes/etap")
+    write_bundle(repo, bundle("senior-kramsk", "Senior u siebie w Kramsku", stage="plan"))
+    head = commit(repo, "Etap planowania")
+    git(repo, "switch", "-q", "main")
+    write_bundle(repo, bundle("w-miedzyczasie", "Wiązka dodana na main w międzyczasie"))
+    base = commit(repo, "Inny pull request")
+    code, out, _ = _run(repo, monkeypatch, capsys, "--format", "markdown", "--merge-base", base, head)
+    assert code == 0
+    assert "Etap: Prototypowanie i testowanie → Planowanie wdrożenia" in out
+    assert "w\\-miedzyczasie" not in out and "Usunięta wiązka" not in out
+    # Without it, the other pull request's bundle looks removed by this one.
+    _, plain, _ = _run(repo, monkeypatch, capsys, base, head)
+    assert "Usunięta wiązka: Wiązka dodana na main w międzyczasie (w-miedzyczasie)" in plain
+
+
 def test_cli_content_dir_in_a_subfolder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     repo = init_repo(tmp_path / "repo")
     write_partners(repo, content="dane/tresc")

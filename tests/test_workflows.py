@@ -22,7 +22,7 @@ ALLOWED_COMMANDS: dict[tuple[str, ...], tuple[str, str]] = {
     ("make", "install"): (".ci/run", "make test"),  # `make test` depends on `install`
     ("make", "test"): (".ci/run", "make test"),
     ("wiazki", "validate", "--format", "github", "content"): ("tests/test_cli.py", '"validate", "--format", "github"'),
-    ("wiazki", "diff", "--format", "markdown", "$BASE", "$HEAD"): ("tests/test_diff.py", '"--format", "markdown"'),
+    ("wiazki", "diff", "--format", "markdown", "--merge-base", "$BASE", "$HEAD"): ("tests/test_diff.py", '"--format", "markdown", "--merge-base"'),
     ("wiazki", "issue-to-bundle", "--event", "$GITHUB_EVENT_PATH", "--content-dir", "content", "--open-pr"): (
         "tests/test_issueform.py", '"--event", str(event), "--content-dir", str(checkout / "content"), "--open-pr"'
     ),
@@ -156,7 +156,7 @@ def test_the_pull_request_workflow_does_what_the_issue_asks() -> None:
     assert list(data["on"]) == ["pull_request"]
     scripts = [step.get("run", "") for _, step in _steps(data)]
     assert any("wiazki validate --format github" in s for s in scripts)
-    assert any('wiazki diff --format markdown "$BASE" "$HEAD" >> "$GITHUB_STEP_SUMMARY"' in s for s in scripts)
+    assert any('wiazki diff --format markdown --merge-base "$BASE" "$HEAD" >> "$GITHUB_STEP_SUMMARY"' in s for s in scripts)
     assert any("mkdocs build --strict" in s for s in scripts)
     assert any(s == "make test" for s in scripts)
     uploads = [step for _, step in _steps(data) if step.get("uses", "").startswith("actions/upload-artifact@")]

@@ -104,7 +104,7 @@ def _diff(args: argparse.Namespace) -> int:
     try:
         repo = toplevel(Path.cwd())
         content = relative_to_repo(repo, Path(args.content_dir))
-        diff = compute_diff(repo, args.base, args.head, content)
+        diff = compute_diff(repo, args.base, args.head, content, from_merge_base=args.merge_base)
     except GitError as exc:
         sys.stderr.write(f"wiazki: {exc}\n")
         return EXIT_CANNOT_RUN
@@ -177,6 +177,7 @@ def build_parser() -> argparse.ArgumentParser:
     diff.add_argument("head", metavar="HEAD", help="rewizja ze zmianami")
     diff.add_argument("--content-dir", default="content", help="folder treści (domyślnie content/)")
     diff.add_argument("--format", choices=("text", "markdown"), default="text", help="text (terminal) lub markdown (podsumowanie zadania w GitHub Actions)")
+    diff.add_argument("--merge-base", action="store_true", help="porównaj od miejsca, w którym HEAD odgałęził się od BASE (zmiany samego pull requesta)")
     diff.set_defaults(run=_diff)
 
     issue = commands.add_parser("issue-to-bundle", help="utwórz plik wiązki ze zgłoszenia „Nowa wiązka” (w GitHub Actions)")

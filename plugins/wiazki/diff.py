@@ -19,7 +19,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any, Callable
 
 from . import vocab
-from .gitrepo import BlobReader, list_files, resolve
+from .gitrepo import BlobReader, list_files, merge_base, resolve
 from .loader import MAX_FILE_BYTES, load_bytes
 from .polish import amount, count
 from .reporting import markdown_text
@@ -103,12 +103,19 @@ def _content_files(files: dict[str, Any], folder: str) -> dict[str, Any]:
     return found
 
 
-def compute_diff(repo: Path, base: str, head: str, content: str = "content", register: Register | None = None) -> ContentDiff:
+def compute_diff(
+    repo: Path, base: str, head: str, content: str = "content", register: Register | None = None, from_merge_base: bool = False
+) -> ContentDiff:
     """Compare the content folder (relative to the repository root) at two revisions.
 
-    Raises `GitError` (Polish message) when a revision does not exist.
+    With `from_merge_base`, compare from where `head` branched off `base` (as
+    `git diff BASE...HEAD` does): a pull request's own changes, not the ones
+    merged into the base branch since. Raises `GitError` (Polish message) when a
+    revision does not exist.
     """
     base_sha, head_sha = resolve(repo, base), resolve(repo, head)
+    if from_merge_base:
+        base_sha = merge_base(repo, base_sha, head_sha)
     register = register or load_register()
     result = ContentDiff(base=base_sha, head=head_sha)
     prefix = f"{content}/" if content else ""

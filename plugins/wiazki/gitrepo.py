@@ -65,6 +65,14 @@ def resolve(repo: Path, revision: str) -> str:
     return sha
 
 
+def merge_base(repo: Path, base: str, head: str) -> str:
+    """The commit where `head` branched off `base` (both full SHAs): a pull request's own changes start there."""
+    out = run_git(repo, "merge-base", base, head, check=False).decode("ascii", "replace").strip()
+    if not out:
+        raise GitError("rewizje nie mają wspólnego przodka (w CI potrzebna jest pełna historia: fetch-depth: 0)")
+    return out.split()[0]
+
+
 def is_shallow(repo: Path) -> bool:
     return run_git(repo, "rev-parse", "--is-shallow-repository").strip() == b"true"
 
