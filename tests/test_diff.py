@@ -140,6 +140,22 @@ def test_changed_partner_fields(repo: Path) -> None:
     assert f"Rodzaj: {vocab.PARTNER_KINDS.label('social_assistance_centre')} → {vocab.PARTNER_KINDS.label('social_services_centre')}" in text
 
 
+def test_territory_contact_and_links_changes(repo: Path) -> None:
+    base = commit(repo, "baza")
+    data = bundle("senior-kramsk", "Senior u siebie w Kramsku", territory=["3010043", "3010", "30", "1817011"])
+    data["contact"] = {"email": "gops@example.org"}
+    data["links"] = [{"title": "Raport z diagnozy", "url": "https://example.org/raport"}]
+    write_bundle(repo, data)
+    head = commit(repo, "Obszar")
+    text = render_text(compute_diff(repo, base, head))
+    assert "Obszar: dodano Kleczew, gmina miejsko-wiejska (3010043)" in text
+    assert "Obszar: dodano powiat koniński (3010)" in text
+    assert "Obszar: dodano woj. wielkopolskie (30)" in text
+    assert "Obszar: usunięto Kramsk, gmina wiejska (3010052)" in text
+    assert "Kontakt – e-mail: dodano gops@example.org" in text
+    assert "Nowy link: Raport z diagnozy (https://example.org/raport)" in text
+
+
 def test_identical_content_reports_no_changes(repo: Path) -> None:
     base = commit(repo, "baza")
     (repo / "README.md").write_text("Inny plik\n", encoding="utf-8")

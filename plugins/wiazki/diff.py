@@ -23,7 +23,7 @@ from .gitrepo import BlobReader, list_files, merge_base, resolve
 from .loader import MAX_FILE_BYTES, load_bytes
 from .polish import amount, count
 from .reporting import markdown_text
-from .teryt import Register, load_register
+from .teryt import GMINA, POWIAT, Register, load_register
 
 #: Longest piece of user text shown in one line (titles, findings, descriptions).
 MAX_VALUE_CHARS = 160
@@ -173,7 +173,15 @@ class _Context:
     def territory(self, code: Any) -> str:
         text = _str(code)
         unit = self.register.get(text)
-        return f"{unit.display_name} ({text})" if unit else text
+        if unit is None:
+            return text
+        if unit.level == GMINA or unit.kind.startswith("miasto"):
+            name = f"{unit.name}, {unit.kind}"
+        elif unit.level == POWIAT:
+            name = f"powiat {unit.name}"
+        else:
+            name = f"woj. {unit.display_name}"
+        return f"{name} ({text})"
 
 
 def _str(value: Any) -> str:
@@ -474,7 +482,7 @@ def _new_bundle_lines(data: dict[str, Any], ctx: _Context) -> list[Line]:
     lines = [Line("Etap: {}", (vocab.STAGES.label(_str(data.get("stage"))),))]
     territory = [ctx.territory(c) for c in _list(data.get("territory"))]
     if territory:
-        lines.append(Line("Obszar: {}", (", ".join(territory),)))
+        lines.append(Line("Obszar: {}", ("; ".join(territory),)))
     if data.get("facilitator"):
         lines.append(Line("Facylitator: {}", (ctx.partner(data.get("facilitator")),)))
     groups = [vocab.TARGET_GROUPS.label(_str(_map(s).get("group"))) for s in _list(canvas.get("customer_segments"))]
