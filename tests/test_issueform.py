@@ -250,10 +250,11 @@ def test_huge_bodies_and_lists_are_refused(content: Path) -> None:
     assert too_long_title.problems == ["tytuł zgłoszenia (nazwa wiązki) musi mieć od 5 do 120 znaków, ma 121"]
 
 
-def test_problem_comment_escapes_markdown() -> None:
-    comment = problems_comment(["nieznana grupa docelowa „<script>x</script> [a](javascript:b)”"])
+def test_problem_comment_escapes_markdown_and_mentions() -> None:
+    comment = problems_comment(["nieznana grupa docelowa „<script>x</script> [a](javascript:b) @owes-katalog/opiekunowie”"])
     assert "<script>" not in comment and "](" not in comment
     assert "&lt;script&gt;" in comment
+    assert "@owes" not in comment and "@\u200bowes" in comment
 
 
 def test_issue_without_the_label_is_skipped(content: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

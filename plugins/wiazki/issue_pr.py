@@ -49,12 +49,17 @@ def _labels(issue: dict[str, Any]) -> list[str]:
     return [label.get("name") for label in issue.get("labels") or [] if isinstance(label, dict) and isinstance(label.get("name"), str)]
 
 
+def _md(text: str) -> str:
+    """User text for a comment or PR body: escaped Markdown, and no @mention that would notify anyone."""
+    return markdown_text(text).replace("@", "@\u200b")
+
+
 def problems_comment(problems: list[str]) -> str:
     lines = [
         "Dziękujemy za zgłoszenie! Nie udało się jeszcze utworzyć pliku wiązki, bo w formularzu trzeba poprawić:",
         "",
     ]
-    lines += [f"- {markdown_text(p)}" for p in problems]
+    lines += [f"- {_md(p)}" for p in problems]
     lines += [
         "",
         "Edytujcie opis zgłoszenia (menu „…” → „Edit”), a potem usuńcie i ponownie dodajcie etykietę "
@@ -69,11 +74,11 @@ def pr_body(conversion: Conversion, number: int, path: str) -> str:
     lines = [
         f"Plik `{path}` utworzony automatycznie ze zgłoszenia #{number}.",
         "",
-        f"**{markdown_text(new.title)}** – etap {vocab.STAGES.label('discover')}.",
+        f"**{_md(new.title)}** – etap {vocab.STAGES.label('discover')}.",
         "",
-        f"- Grupy docelowe: {markdown_text(', '.join(vocab.TARGET_GROUPS.label(g) for g in new.groups))}",
-        f"- Obszar (TERYT): {markdown_text(', '.join(new.territory))}",
-        f"- OWES: {markdown_text(new.facilitator)}",
+        f"- Grupy docelowe: {_md(', '.join(vocab.TARGET_GROUPS.label(g) for g in new.groups))}",
+        f"- Obszar (TERYT): {_md(', '.join(new.territory))}",
+        f"- OWES: {_md(new.facilitator)}",
         "",
         "Następne kroki: uzupełnijcie metody i wnioski z etapu odkrywania, a każdą kolejną iterację "
         "(zmianę etapu, usługi, partnerów) zgłaszajcie w tym lub następnym pull requeście.",
@@ -155,7 +160,7 @@ def run(event_path: Path, content_dir: Path, register: Register, today: date, op
         "--title", f"Nowa wiązka: {new.title}", "--body-file", "-",
         input_text=pr_body(conversion, number, relative),
     ).strip()
-    link = url if re.fullmatch(r"https://[^\s<>()\[\]]+", url) else markdown_text(url)
+    link = url if re.fullmatch(r"https://[^\s<>()\[\]@]+", url) else _md(url)
     _gh("issue", "comment", str(number), *repo_args, "--body-file", "-",
         input_text=f"Utworzono pull request z plikiem wiązki: {link}\n")
     _say(f"utworzono pull request {url}")
