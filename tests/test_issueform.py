@@ -230,6 +230,16 @@ def test_hostile_text_is_written_as_plain_strings(hostile: str, content: Path, t
     assert _errors_for(content, path.stem) == []
 
 
+def test_a_rule_the_form_cannot_check_is_reported_on_the_issue(checkout: Path, tmp_path: Path) -> None:
+    need = "Seniorzy potrzebują wsparcia w codziennym życiu. " * 8 + "[Zobacz](javascript:alert(1))"
+    event = _event(tmp_path, "Senior u siebie w Kramsku", form_body({**GOOD, issueform.NEED: need}), number=31)
+    args = ["issue-to-bundle", "--event", str(event), "--content-dir", str(checkout / "content"), "--open-pr"]
+    assert cli.main(args) == 1
+    assert not list((checkout / "content").glob("bundles/*.yml"))
+    assert (tmp_path / "gh.log").read_text(encoding="utf-8").splitlines() == ["issue comment 31 --repo owes-katalog/wiazki --body-file -"]
+    assert "javascript" in (tmp_path / "gh.log.body").read_text(encoding="utf-8")
+
+
 def test_injected_section_heading_is_refused(content: Path) -> None:
     values = {**GOOD, issueform.FINDINGS: f"Wniosek\n### {issueform.OWES}\n\n{GOPS}"}
     conversion = _convert(values, content)

@@ -117,13 +117,17 @@ def run(event_path: Path, content_dir: Path, register: Register, today: date, op
     title = issue.get("title") if isinstance(issue.get("title"), str) else ""
     body = issue.get("body") if isinstance(issue.get("body"), str) else ""
     conversion = convert(title, body, content_dir, register, today)
-    if conversion.problems:
+
+    def refuse(problems: list[str]) -> int:
         _say(f"zgłoszenie #{number}: nie można utworzyć wiązki:")
-        for problem in conversion.problems:
+        for problem in problems:
             _say(f"- {problem}")
         if open_pr:
-            _gh("issue", "comment", str(number), *repo_args, "--body-file", "-", input_text=problems_comment(conversion.problems))
+            _gh("issue", "comment", str(number), *repo_args, "--body-file", "-", input_text=problems_comment(problems))
         return 1
+
+    if conversion.problems:
+        return refuse(conversion.problems)
     new = conversion.new
     assert new is not None
     target = content_dir / "bundles" / f"{new.id}.yml"
@@ -139,10 +143,10 @@ def run(event_path: Path, content_dir: Path, register: Register, today: date, op
     result = validate_content(content_dir, today=today, register=register)
     errors = [p for p in result.errors if Path(p.path).resolve() == target.resolve()]
     if errors:
+        # The form's values passed their own checks but the file breaks a rule of
+        # the format (e.g. a javascript: link in the description): nothing is kept.
         target.unlink()
-        for problem in errors:
-            _say(f"{problem.line}:{problem.column}: {problem.message}")
-        return 1
+        return refuse([p.message for p in errors])
     _say(f"utworzono {target}")
     if not open_pr:
         return 0
