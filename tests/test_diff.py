@@ -156,6 +156,28 @@ def test_territory_contact_and_links_changes(repo: Path) -> None:
     assert "Nowy link: Raport z diagnozy (https://example.org/raport)" in text
 
 
+def test_segments_text_blocks_and_design_entries(repo: Path) -> None:
+    base = commit(repo, "baza")
+    data = bundle("senior-kramsk", "Senior u siebie w Kramsku")
+    data["canvas"]["customer_segments"].append({"group": "informal_carers", "description": "Rodziny seniorów."})
+    data["canvas"]["channels"] = ["Sołtysi i KGW"]
+    data["design"]["define"]["needs"].append("Ciepły posiłek")
+    data["design"]["ideate"]["ideas"].append("Senior-bus")
+    data["design"]["ideate"]["chosen"] = "Pakiet pięciu usług."
+    data["design"]["prototype"]["tests"][0]["feedback"].append("Opaska niewygodna w nocy")
+    data["wlasne_pole"] = "x"
+    write_bundle(repo, data)
+    head = commit(repo, "Iteracja")
+    text = render_text(compute_diff(repo, base, head))
+    assert "Segmenty klientów:\n    Dodana grupa docelowa: Opiekunowie faktyczni" in text
+    assert "Kanały:\n    Dodano: Sołtysi i KGW\n    Usunięto: Pracownicy socjalni GOPS" in text
+    assert "Nowa potrzeba: Ciepły posiłek" in text
+    assert "Nowy pomysł: Senior-bus" in text
+    assert "Wybrane rozwiązanie: Pakiet trzech usług z jednym punktem wejścia. → Pakiet pięciu usług." in text
+    assert "Test 2025-09-15 – nowa uwaga: Opaska niewygodna w nocy" in text
+    assert "Zmienione pole wlasne_pole" in text
+
+
 def test_identical_content_reports_no_changes(repo: Path) -> None:
     base = commit(repo, "baza")
     (repo / "README.md").write_text("Inny plik\n", encoding="utf-8")
