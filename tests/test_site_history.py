@@ -94,3 +94,33 @@ def test_shallow_clone_builds_without_history(project: Path, tmp_path: Path) -> 
     git(tmp_path, "clone", "-q", "--depth", "1", f"file://{project}", str(clone))
     html = _build(clone, tmp_path)
     assert "Historia zmian" not in html
+
+
+def test_history_is_read_once_per_commit_across_rebuilds(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    from wiazki import history
+
+    calls: list[Path] = []
+    real = history.read_history
+
+    def counting(root: Path, content: Path):  # type: ignore[no-untyped-def]
+        calls.append(root)
+        return real(root, content)
+
+    monkeypatch.setattr(history, "read_history", counting)
+    monkeypatch.setenv("WIAZKI_TODAY", "2026-06-01")
+    monkeypatch.chdir(project)
+    config = load_config(str(project / "mkdocs.yml"), site_dir=str(project.parent / "site-rebuilds"))
+    build(config)
+    build(config)  # what `mkdocs serve` does after an edit: same commit, no new git log
+    assert len(calls) == 1
+    (project / "content/bundles/senior-kramsk.yml").write_text(
+        (project / "content/bundles/senior-kramsk.yml").read_text(encoding="utf-8") + "# kolejna iteracja\n", encoding="utf-8"
+    )
+    commit(project, "Kolejna iteracja (#12)", date="2026-02-10T10:00:00+01:00")
+    build(config)
+    assert len(calls) == 2
+    page = (project.parent / "site-rebuilds" / "wiazki" / "senior-kramsk" / "index.html").read_text(encoding="utf-8")
+    assert f'<a href="{REPO_URL}/pull/12">#12</a>' in page
