@@ -193,6 +193,7 @@ def serve(root: Path, public: str | None = None, prefix: str | None = None) -> S
 def route_requests(context: Any) -> None:
     """Answer routed sites from their local server, let 127.0.0.1 through, refuse
     the rest (web fonts, the GitHub API): the tests never touch the network."""
+    from playwright.sync_api import Error as PlaywrightError
 
     def handle(route: Any) -> None:
         url = route.request.url
@@ -201,8 +202,13 @@ def route_requests(context: Any) -> None:
             return
         for public, local in ROUTED.items():
             if url.startswith(public):
-                response = route.fetch(url=local + url[len(public):], max_redirects=0)
-                route.fulfill(response=response)
+                try:
+                    response = route.fetch(url=local + url[len(public):], max_redirects=0)
+                    route.fulfill(response=response)
+                except PlaywrightError:
+                    # The page went on (a new navigation) while this request was
+                    # being answered: nobody waits for it any more.
+                    pass
                 return
         route.abort()
 
@@ -281,6 +287,10 @@ def page(browser: Any, _shared: dict[str, Any]) -> Iterator[Any]:
     yield current
     errors = list(current.errors)
     current.goto("about:blank")
+    # A test may have emulated print or changed the size: the next one starts clean.
+    current.emulate_media(media="null")
+    if current.viewport_size != CONTEXT_OPTIONS["viewport"]:
+        current.set_viewport_size(CONTEXT_OPTIONS["viewport"])
     assert not errors, f"the page raised script errors or dialogs: {errors}"
 
 

@@ -421,10 +421,38 @@
     canvas.parentNode.insertBefore(button, canvas);
   }
 
+  /* ---- Scrolling tables --------------------------------------------------- */
+
+  /**
+   * Material wraps Markdown tables in a box that scrolls sideways on a narrow
+   * screen; a box that scrolls must take keyboard focus (WCAG 2.1.1), or a
+   * keyboard user cannot read its hidden columns. Only boxes that overflow get
+   * a tab stop, re-checked when the window changes size.
+   */
+  function focusScrollingTables() {
+    var boxes = document.querySelectorAll(".md-typeset__scrollwrap");
+    Array.prototype.forEach.call(boxes, function (box) {
+      var scrolls = box.scrollWidth > box.clientWidth + 1;
+      if (scrolls && !box.hasAttribute("tabindex")) {
+        box.setAttribute("tabindex", "0");
+        box.setAttribute("role", "region");
+        var caption = box.querySelector("caption");
+        box.setAttribute("aria-label", caption ? caption.textContent : "Tabela przewijana w poziomie");
+        box.setAttribute("data-wiazki-scroll", "1");
+      } else if (!scrolls && box.getAttribute("data-wiazki-scroll") === "1") {
+        box.removeAttribute("tabindex");
+        box.removeAttribute("role");
+        box.removeAttribute("aria-label");
+        box.removeAttribute("data-wiazki-scroll");
+      }
+    });
+  }
+
   /* ---- Page set-up -------------------------------------------------------- */
 
   function init() {
     Array.prototype.forEach.call(document.querySelectorAll(".wiazki-canvas"), addPrintButton);
+    focusScrollingTables();
     SETUPS.forEach(function (setup) {
       var form = document.getElementById(setup.form);
       // A form that was already bound keeps its listeners: binding is once per
@@ -456,6 +484,7 @@
       init();
     });
   }
+  window.addEventListener("resize", debounce(focusScrollingTables, 200));
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", init);
   } else {
