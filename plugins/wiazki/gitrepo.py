@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import os
 import subprocess
+import threading
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterator
 
 #: Git's own settings must not change what we parse (colours, pagers, localised messages).
 _ENV_OVERRIDES = {"LC_ALL": "C", "GIT_PAGER": "cat", "GIT_TERMINAL_PROMPT": "0", "GIT_OPTIONAL_LOCKS": "0"}
@@ -131,11 +133,47 @@ class BlobReader:
         With `limit`, content longer than `limit` bytes is read and discarded and
         the first `limit + 1` bytes are returned, so the caller can see it is too long.
         """
-        assert self._process.stdin is not None and self._process.stdout is not None
+        assert self._process.stdin is not None
         if "\n" in name:
             return None
         self._process.stdin.write(name.encode("utf-8", "surrogateescape") + b"\n")
         self._process.stdin.flush()
+        return self._response(limit)
+
+    def read_many(self, names: list[str], limit: int | None = None) -> Iterator[bytes | None]:
+        """`read` for many objects, in order, without a round trip per object.
+
+        A thread writes every request while we read the answers: git answers as
+        fast as it can instead of waiting for each next question.
+        """
+        assert self._process.stdin is not None
+        stdin = self._process.stdin
+        valid = ["\n" not in name for name in names]
+
+        def feed() -> None:
+            try:
+                for name, ok in zip(names, valid):
+                    if ok:
+                        stdin.write(name.encode("utf-8", "surrogateescape") + b"\n")
+                stdin.flush()
+            except (BrokenPipeError, ValueError):
+                pass
+
+        writer = threading.Thread(target=feed, daemon=True)
+        writer.start()
+        finished = False
+        try:
+            for ok in valid:
+                yield self._response(limit) if ok else None
+            finished = True
+        finally:
+            if not finished:
+                # Answers nobody will read would fill the pipe and block the writer.
+                self._process.kill()
+            writer.join()
+
+    def _response(self, limit: int | None) -> bytes | None:
+        assert self._process.stdout is not None
         header = self._process.stdout.readline()
         if not header or header.endswith(b" missing\n") or header.endswith(b" ambiguous\n"):
             return None
@@ -148,7 +186,10 @@ class BlobReader:
 
     def close(self) -> None:
         if self._process.stdin:
-            self._process.stdin.close()
+            try:
+                self._process.stdin.close()
+            except OSError:
+                pass  # git already gone (killed after an early stop)
         if self._process.stdout:
             self._process.stdout.close()
         self._process.wait()
