@@ -125,7 +125,7 @@ def partner_record(partner: Partner, catalogue: Catalogue, url: str) -> dict[str
 
 def _json(kind: str, records: list[dict[str, Any]]) -> str:
     document = {"format": FORMAT_VERSION, "schema": f"{SCHEMA_BASE_URL}{kind[:-1]}.schema.json", kind: records}
-    text = json.dumps(document, ensure_ascii=False, indent=2)
+    text = json.dumps(document, ensure_ascii=False, separators=(",", ":"))
     # The same data, but inert if someone pastes it into an HTML page or a <script>.
     return text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e") + "\n"
 

@@ -55,6 +55,8 @@ def template_environment(extra_dirs: Iterable[str | Path] = ()) -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=False,
+        # A new environment is made for every build, so templates need no re-checks.
+        auto_reload=False,
     )
     env.filters.update(amount=amount, polish_date=polish_date, number=number, safe_url=safe_url, phone_href=phone_href)
     env.globals.update(
