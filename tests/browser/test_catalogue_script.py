@@ -28,7 +28,7 @@ def test_script_is_es2019() -> None:
     assert not re.search(r"\?\.[A-Za-z_(\[]|\?\?", code)
 
 
-pytestmark_browser = pytest.mark.browser
+needs_browser = pytest.mark.browser
 
 
 @pytest.fixture
@@ -44,47 +44,47 @@ def visible_titles(page) -> list[str]:  # type: ignore[no-untyped-def]
     )
 
 
-@pytestmark_browser
-@pytest.mark.parametrize(
-    ("text", "folded"),
-    [("Łódź", "lodz"), ("ŻÓŁĆ gęślą", "zolc gesla"), ("Seniorów", "seniorow")],
-)
-def test_fold_strips_polish_diacritics(contract_page, text: str, folded: str) -> None:  # type: ignore[no-untyped-def]
-    assert contract_page.evaluate("t => wiazkiCatalogue.fold(t)", text) == folded
+FOLDED = [("Łódź", "lodz"), ("ŻÓŁĆ gęślą", "zolc gesla"), ("Seniorów", "seniorow")]
+STEMS = [("seniorow", "senior"), ("uslugi", "uslu"), ("dom", "dom"), ("opieka", "opie"), ("rodzin", "rodz")]
+COUNTS = [
+    (1, 1, "Pokazano 1 z 1 wiązki"),
+    (0, 2, "Pokazano 0 z 2 wiązek"),
+    (3, 4, "Pokazano 3 z 4 wiązek"),
+    (5, 5, "Pokazano 5 z 5 wiązek"),
+    (12, 14, "Pokazano 12 z 14 wiązek"),
+    (2, 22, "Pokazano 2 z 22 wiązek"),
+]
 
 
-@pytestmark_browser
-@pytest.mark.parametrize(
-    ("word", "stem"),
-    [("seniorow", "senior"), ("uslugi", "uslu"), ("dom", "dom"), ("opieka", "opie"), ("rodzin", "rodz")],
-)
-def test_stem_drops_two_letters_keeping_four(contract_page, word: str, stem: str) -> None:  # type: ignore[no-untyped-def]
-    assert contract_page.evaluate("w => wiazkiCatalogue.stem(w)", word) == stem
+@needs_browser
+def test_fold_strips_polish_diacritics(contract_page) -> None:  # type: ignore[no-untyped-def]
+    got = contract_page.evaluate("ts => ts.map(t => wiazkiCatalogue.fold(t))", [t for t, _ in FOLDED])
+    assert got == [f for _, f in FOLDED]
 
 
-@pytestmark_browser
-@pytest.mark.parametrize(
-    ("shown", "total", "text"),
-    [
-        (1, 1, "Pokazano 1 z 1 wiązki"),
-        (0, 2, "Pokazano 0 z 2 wiązek"),
-        (3, 4, "Pokazano 3 z 4 wiązek"),
-        (5, 5, "Pokazano 5 z 5 wiązek"),
-        (12, 14, "Pokazano 12 z 14 wiązek"),
-        (2, 22, "Pokazano 2 z 22 wiązek"),
-    ],
-)
-def test_count_uses_the_genitive_after_z(contract_page, shown: int, total: int, text: str) -> None:  # type: ignore[no-untyped-def]
-    assert contract_page.evaluate("([s, t]) => wiazkiCatalogue.countText(s, t)", [shown, total]) == text
+@needs_browser
+def test_stem_drops_two_letters_keeping_four(contract_page) -> None:  # type: ignore[no-untyped-def]
+    got = contract_page.evaluate("ws => ws.map(w => wiazkiCatalogue.stem(w))", [w for w, _ in STEMS])
+    assert got == [s for _, s in STEMS]
 
 
-@pytestmark_browser
+@needs_browser
+def test_count_uses_the_genitive_after_z(contract_page) -> None:  # type: ignore[no-untyped-def]
+    # "Pokazano 3 z 4 wiązek": after "z <total>" the noun is genitive, singular
+    # only for 1 ("z 1 wiązki"), plural for every other total ("z 22 wiązek").
+    got = contract_page.evaluate(
+        "cs => cs.map(([s, t]) => wiazkiCatalogue.countText(s, t))", [[s, t] for s, t, _ in COUNTS]
+    )
+    assert got == [text for _, _, text in COUNTS]
+
+
+@needs_browser
 def test_partner_count_text(contract_page) -> None:  # type: ignore[no-untyped-def]
     assert contract_page.evaluate("wiazkiCatalogue.countText(1, 1, 'partners')") == "Pokazano 1 z 1 partnera"
     assert contract_page.evaluate("wiazkiCatalogue.countText(3, 53, 'partners')") == "Pokazano 3 z 53 partnerów"
 
 
-@pytestmark_browser
+@needs_browser
 def test_inflected_query_finds_other_forms_without_diacritics(contract_page) -> None:  # type: ignore[no-untyped-def]
     contract_page.fill("#f-q", "seniorów")
     assert visible_titles(contract_page) == ["Senior u siebie"]
@@ -94,20 +94,26 @@ def test_inflected_query_finds_other_forms_without_diacritics(contract_page) -> 
     assert visible_titles(contract_page) == []
 
 
-@pytestmark_browser
+@needs_browser
 def test_empty_sections_hide_and_a_message_shows(contract_page) -> None:  # type: ignore[no-untyped-def]
+    toc = ".md-nav--secondary a[href$='#h-dostepne']"
+    toc2 = ".md-nav--secondary a[href$='#h-w-projektowaniu']"
+    assert contract_page.is_visible(toc)
     contract_page.select_option("#f-stage", "prototype")
     assert contract_page.is_hidden("#dostepne")
+    assert contract_page.is_hidden(toc), "the table of contents still lists a hidden section"
     assert contract_page.is_visible("#w-projektowaniu")
+    assert contract_page.is_visible(toc2)
     assert contract_page.is_hidden(".wiazki-none")
     contract_page.fill("#f-q", "nic-takiego")
     assert contract_page.is_hidden("#w-projektowaniu")
+    assert contract_page.is_hidden(toc2)
     assert contract_page.text_content(".wiazki-none") == "Brak wiązek spełniających kryteria."
     assert contract_page.is_visible(".wiazki-none")
     contract_page.wait_for_function("document.getElementById('wiazki-count').textContent === 'Pokazano 0 z 4 wiązek'")
 
 
-@pytestmark_browser
+@needs_browser
 def test_unknown_url_values_are_ignored(page, fixture_site) -> None:  # type: ignore[no-untyped-def]
     page.goto(fixture_site.url("?group=nie-ma-takiej&powiat=1211&voivodeship=30"))
     page.wait_for_selector("#wiazki-filters:not([hidden])")
@@ -118,7 +124,7 @@ def test_unknown_url_values_are_ignored(page, fixture_site) -> None:  # type: ig
     assert "group=" not in page.url and "powiat=" not in page.url
 
 
-@pytestmark_browser
+@needs_browser
 def test_init_is_idempotent(contract_page) -> None:  # type: ignore[no-untyped-def]
     contract_page.evaluate("wiazkiCatalogue.init(); wiazkiCatalogue.init()")
     assert contract_page.locator(".wiazki-reset").count() == 1

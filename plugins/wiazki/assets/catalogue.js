@@ -250,7 +250,8 @@
       if (heading) {
         var links = document.querySelectorAll(".md-nav--secondary a.md-nav__link");
         Array.prototype.forEach.call(links, function (link) {
-          if (link.getAttribute("href") === "#" + heading.id && link.parentElement) {
+          // Instant navigation makes every href absolute: compare the fragment.
+          if (link.hash && decodeURIComponent(link.hash) === "#" + heading.id && link.parentElement) {
             link.parentElement.hidden = !any;
           }
         });
