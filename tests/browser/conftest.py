@@ -247,7 +247,7 @@ CONTEXT_OPTIONS: dict[str, Any] = {"locale": "pl-PL", "viewport": {"width": 1280
 
 def new_context(browser: Any, **options: Any) -> Any:
     context = browser.new_context(**{**CONTEXT_OPTIONS, **options})
-    context.set_default_timeout(10_000)
+    context.set_default_timeout(20_000)
     route_requests(context)
     return context
 

@@ -6,46 +6,13 @@ file; nothing is fetched from the network.
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
 from typing import Any
 
 import pytest
 
+from axehelpers import axe_violations, readable
+
 pytestmark = pytest.mark.browser
-
-TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-
-
-def axe_violations(page: Any, axe_source: Path) -> list[dict[str, Any]]:
-    if not page.evaluate("typeof window.axe !== 'undefined'"):
-        page.add_script_tag(path=str(axe_source))
-    result = page.evaluate(
-        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
-        TAGS,
-    )
-    return result["violations"]
-
-
-def readable(violations: list[dict[str, Any]]) -> str:
-    lines = []
-    for violation in violations:
-        lines.append(f"{violation['id']} ({violation['impact']}): {violation['help']} – {violation['helpUrl']}")
-        for node in violation["nodes"][:8]:
-            lines.append(f"    {json.dumps(node['target'], ensure_ascii=False)}")
-            lines.append(f"      {node['html'][:200]}")
-            for line in (node.get("failureSummary") or "").splitlines():
-                lines.append(f"      {line.strip()}")
-        if len(violation["nodes"]) > 8:
-            lines.append(f"    … and {len(violation['nodes']) - 8} more")
-    return "\n".join(lines)
-
-
-def first_link(page: Any, site: Any, listing: str, selector: str) -> str:
-    page.goto(site.url(listing))
-    href = page.get_attribute(selector, "href")
-    assert href, f"no {selector} on {listing}"
-    return href
 
 
 @pytest.fixture(scope="module")
