@@ -147,3 +147,10 @@ def test_exports_are_deterministic() -> None:
     assert first == second
     data = json.loads(first[0])
     assert data["format"] == 1 and "generated" not in data
+
+
+def test_polish_alphabetical_order() -> None:
+    from wiazki.views.text import polish_key
+
+    names = ["Żyrardów", "Łódź", "Lublin", "Śrem", "Szczecin", "Ełk", "Ęfoo", "Zamość", "Dom", "Dom Pomocy"]
+    assert sorted(names, key=polish_key) == ["Dom", "Dom Pomocy", "Ełk", "Ęfoo", "Lublin", "Łódź", "Szczecin", "Śrem", "Zamość", "Żyrardów"]

@@ -21,7 +21,7 @@ from ..model import Bundle, Catalogue, Partner
 from ..polish import amount, count, number, plural
 from ..schema import schema_text
 from . import exports, search_terms
-from .text import phone_href, polish_date, render_markdown, safe_url, search_text
+from .text import phone_href, polish_date, polish_key, render_markdown, safe_url, search_text
 
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
 
@@ -182,7 +182,7 @@ class SiteViews:
         voivodeships = sorted({v for b in bundles for v in self.catalogue.voivodeships_of(b)})
         powiats = sorted(
             {p for b in bundles for p in self.catalogue.powiats_of(b)},
-            key=lambda code: (code[:2], self._powiat_name(code).casefold()),
+            key=lambda code: (code[:2], polish_key(self._powiat_name(code).removeprefix("powiat "))),
         )
         present = lambda attr: [k for k in getattr(vocab, attr) if any(k in getattr(b, self._ATTRS[attr]) for b in bundles)]  # noqa: E731
         filters = {
@@ -232,6 +232,7 @@ class SiteViews:
     def partners_page(self) -> GeneratedPage:
         here = self.partners_url
         partners = list(self.catalogue.partners.values())
+        partners.sort(key=lambda p: polish_key(p.name))
         groups = [(sector, vocab.SECTORS.label(sector), [p for p in partners if p.sector == sector]) for sector in vocab.SECTORS]
         groups = [g for g in groups if g[2]]
         body = self._render("partners.html", link=self._linker(here), groups=groups)
@@ -268,7 +269,7 @@ class SiteViews:
         register = self.catalogue.register
         voivodeships = sorted(
             ((code, register.get(code).display_name if register.get(code) else code, n) for code, n in regions.items()),
-            key=lambda item: item[1],
+            key=lambda item: polish_key(item[1]),
         )
         return self._render(
             "home.html",

@@ -103,3 +103,15 @@ def phone_href(phone: str) -> str | None:
     """A tel: URI for a Polish phone number ("+48 63 241 05 12" → "tel:+48632410512")."""
     digits = re.sub(r"[^\d+]", "", phone)
     return f"tel:{digits}" if re.fullmatch(r"\+?\d{6,15}", digits) else None
+
+
+_POLISH_ALPHABET = "aąbcćdeęfghijklłmnńoópqrsśtuvwxyzźż"
+_POLISH_ORDER = {letter: i for i, letter in enumerate(_POLISH_ALPHABET)}
+
+
+def polish_key(text: str) -> list[int]:
+    """A sort key in Polish alphabetical order ("Łódź" after "Lublin", "Śrem" after "Szczecin")."""
+    return [
+        _POLISH_ORDER[c] if c in _POLISH_ORDER else (-1000 + ord(c) if not c.isalpha() else 1000 + ord(c))
+        for c in text.casefold()
+    ]
