@@ -112,3 +112,15 @@ def test_templates_can_be_overridden_from_the_theme_custom_dir(tmp_path: Path) -
     with h.frozen_today():
         build(_config(project))
     assert "NADPISANA Senior u siebie w gminie Kramsk" in h.page(project / "site", "wiazki").source
+
+
+def test_strict_warnings_makes_validation_warnings_fail_a_strict_build(tmp_path: Path) -> None:
+    from mkdocs.exceptions import Abort
+
+    project = _project(tmp_path)  # the discovery bundle has a too-few-services warning
+    with h.frozen_today():
+        build(_config(project, strict=True))  # warnings are INFO by default
+        config = _config(project, strict=True)
+        config.plugins["wiazki"].config.strict_warnings = True
+        with pytest.raises(Abort):
+            build(config)
