@@ -93,3 +93,19 @@ def test_a_missing_content_folder_is_a_clear_error(tmp_path: Path, content_dir: 
     build = _run([str(BIN / "mkdocs"), "build", "-d", str(tmp_path / "site")], project)
     assert build.returncode != 0
     assert "nie istnieje" in build.stderr and "content_dir" in build.stderr
+
+
+def test_a_bundle_page_does_not_grow_with_the_catalogue(tmp_path: Path) -> None:
+    sizes = []
+    for n in (1, 25):
+        project = tmp_path / f"n{n}"
+        bundles = {"senior-u-siebie": h.kit.valid_bundle()}
+        for i in range(1, n):
+            other = h.kit.valid_bundle(f"inna-wiazka-{i:02d}")
+            other["title"] = f"Inna wiązka numer {i:02d}"
+            bundles[other["id"]] = other
+        h.kit.write_content(project / "content", bundles=bundles)
+        h.build(h.make_project(project))
+        sizes.append((project / "site" / "wiazki" / "senior-u-siebie" / "index.html").stat().st_size)
+        assert len(h.page(project / "site", "wiazki").content().find_all("article", class_="wiazki-card")) == n
+    assert sizes[0] == sizes[1]
