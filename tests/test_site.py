@@ -276,3 +276,17 @@ def test_schemas_are_published_at_their_ids(sample_site: Path) -> None:
         schema_id = json.loads(published.read_text(encoding="utf-8"))["$id"]
         assert schema_id.startswith(SITE_URL)
         assert (sample_site / schema_id[len(SITE_URL):]) == published
+
+
+def test_generated_pages_have_a_table_of_contents(sample_site: Path) -> None:
+    def toc(url: str) -> list[str]:
+        source = h.page(sample_site, url).source
+        start = source.index('<nav class="md-nav md-nav--secondary"')
+        nav = h.Html(source[start: source.index("</nav>", start)])
+        parser = h._Collector()
+        parser.feed(nav.source)
+        return [e.attrs["href"] for e in parser.elements if e.tag == "a" and (e.attrs.get("href") or "").startswith("#")]
+
+    assert toc("wiazki/senior-u-siebie-kramsk")[:4] == ["#etap", "#opis", "#uslugi", "#canvas"]
+    assert toc("wiazki") == ["#dostepne", "#w-projektowaniu", "#zakonczone"]
+    assert "#wiazki" in toc("partnerzy/ss-dobry-kat")

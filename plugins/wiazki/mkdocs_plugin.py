@@ -21,6 +21,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
 
 from . import reporting
 from .cli import today
@@ -137,7 +138,19 @@ class WiazkiPlugin(BasePlugin[WiazkiConfig]):
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         generated = self._pages.get(page.file.src_uri) if self.config.enabled else None
-        return generated.markdown if generated is not None else None
+        if generated is None:
+            return None
+        # Markdown's toc extension never saw the body: give Material its table of
+        # contents (the title with the h2 sections below it; the texts are escaped).
+        tokens: list[dict[str, Any]] = []
+        for level, anchor, name in generated.headings:
+            token = {"level": level, "id": anchor, "name": name, "children": []}
+            if level > 1 and tokens:
+                tokens[-1]["children"].append(token)
+            else:
+                tokens.append(token)
+        page.toc = get_toc(tokens)  # type: ignore[arg-type]
+        return generated.markdown
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         if self.config.enabled:

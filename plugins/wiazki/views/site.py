@@ -9,6 +9,7 @@ through untouched and a search engine that indexes page bodies sees all of it.
 from __future__ import annotations
 
 import posixpath
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Sequence
@@ -79,6 +80,17 @@ class GeneratedPage:
     description: Markup | None = None
     #: The YAML file the page is made from, relative to the content folder.
     source: str | None = None
+
+    @property
+    def headings(self) -> list[tuple[int, str, str]]:
+        """(level, id, escaped text) of the h1 and h2 headings, for a table of contents."""
+        return [
+            (int(level), anchor, re.sub(r"<[^>]+>", "", inner).strip())
+            for level, anchor, inner in _HEADING.findall(self.markdown)
+        ]
+
+
+_HEADING = re.compile(r'<h([12]) id="([^"]+)"[^>]*>(.*?)</h\1>', re.S)
 
 
 @dataclass(frozen=True)
