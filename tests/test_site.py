@@ -290,3 +290,9 @@ def test_generated_pages_have_a_table_of_contents(sample_site: Path) -> None:
     assert toc("wiazki/senior-u-siebie-kramsk")[:4] == ["#etap", "#opis", "#uslugi", "#canvas"]
     assert toc("wiazki") == ["#dostepne", "#w-projektowaniu", "#zakonczone"]
     assert "#wiazki" in toc("partnerzy/ss-dobry-kat")
+
+
+def test_pages_without_a_source_file_have_no_edit_button(sample_site: Path) -> None:
+    for url in ("wiazki", "partnerzy"):
+        assert not h.page(sample_site, url).find_all("a", class_="md-content__button")
+    assert h.page(sample_site, "dane").find("a", class_="md-content__button").attrs["href"] == EDIT + "docs/dane.md"

@@ -109,8 +109,8 @@ class WiazkiPlugin(BasePlugin[WiazkiConfig]):
                 config, page.src_uri, content=page.markdown,
                 inclusion=InclusionLevel.UNDEFINED if in_nav else InclusionLevel.NOT_IN_NAV,
             )
-            if page.source is not None:
-                file.edit_uri = self._edit_uri(page.source, config)
+            # Edit links point at the YAML; the catalogue and the directory have no file to edit.
+            file.edit_uri = self._edit_uri(page.source, config) if page.source is not None else None
             self._add(files, file)
             self._pages[page.src_uri] = page
         for data in views.data_files(config.site_url or ""):
