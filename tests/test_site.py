@@ -46,6 +46,7 @@ def test_home_shows_real_counts_and_entry_points(sample_site: Path, catalogue) -
     for code in codes:
         assert f"wiazki/?voivodeship={code}" in hrefs
     assert h.HOME_MARKER_TEXT not in home.source
+    assert 'href="#w-liczbach"' in h.page(sample_site, "").source  # in Material's table of contents
 
 
 def test_catalogue_lists_every_card_in_three_sections_available_first(sample_site: Path, catalogue) -> None:

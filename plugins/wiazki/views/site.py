@@ -283,8 +283,8 @@ class SiteViews:
             ((code, register.get(code).display_name if register.get(code) else code, n) for code, n in regions.items()),
             key=lambda item: polish_key(item[1]),
         )
-        return self._render(
-            "home.html",
+        return self.env.get_template("wiazki/home.html").render(
+            view=self,
             link=self._linker(page_url),
             stats=self.catalogue.stats(),
             groups=[(g, n) for g, n in groups if n],
