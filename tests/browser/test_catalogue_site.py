@@ -192,16 +192,39 @@ def test_instant_navigation_initialises_the_filters_once_per_visit(page, real_si
     page.evaluate("window.__sameDocument = true")
 
     def go(title: str) -> None:
+        # Wait for the new page's content, not the old one still in place.
+        page.evaluate("document.querySelector('.md-content__inner').dataset.stale = '1'")
         page.locator(".md-sidebar--primary a.md-nav__link", has_text=re.compile(f"^\\s*{title}\\s*$")).first.click()
+        page.wait_for_selector(".md-content__inner:not([data-stale])")
 
-    go("Wiązki")
+    # The home page links to the catalogue filtered by a group.
+    page.locator(".md-content a", has_text=re.compile(r"^\s*Osoby starsze\s*$")).first.click()
     page.wait_for_selector("#wiazki-filters:not([hidden])")
     # With instant navigation the page was swapped in place, not loaded.
     assert page.evaluate("window.__sameDocument === true") is instant
+    assert page.input_value("#wiazki-group") == "older_persons"
     total = page.locator(".wiazki-card").count()
+    shown = page.locator(".wiazki-card:visible").count()
+    assert 0 < shown < total
+    assert page.text_content("#wiazki-count") == count_text(shown, total)
+
+    # "Wiązki" in the navigation is the same page without a query: Material
+    # would not reload it, the filters follow the link instead; Back undoes it.
+    page.locator(".md-sidebar--primary a.md-nav__link", has_text=re.compile(r"^\s*Wiązki\s*$")).first.click()
+    page.wait_for_function("() => !location.search")
+    assert page.input_value("#wiazki-group") == ""
+    assert page.text_content("#wiazki-count") == count_text(total, total)
+    page.go_back()
+    page.wait_for_function("() => location.search === '?group=older_persons'")
+    assert page.input_value("#wiazki-group") == "older_persons"
+    assert page.text_content("#wiazki-count") == count_text(shown, total)
+    page.go_forward()
+    page.wait_for_function("() => !location.search")
+    assert page.text_content("#wiazki-count") == count_text(total, total)
     page.select_option("#wiazki-group", "older_persons")
-    assert page.text_content("#wiazki-count").endswith(f"z {total} wiązek")
+    assert page.text_content("#wiazki-count") == count_text(shown, total)
     assert "group=older_persons" in page.url
+    assert page.evaluate("window.__sameDocument === true") is instant
 
     go("Partnerzy")
     page.wait_for_selector("#partner-filters:not([hidden])")
@@ -213,6 +236,13 @@ def test_instant_navigation_initialises_the_filters_once_per_visit(page, real_si
     chosen = page.input_value("#wiazki-type")
     visible = page.eval_on_selector_all(".wiazki-card:not([hidden])", "ns => ns.map(n => n.dataset.types)")
     assert visible and all(chosen in types.split() for types in visible)
+    assert page.evaluate("window.__sameDocument === true") is instant
+    # A card still leads to its bundle after all this history.
+    first = page.locator(".wiazki-card:not([hidden]) h3 a").first
+    title = first.text_content().strip()
+    first.click()
+    page.wait_for_function("t => document.querySelector('h1') && document.querySelector('h1').textContent.trim() === t", arg=title)
+    assert "/wiazki/wiazki/" in page.url and page.locator(".wiazki-canvas").count() == 1
 
 
 def test_partner_directory_filters_by_sector_and_text(page, real_site) -> None:

@@ -305,7 +305,7 @@
     }
   };
 
-  /** Set the controls from the query string, ignoring values no option offers. */
+  /** Set every control from the query string, ignoring values no option offers. */
   Filter.prototype.readUrl = function () {
     var params = new URLSearchParams(window.location.search);
     var controls = this.controls;
@@ -316,10 +316,9 @@
     var self = this;
     order.forEach(function (name) {
       var control = controls[name];
-      var value = params.get(urlName(name));
-      if (value === null) {
-        return;
-      }
+      // The URL is the whole state: what it does not name is "wszystkie"
+      // (this also undoes the browser's restoring of form values on reload).
+      var value = params.get(urlName(name)) || "";
       if (control.tagName === "SELECT") {
         var offered = Array.prototype.some.call(control.options, function (option) {
           return option.value === value;
@@ -356,9 +355,16 @@
     return button;
   };
 
+  /** The page's URL changed without a new page (a link or Back): follow it. */
+  Filter.prototype.followUrl = function () {
+    this.readUrl();
+    this.apply();
+  };
+
   Filter.prototype.bind = function () {
     var self = this;
     var form = this.form;
+    this.pathname = window.location.pathname;
     this.announceLater = debounce(function () {
       self.announce();
     }, 400);
@@ -451,6 +457,57 @@
 
   /* ---- Page set-up -------------------------------------------------------- */
 
+  /** Filters bound on the page being shown (forms of earlier pages are dropped). */
+  var bound = [];
+
+  function current() {
+    bound = bound.filter(function (filter) {
+      return filter.form.isConnected;
+    });
+    return bound.filter(function (filter) {
+      return filter.pathname === window.location.pathname;
+    });
+  }
+
+  /*
+   * A link to this same page with another query (the home page's "Osoby
+   * starsze" → /wiazki/?group=…, then "Wiązki" in the navigation): Material's
+   * instant navigation loads a page only when the path changes, so without
+   * this the click would change nothing. The filters take the link's query
+   * instead, as a new history entry; Back returns to the previous filters.
+   */
+  function onClick(event) {
+    if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) {
+      return;
+    }
+    var link = event.target instanceof Element ? event.target.closest("a[href]") : null;
+    if (!link || link.target || link.hash || link.origin !== window.location.origin) {
+      return;
+    }
+    if (link.pathname !== window.location.pathname) {
+      return;
+    }
+    var filters = current();
+    if (!filters.length) {
+      return;
+    }
+    event.preventDefault();
+    event.stopPropagation();
+    var url = link.pathname + link.search;
+    if (url !== window.location.pathname + window.location.search) {
+      window.history.pushState(null, "", url);
+    }
+    filters.forEach(function (filter) {
+      filter.followUrl();
+    });
+  }
+
+  function onPopState() {
+    current().forEach(function (filter) {
+      filter.followUrl();
+    });
+  }
+
   function init() {
     Array.prototype.forEach.call(document.querySelectorAll(".wiazki-canvas"), addPrintButton);
     focusScrollingTables();
@@ -462,7 +519,9 @@
         return;
       }
       form.setAttribute("data-wiazki-ready", "1");
-      new Filter(setup, form).bind();
+      var filter = new Filter(setup, form);
+      filter.bind();
+      bound.push(filter);
     });
   }
 
@@ -486,6 +545,9 @@
     });
   }
   window.addEventListener("resize", debounce(focusScrollingTables, 200));
+  // Capture: ahead of Material's own click handler on <body>.
+  document.addEventListener("click", onClick, true);
+  window.addEventListener("popstate", onPopState);
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", init);
   } else {
