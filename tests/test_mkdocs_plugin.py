@@ -124,3 +124,12 @@ def test_strict_warnings_makes_validation_warnings_fail_a_strict_build(tmp_path:
         config.plugins["wiazki"].config.strict_warnings = True
         with pytest.raises(Abort):
             build(config)
+
+
+def test_a_malformed_wiazki_today_is_a_clear_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from mkdocs.exceptions import PluginError
+
+    project = _project(tmp_path)
+    monkeypatch.setenv("WIAZKI_TODAY", "27.11.2026")
+    with pytest.raises(PluginError, match="WIAZKI_TODAY"):
+        build(_config(project))

@@ -88,7 +88,11 @@ class WiazkiPlugin(BasePlugin[WiazkiConfig]):
         if self._validator is None or self._validator.root != self._content_dir:
             self._validator = ContentValidator(self._content_dir)
         try:
-            result = self._validator.validate(today())
+            day = today()
+        except ValueError as exc:
+            raise PluginError(f"wiazki: zmienna WIAZKI_TODAY musi mieć postać RRRR-MM-DD ({exc})") from exc
+        try:
+            result = self._validator.validate(day)
         except ContentDirError as exc:
             raise PluginError(f"wiazki: {exc} (opcja content_dir w mkdocs.yml)") from exc
         self._report(result)
