@@ -126,10 +126,13 @@ def test_strict_warnings_makes_validation_warnings_fail_a_strict_build(tmp_path:
             build(config)
 
 
-def test_a_malformed_wiazki_today_is_a_clear_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from mkdocs.exceptions import PluginError
+def test_a_malformed_wiazki_today_is_a_clear_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    from mkdocs.exceptions import Abort
 
     project = _project(tmp_path)
     monkeypatch.setenv("WIAZKI_TODAY", "27.11.2026")
-    with pytest.raises(PluginError, match="WIAZKI_TODAY"):
+    with pytest.raises(Abort), caplog.at_level(logging.ERROR, logger="mkdocs"):
         build(_config(project))
+    assert any("WIAZKI_TODAY musi mieć postać RRRR-MM-DD" in r.getMessage() for r in caplog.records)
