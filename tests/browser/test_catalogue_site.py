@@ -256,10 +256,14 @@ def test_partner_directory_filters_by_sector_and_text(page, real_site) -> None:
     assert sectors and set(sectors) == {"public"}
     assert page.text_content("#partner-count") == f"Pokazano {len(sectors)} z {total} partnerów"
     assert query_of(page) == {"sector": ["public"]}
-    # Sections of other sectors are hidden as a whole.
+    # Sections of other sectors are hidden as a whole, and so are their entries
+    # in the table of contents.
     assert page.eval_on_selector_all(
         "section.wiazki-section:not([hidden])", "ns => ns.every(s => s.querySelector('[data-sector=public]'))"
     )
+    toc = ".md-sidebar--secondary a.md-nav__link[href$='#{}']"
+    assert page.is_visible(toc.format("sektor-public"))
+    assert page.is_hidden(toc.format("sektor-business"))
 
     page.goto(real_site.url("partnerzy/?text=gops&sector=public"))
     page.wait_for_selector("#partner-filters:not([hidden])")
