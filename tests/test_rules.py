@@ -447,3 +447,127 @@ def test_symlinks_and_fifos_are_refused_not_followed(tmp_path):
     os.mkfifo(tmp_path / "bundles" / "fifo.yml")
     problems = validate_content(tmp_path, today=kit.TODAY).problems
     assert sorted((p.path.rsplit("/", 1)[1], p.code) for p in problems) == [("fifo.yml", "not-a-file"), ("link.yml", "not-a-file")]
+
+
+# --- found in review: hostile types, cascades, nested fields -------------------
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda b, p: p["dobry-kat"].update(sector=["business"]),
+        lambda b, p: p["dobry-kat"].update(kind={"a": 1}),
+        lambda b, p: p["owes-konin"].update(kind=["owes"]),
+        lambda b, p: b["canvas"]["key_partners"][0].update(partner=["owes-konin"]),
+        lambda b, p: b["canvas"].update(key_partners={"a": 1}),
+        lambda b, p: b.update(stage=["available"], facilitator={"x": 1}, territory="30", canvas=[], design=None),
+        lambda b, p: b["canvas"]["value_proposition"].update(services=[None, 1, "x", {"provider": []}]),
+    ],
+)
+def test_values_of_the_wrong_type_give_schema_errors_not_crashes(tmp_path, change):
+    bundle, partners = kit.valid_bundle(), partners_default()
+    change(bundle, partners)
+    problems = validate(tmp_path, {"senior-u-siebie": bundle}, partners)
+    assert problems and all(p.message for p in problems)
+    assert any(p.code in ("type", "enum") for p in problems)
+
+
+def test_wrong_type_on_an_enum_is_reported_once(tmp_path):
+    bundle = kit.valid_bundle()
+    bundle["stage"] = 5
+    problems = validate(tmp_path, {"senior-u-siebie": bundle})
+    assert [p.code for p in problems if p.line == kit.line_of(kit.dump(bundle), "stage:")] == ["type"]
+
+
+def test_an_unreadable_partner_file_does_not_make_bundles_fail(tmp_path):
+    partners = partners_default()
+    partners["gops-kramsk"] = "name: [\n"
+    problems = validate(tmp_path, partners=partners)
+    assert {p.code for p in problems} == {"syntax"}
+    assert all(p.path.endswith("gops-kramsk.yml") for p in problems)
+
+
+def test_an_unreadable_bundle_suppresses_unreferenced_partner_warnings(tmp_path):
+    problems = validate(tmp_path, {"senior-u-siebie": "\t- zepsuta\n"})
+    assert {p.code for p in problems} in ({"tab-indent"}, {"syntax"})
+
+
+@pytest.mark.parametrize(
+    "section, field",
+    [("define", "challenge"), ("discover", "findings"), ("ideate", "chosen"), ("plan", "start"), ("plan", "risks"), ("prototype", "tests")],
+)
+def test_every_field_of_a_design_section_is_required(tmp_path, section, field):
+    bundle = kit.valid_bundle()
+    del bundle["design"][section][field]
+    problem = only(validate(tmp_path, {"senior-u-siebie": bundle}), "required")[0]
+    assert f"`{field}`" in problem.message
+
+
+@pytest.mark.parametrize("section, field", [("plan", "milestones"), ("define", "needs"), ("discover", "methods")])
+def test_a_required_section_needs_every_field_filled(tmp_path, section, field):
+    bundle = kit.valid_bundle()
+    bundle["design"][section][field] = []
+    problem = only(validate(tmp_path, {"senior-u-siebie": bundle}), "stage-incomplete")[0]
+    assert f"design.{section}.{field}" in problem.message
+    located(tmp_path, "senior-u-siebie", problem, f"{field}:")
+
+
+def test_the_current_stage_section_may_be_in_progress(tmp_path):
+    bundle = kit.valid_bundle()
+    bundle["stage"] = "define"
+    bundle["design"]["define"]["needs"] = []
+    del bundle["contact"]
+    for block in ("channels", "revenue_streams"):
+        bundle["canvas"][block] = []
+    assert validate(tmp_path, {"senior-u-siebie": bundle}) == []
+
+
+def test_value_proposition_needs_a_summary(tmp_path):
+    bundle = kit.valid_bundle()
+    del bundle["canvas"]["value_proposition"]["summary"]
+    only(validate(tmp_path, {"senior-u-siebie": bundle}), "required")
+
+
+@pytest.mark.parametrize(
+    "phone, ok",
+    [("601 234 567", True), ("601-234-567", True), ("601234567", True), ("+48 601 234 567", True), ("+48601234567", True),
+     ("0048 601 234 567", True), ("22 123 45 67", True), ("22-123-45-67", True), ("(22) 123 45 67", True),
+     ("+48 (63) 241 22 10", True), ("601 23 45 67", True), ("12", False), ("601 234 56", False), ("+49 601 234 567", False),
+     ("tel. 601 234 567", False), ("601 234 5678", False)],
+)
+def test_polish_phone_numbers(tmp_path, phone, ok):
+    bundle = kit.valid_bundle()
+    bundle["contact"]["phone"] = phone
+    problems = validate(tmp_path, {"senior-u-siebie": bundle})
+    assert (problems == []) is ok, problems
+
+
+def test_url_scheme_is_case_insensitive(tmp_path):
+    bundle = kit.valid_bundle()
+    bundle["links"][0]["url"] = "HTTPS://example.org/Regulamin.pdf"
+    assert validate(tmp_path, {"senior-u-siebie": bundle}) == []
+
+
+@pytest.mark.parametrize(
+    "description",
+    ["Zobacz [tu][1].\n\n[1]: javascript:alert(1)\n", "[x](javascript&#58;alert(1))", "[x]( JaVaScRiPt:alert(1))", "<vbscript:x>"],
+)
+def test_rule8_catches_hidden_markdown_links(tmp_path, description):
+    bundle = kit.valid_bundle()
+    bundle["description"] = description
+    only(validate(tmp_path, {"senior-u-siebie": bundle}), "url-scheme")
+
+
+def test_control_characters_in_text_are_rejected(tmp_path):
+    text = kit.dump(kit.valid_bundle()).replace("title: Senior u siebie", 'title: "Senior\\x07 u siebie', 1)
+    text = text.replace("w gminie Kramsk\n", 'w gminie Kramsk"\n', 1)
+    only(validate(tmp_path, {"senior-u-siebie": text}), "control-character")
+
+
+def test_tab_inside_a_text_block_is_content(tmp_path):
+    bundle = kit.dump(kit.valid_bundle())
+    bundle = bundle.replace("description: 'Wiązka", "description: |\n  \tWiązka łączy trzy usługi.\nx: 'Wiązka", 1)
+    from wiazki.loader import load_text
+
+    doc, problems = load_text("x.yml", "description: |\n  Akapit\n  \twcięty tabulatorem\n")
+    assert problems == [] and "\twcięty" in doc.data["description"]

@@ -30,10 +30,19 @@ class _Parser(argparse.ArgumentParser):
         raise SystemExit(EXIT_CANNOT_RUN)
 
 
+class UsageError(ValueError):
+    """The command was called wrongly (exit 2); the message is Polish."""
+
+
 def today() -> date:
     """Today, or the date in WIAZKI_TODAY (YYYY-MM-DD) so that a run can be reproduced."""
     value = os.environ.get("WIAZKI_TODAY")
-    return date.fromisoformat(value) if value else date.today()
+    if not value:
+        return date.today()
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise UsageError(f"zmienna WIAZKI_TODAY musi być datą RRRR-MM-DD, a jest „{value}”") from None
 
 
 def _validate(args: argparse.Namespace) -> int:
@@ -205,8 +214,17 @@ def main(argv: list[str] | None = None) -> int:
         return args.run(args)
     except KeyboardInterrupt:
         return 130
+    except UsageError as exc:
+        sys.stderr.write(f"wiazki: {exc}\n")
+        return EXIT_CANNOT_RUN
     except (OSError, ValueError) as exc:
         sys.stderr.write(f"wiazki: nie udało się wykonać polecenia: {exc}\n")
+        return EXIT_CANNOT_RUN
+    except Exception as exc:  # noqa: BLE001 - a person gets a message, never a traceback
+        sys.stderr.write(
+            f"wiazki: błąd wewnętrzny ({type(exc).__name__}); to błąd programu, nie treści – zgłoś go, "
+            "podając plik, który go wywołał\n"
+        )
         return EXIT_CANNOT_RUN
 
 

@@ -318,14 +318,16 @@ def load_text(path: str, text: str) -> tuple[Document | None, list[Problem]]:
     """Parse YAML text. Returns the document (None when unusable) and the problems found."""
     if text.startswith("\ufeff"):
         text = text[1:]
-    problems = _tab_problems(path, text)
-    if problems:
-        return None, problems
     builder = _Builder(path)
     try:
         builder.build(yaml.parse(text, Loader=_LOADER))
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
+        # A tab inside a text block is content; a tab in the indentation is what
+        # usually breaks a file, so name it rather than the error libyaml reports.
+        tabs = [p for p in _tab_problems(path, text) if mark is None or p.line <= mark.line + 1]
+        if tabs:
+            return None, tabs
         # libyaml has a nesting limit of its own, reached before ours in flow collections.
         code = "too-deep" if "nesting depth" in (exc.problem or "") else "syntax"
         builder.error(mark, code, _syntax_message(exc))

@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import math
 import re
+from html import unescape
+
+import markdown
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, Iterator
@@ -33,6 +36,9 @@ _TERYT = re.compile(TERYT_PATTERN)
 # A Markdown inline link or autolink with an explicit scheme: [text](scheme:…) or <scheme:…>.
 _MARKDOWN_LINK_SCHEME = re.compile(r"\]\(\s*<?\s*([A-Za-z][A-Za-z0-9+.\-]*):|<([A-Za-z][A-Za-z0-9+.\-]*):[^\s>]*>")
 _SAFE_MARKDOWN_SCHEMES = {"http", "https", "mailto"}
+_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*):")
+_HREF = re.compile(r'href="([^"]*)"')
+_MARKDOWN = markdown.Markdown()
 
 
 @dataclass
@@ -41,6 +47,10 @@ class Content:
 
     bundles: dict[str, Document]
     partners: dict[str, Document]
+    #: Ids of files that exist but could not be read as YAML (their problems are
+    #: reported on their own; other files' rules must not guess about them).
+    unreadable_bundles: frozenset[str] = frozenset()
+    unreadable_partners: frozenset[str] = frozenset()
 
 
 def _get(data: Any, *path: Any) -> Any:
@@ -100,13 +110,19 @@ def check_identity(doc: Document, stem: str) -> Iterator[Problem]:
         yield _problem(doc, ("id",), ERROR, "id-mismatch", f"pole `id` („{value}”) musi być równe nazwie pliku bez .yml („{stem}”)")
 
 
-def check_numbers(doc: Document) -> Iterator[Problem]:
-    """No infinite or NaN numbers: they cannot be written as JSON."""
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def check_values(doc: Document) -> Iterator[Problem]:
+    """No infinite or NaN numbers (they cannot be written as JSON) and no control
+    characters in text (an escaped "\\x07" or a bidi override hides what a text says)."""
     stack: list[tuple[tuple, Any]] = [((), doc.data)]
     while stack:
         path, value = stack.pop()
         if isinstance(value, float) and not math.isfinite(value):
             yield _problem(doc, path, ERROR, "non-finite-number", "liczba musi być skończona (.inf i .nan są niedozwolone)")
+        elif isinstance(value, str) and _CONTROL.search(value):
+            yield _problem(doc, path, ERROR, "control-character", "tekst zawiera niedozwolony znak sterujący; usuń go")
         elif isinstance(value, dict):
             stack.extend((path + (key,), item) for key, item in value.items())
         elif isinstance(value, list):
@@ -158,7 +174,7 @@ def check_services(doc: Document) -> Iterator[Problem]:
     message = (
         f"wiązka ma {count(len(services), 'usługę', 'usługi', 'usług')} "
         f"({count(len(types), 'rodzaj', 'rodzaje', 'rodzajów')}); potrzeba co najmniej {MIN_SERVICES} usług "
-        f"co najmniej {MIN_SERVICE_TYPES} różnych rodzajów (`type`)"
+        f"w co najmniej {MIN_SERVICE_TYPES} różnych rodzajach (`type`)"
     )
     if binding:
         yield _problem(doc, path, ERROR, "too-few-services", f"{message}, wymaganych od etapu {_quote('prototype')}", key=True)
@@ -188,9 +204,9 @@ def _partner_refs(doc: Document) -> Iterator[tuple[tuple, str]]:
             yield ("canvas", "key_partners", index, "partner"), partner
 
 
-def check_partner_references(doc: Document, partners: dict[str, Document]) -> Iterator[Problem]:
+def check_partner_references(doc: Document, partners: dict[str, Document], unreadable: frozenset[str] = frozenset()) -> Iterator[Problem]:
     for path, partner_id in _partner_refs(doc):
-        if partner_id not in partners:
+        if partner_id not in partners and partner_id not in unreadable:
             yield _problem(
                 doc, path, ERROR, "unknown-partner",
                 f"partner `{partner_id}` nie istnieje: brak pliku content/partners/{partner_id}.yml",
@@ -206,7 +222,9 @@ def check_partner_references(doc: Document, partners: dict[str, Document]) -> It
 
 
 def check_providers_are_key_partners(doc: Document) -> Iterator[Problem]:
-    key_partners = {_get(item, "partner") for item in _list(_get(doc.data, "canvas", "key_partners"))}
+    if not isinstance(_get(doc.data, "canvas", "key_partners"), list):
+        return  # missing or of the wrong type: rule 5 or the schema says so
+    key_partners = {p for p in (_get(item, "partner") for item in _list(_get(doc.data, "canvas", "key_partners"))) if isinstance(p, str)}
     for index, service in enumerate(_list(_get(doc.data, "canvas", "value_proposition", "services"))):
         provider = _get(service, "provider")
         if isinstance(provider, str) and provider not in key_partners:
@@ -252,6 +270,16 @@ def check_teryt(doc: Document, register: Register) -> Iterator[Problem]:
 # --- rule 5: stage completeness ------------------------------------------------
 
 
+#: The fields of each Design Thinking section; a section a stage requires must have them all filled.
+SECTION_FIELDS: dict[str, tuple[str, ...]] = {
+    "discover": ("methods", "findings"),
+    "define": ("challenge", "needs"),
+    "ideate": ("ideas", "chosen"),
+    "prototype": ("tests",),
+    "plan": ("start", "milestones", "risks"),
+}
+
+
 def check_stage_completeness(doc: Document) -> Iterator[Problem]:
     stage = _stage(doc)
     if stage is None:
@@ -261,15 +289,23 @@ def check_stage_completeness(doc: Document) -> Iterator[Problem]:
     needed = vocab.DESIGN_STAGES[: min(position, len(vocab.DESIGN_STAGES))]
     for section in needed:
         value = _get(design, section)
-        if filled(value):
+        if not filled(value):
+            state = "jest pusta" if value is not None else "brakuje jej"
+            where = ("design", section) if value is not None else ("design",)
+            yield _problem(
+                doc, where, ERROR, "stage-incomplete",
+                f"na etapie {_quote(stage)} sekcja `design.{section}` ({vocab.STAGES.label(section)}) musi być wypełniona, a {state}",
+                key=True,
+            )
             continue
-        state = "jest pusta" if value is not None else "brakuje jej"
-        where = ("design", section) if value is not None else ("design",)
-        yield _problem(
-            doc, where, ERROR, "stage-incomplete",
-            f"na etapie {_quote(stage)} sekcja `design.{section}` ({vocab.STAGES.label(section)}) musi być wypełniona, a {state}",
-            key=True,
-        )
+        for name in SECTION_FIELDS[section]:
+            if not filled(_get(value, name)):
+                where = ("design", section, name) if isinstance(value, dict) and name in value else ("design", section)
+                yield _problem(
+                    doc, where, ERROR, "stage-incomplete",
+                    f"na etapie {_quote(stage)} pole `design.{section}.{name}` ({vocab.STAGES.label(section)}) musi być wypełnione",
+                    key=True,
+                )
     if position >= vocab.stage_index("plan"):
         canvas = _get(doc.data, "canvas")
         for block in vocab.CANVAS_BLOCKS:
@@ -281,6 +317,14 @@ def check_stage_completeness(doc: Document) -> Iterator[Problem]:
                 doc, where, ERROR, "stage-incomplete",
                 f"od etapu {_quote('plan')} wszystkie bloki kanwy muszą być wypełnione; "
                 f"blok `canvas.{block}` ({vocab.CANVAS_BLOCKS.label(block)}) {'jest pusty' if value is not None else 'nie istnieje'}",
+                key=True,
+            )
+        value = _get(canvas, "value_proposition")
+        if filled(value) and not filled(_get(value, "summary")):
+            yield _problem(
+                doc, ("canvas", "value_proposition", "summary") if "summary" in value else ("canvas", "value_proposition"),
+                ERROR, "stage-incomplete",
+                f"od etapu {_quote('plan')} pole `canvas.value_proposition.summary` (podsumowanie propozycji wartości) musi być wypełnione",
                 key=True,
             )
     if position >= vocab.stage_index("available") and not filled(_get(doc.data, "contact")):
@@ -321,12 +365,23 @@ def check_identifiers(doc: Document) -> Iterator[Problem]:
 # --- rule 8: link schemes in Markdown (the schema checks URL fields) ---------
 
 
+def _markdown_hrefs(text: str) -> list[str]:
+    """Every link target in Markdown, as a browser would read it: inline, reference-style,
+    autolinks, with HTML entities decoded."""
+    html = _MARKDOWN.reset().convert(text)
+    return [unescape(href) for href in _HREF.findall(html)]
+
+
 def check_markdown_links(doc: Document) -> Iterator[Problem]:
     text = _get(doc.data, "description")
     if not isinstance(text, str):
         return
-    for match in _MARKDOWN_LINK_SCHEME.finditer(text):
-        scheme = (match.group(1) or match.group(2)).lower()
+    schemes = [match.group(1) or match.group(2) for match in _MARKDOWN_LINK_SCHEME.finditer(text)]
+    for href in _markdown_hrefs(text):
+        scheme = _SCHEME.match(re.sub(r"[\x00-\x20]", "", href))
+        if scheme:
+            schemes.append(scheme.group(1))
+    for scheme in dict.fromkeys(s.lower() for s in schemes):
         if scheme not in _SAFE_MARKDOWN_SCHEMES:
             yield _problem(
                 doc, ("description",), ERROR, "url-scheme",
@@ -342,8 +397,9 @@ def check_cross_sector(doc: Document, partners: dict[str, Document]) -> Iterator
     for item in _list(_get(doc.data, "canvas", "key_partners")):
         partner = partners.get(_get(item, "partner")) if isinstance(_get(item, "partner"), str) else None
         sector = _get(partner.data, "sector") if partner is not None else None
-        if isinstance(sector, str):
-            sectors.add(sector)
+        if sector not in vocab.SECTORS:
+            return  # a partner we cannot read: its own problems say why; no guessing here
+        sectors.add(sector)
     if len(sectors) == 1:
         (sector,) = sectors
         yield _problem(
@@ -358,6 +414,8 @@ def check_cross_sector(doc: Document, partners: dict[str, Document]) -> Iterator
 
 
 def check_unreferenced_partners(content: Content) -> Iterator[Problem]:
+    if content.unreadable_bundles:
+        return  # an unreadable bundle may be the one that references them
     referenced = {partner_id for doc in content.bundles.values() for _, partner_id in _partner_refs(doc)}
     for partner_id, doc in content.partners.items():
         if partner_id not in referenced:
@@ -388,10 +446,10 @@ def check_reviewed(doc: Document, today: date) -> Iterator[Problem]:
 
 def bundle_problems(doc: Document, stem: str, content: Content, register: Register, today: date) -> Iterator[Problem]:
     yield from check_identity(doc, stem)
-    yield from check_numbers(doc)
+    yield from check_values(doc)
     yield from check_dates(doc)
     yield from check_services(doc)
-    yield from check_partner_references(doc, content.partners)
+    yield from check_partner_references(doc, content.partners, content.unreadable_partners)
     yield from check_providers_are_key_partners(doc)
     yield from check_teryt(doc, register)
     yield from check_stage_completeness(doc)
@@ -402,7 +460,7 @@ def bundle_problems(doc: Document, stem: str, content: Content, register: Regist
 
 def partner_problems(doc: Document, stem: str, register: Register) -> Iterator[Problem]:
     yield from check_identity(doc, stem)
-    yield from check_numbers(doc)
+    yield from check_values(doc)
     yield from check_teryt(doc, register)
     yield from check_partner_kind(doc)
     yield from check_identifiers(doc)

@@ -99,9 +99,9 @@ def bundle_yaml(new: NewBundle) -> str:
     else:
         lines.append("  customer_segments: []  # np. - group: older_persons, description: …")
     lines += [
-        "  value_proposition:",
-        "    # summary: jaką zmianę przynosi wiązka",
-        "    services: []  # co najmniej 3 usługi 3 różnych rodzajów (od etapu prototype)",
+        "  # value_proposition:  # co wiązka daje odbiorcom",
+        "  #   summary: jaką zmianę przynosi wiązka",
+        "  #   services: []  # co najmniej 3 usługi 3 różnych rodzajów (od etapu prototype)",
         "  channels: []  # jak odbiorcy trafiają do wiązki",
         "  customer_relationships: []",
         "  revenue_streams: []  # - source: local_budget, description: …, amount_pln: 96000, period: \"2027\"",

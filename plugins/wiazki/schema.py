@@ -22,11 +22,11 @@ PARTNER_SCHEMA_ID = SCHEMA_BASE_URL + "partner.schema.json"
 
 ID_PATTERN = "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"
 DATE_PATTERN = "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"
-URL_PATTERN = "^https?://[^\\s/?#]+([/?#][^\\s]*)?$"
+URL_PATTERN = "^[Hh][Tt][Tt][Pp][Ss]?://[^\\s/?#]+([/?#][^\\s]*)?$"
 EMAIL_PATTERN = "^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$"
-PHONE_PATTERN = (
-    "^(\\+48 ?)?([0-9]{3}[ -]?[0-9]{3}[ -]?[0-9]{3}|\\(?[0-9]{2}\\)? ?[0-9]{3}[ -]?[0-9]{2}[ -]?[0-9]{2})$"
-)
+#: A Polish number: optional +48 or 0048, then nine digits with spaces, hyphens or
+#: brackets between them ("601 234 567", "(22) 123-45-67", "+48 63 241 22 10").
+PHONE_PATTERN = "^((\\+|00)48[ -]?)?(\\(?[0-9]\\)?[ -]?){8}[0-9]$"
 TERYT_PATTERN = "^([0-9]{2}|[0-9]{4}|[0-9]{7})$"
 POSTAL_CODE_PATTERN = "^[0-9]{2}-[0-9]{3}$"
 KRS_PATTERN = "^[0-9]{10}$"
@@ -224,6 +224,7 @@ def bundle_schema() -> dict[str, Any]:
                     "summary": _text("Podsumowanie propozycji wartości", "Jednym, dwoma zdaniami: jaką zmianę przynosi wiązka."),
                     "services": _list("Usługi", "Usługi wchodzące w skład wiązki (co najmniej 3 różnych rodzajów).", {"$ref": "#/$defs/service"}),
                 },
+                ("summary", "services"),
             ),
             "channels": _text_list(v.CANVAS_BLOCKS.label("channels"), "Jak odbiorcy dowiadują się o wiązce i do niej trafiają.", "Kanał"),
             "customer_relationships": _text_list(
@@ -288,6 +289,7 @@ def bundle_schema() -> dict[str, Any]:
                     "methods": _text_list("Metody", "Np. wywiady pogłębione, obserwacja, mapa empatii.", "Metoda"),
                     "findings": _text_list("Wnioski", "Czego się dowiedziano o odbiorcach.", "Wniosek"),
                 },
+                ("methods", "findings"),
             ),
             "define": _object(
                 v.STAGES.label("define"),
@@ -296,6 +298,7 @@ def bundle_schema() -> dict[str, Any]:
                     "challenge": _text("Wyzwanie", "Zwykle pytanie „Jak możemy…?”."),
                     "needs": _text_list("Potrzeby", "Potrzeby odbiorców, na które odpowiada wiązka.", "Potrzeba"),
                 },
+                ("challenge", "needs"),
             ),
             "ideate": _object(
                 v.STAGES.label("ideate"),
@@ -304,11 +307,13 @@ def bundle_schema() -> dict[str, Any]:
                     "ideas": _text_list("Pomysły", "Pomysły rozważane przez partnerstwo.", "Pomysł"),
                     "chosen": _text("Wybrane rozwiązanie", "Które rozwiązanie wybrano i dlaczego."),
                 },
+                ("ideas", "chosen"),
             ),
             "prototype": _object(
                 v.STAGES.label("prototype"),
                 "Etap prototypowania i testowania.",
                 {"tests": _list("Testy", "Testy prototypu z użytkownikami.", {"$ref": "#/$defs/test"})},
+                ("tests",),
             ),
             "plan": _object(
                 v.STAGES.label("plan"),
@@ -330,6 +335,7 @@ def bundle_schema() -> dict[str, Any]:
                     ),
                     "risks": _text_list("Ryzyka", "Co może pójść nie tak i jak temu zapobiec.", "Ryzyko"),
                 },
+                ("start", "milestones", "risks"),
             ),
         },
     )
@@ -347,7 +353,6 @@ def bundle_schema() -> dict[str, Any]:
             "description": "Gdzie wiązka jest dostępna: kody TERYT (co najmniej jeden).",
             "items": {"$ref": "#/$defs/teryt"},
             "minItems": 1,
-            "uniqueItems": True,
         },
         "facilitator": _ref("partner_ref", "Facylitator (OWES)", "Identyfikator partnera – OWES, który facylituje wiązkę."),
         "contact": _object(
@@ -427,7 +432,6 @@ def partner_schema() -> dict[str, Any]:
             "title": "Obszar działania",
             "description": "Gdzie partner działa: kody TERYT.",
             "items": {"$ref": "#/$defs/teryt"},
-            "uniqueItems": True,
         },
         "description": _text("Opis", "Krótki opis działalności, do 500 znaków.", 1, 500),
     }

@@ -69,6 +69,11 @@ def _field(path: tuple) -> str:
     return f"pole `{describe_path(path)}`"
 
 
+def _gender(path: tuple, neuter: str, masculine: str) -> str:
+    """Agree with the noun `_field` uses: "pole" is neuter, "element" masculine."""
+    return masculine if path and isinstance(path[-1], int) else neuter
+
+
 def _actual(value: Any) -> str:
     if value is None:
         return "puste"
@@ -150,7 +155,7 @@ def _problems_for(error: ValidationError, doc: Document) -> Iterator[Problem]:
     elif keyword == "minLength":
         n = len(instance)
         if n == 0:
-            yield at(path, f"{_field(path)} nie może być puste", "empty")
+            yield at(path, f"{_field(path)} nie może być {_gender(path, 'puste', 'pusty')}", "empty")
         else:
             yield at(
                 path,
@@ -171,7 +176,7 @@ def _problems_for(error: ValidationError, doc: Document) -> Iterator[Problem]:
     elif keyword == "uniqueItems":
         yield at(path, f"lista `{describe_path(path)}` zawiera powtórzone elementy", "duplicate-item")
     elif keyword == "minimum":
-        yield at(path, f"{_field(path)} nie może być mniejsze niż {error.validator_value}", "minimum")
+        yield at(path, f"{_field(path)} nie może być {_gender(path, 'mniejsze', 'mniejszy')} niż {error.validator_value}", "minimum")
     elif keyword == "pattern":
         field_name = path[-1] if path and isinstance(path[-1], str) else None
         meaning = FIELD_PATTERN_MESSAGES.get(field_name) or PATTERN_MESSAGES.get(error.validator_value)
@@ -194,7 +199,16 @@ def _clip(text: str, limit: int = 60) -> str:
 def schema_problems(kind: str, doc: Document) -> list[Problem]:
     """Every schema finding for `doc` (a "bundle" or "partner" file), in Polish."""
     problems: list[Problem] = []
+    errors = []
     for error in validator(kind).iter_errors(doc.data):
+        errors.append(error)
+        if len(errors) >= MAX_PROBLEMS_PER_FILE:
+            break
+    # A value of the wrong type also fails its enum or pattern: say only the first.
+    mistyped = {tuple(e.absolute_path) for e in errors if e.validator == "type"}
+    for error in errors:
+        if error.validator != "type" and error.validator != "required" and tuple(error.absolute_path) in mistyped:
+            continue
         problems.extend(_problems_for(error, doc))
         if len(problems) >= MAX_PROBLEMS_PER_FILE:
             last = problems[-1]

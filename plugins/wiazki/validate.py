@@ -136,7 +136,12 @@ class ContentValidator:
                     broken.add((folder, file.stem))
         for stale in set(self._cache) - seen:
             del self._cache[stale]
-        content = Content(bundles=docs[BUNDLES], partners=docs[PARTNERS])
+        content = Content(
+            bundles=docs[BUNDLES],
+            partners=docs[PARTNERS],
+            unreadable_bundles=frozenset(stem for folder, stem in broken if folder == BUNDLES and stem not in docs[BUNDLES]),
+            unreadable_partners=frozenset(stem for folder, stem in broken if folder == PARTNERS and stem not in docs[PARTNERS]),
+        )
         rule_problems: list[Problem] = []
         for stem, doc in content.bundles.items():
             rule_problems.extend(bundle_problems(doc, stem, content, self.register, today))

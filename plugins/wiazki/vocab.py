@@ -19,7 +19,8 @@ class Vocabulary:
     labels: Mapping[str, str]
 
     def __contains__(self, key: object) -> bool:
-        return key in self.labels
+        # A hostile file may put a list or a mapping where an id belongs.
+        return isinstance(key, str) and key in self.labels
 
     def __iter__(self) -> Iterator[str]:
         return iter(self.labels)
