@@ -266,9 +266,18 @@ def new_page(context: Any) -> Any:
     return page
 
 
+def close_context(context: Any) -> None:
+    # Requests still being answered by the route handler are dropped quietly.
+    context.unroute_all(behavior="ignoreErrors")
+    context.close()
+
+
 @pytest.fixture(scope="session")
-def _shared() -> dict[str, Any]:
-    return {}
+def _shared() -> Iterator[dict[str, Any]]:
+    shared: dict[str, Any] = {}
+    yield shared
+    if "context" in shared:
+        close_context(shared["context"])
 
 
 @pytest.fixture
@@ -307,7 +316,7 @@ def make_page(browser: Any) -> Iterator[Any]:
     yield make
     for context in contexts:
         errors = [e for p in context.pages for e in p.errors]
-        context.close()
+        close_context(context)
         assert not errors, f"the page raised script errors or dialogs: {errors}"
 
 
