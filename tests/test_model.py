@@ -59,3 +59,13 @@ def test_sample_catalogue_meets_the_brief():
 def test_sample_files_are_marked_as_sample_data():
     for path in (ROOT / "content").glob("*/*.yml"):
         assert "Dane przykładowe" in path.read_text(encoding="utf-8").splitlines()[1], path
+
+
+def test_a_whole_voivodeship_covers_its_powiaty(tmp_path):
+    bundle = kit.valid_bundle()
+    bundle["territory"] = ["30"]
+    kit.write_content(tmp_path, {"senior-u-siebie": bundle})
+    catalogue = catalogue_of(tmp_path)
+    powiats = catalogue.powiats_of(catalogue.bundles["senior-u-siebie"])
+    assert "3010" in powiats and "3064" in powiats and all(p.startswith("30") for p in powiats)
+    assert len(powiats) == 35

@@ -297,3 +297,10 @@ def test_pages_without_a_source_file_have_no_edit_button(sample_site: Path) -> N
     for url in ("wiazki", "partnerzy"):
         assert not h.page(sample_site, url).find_all("a", class_="md-content__button")
     assert h.page(sample_site, "dane").find("a", class_="md-content__button").attrs["href"] == EDIT + "docs/dane.md"
+
+
+def test_bundle_page_gives_the_canvas_the_width_of_the_table_of_contents(sample_site: Path) -> None:
+    html = (sample_site / "wiazki" / "senior-u-siebie-kramsk" / "index.html").read_text(encoding="utf-8")
+    assert 'data-md-type="toc" hidden>' in html
+    # Only the page's main parts are landmarks; canvas blocks and services are not.
+    assert html.count("aria-labelledby=") <= 10

@@ -130,6 +130,10 @@ class WiazkiPlugin(BasePlugin[WiazkiConfig]):
         if generated is not None:
             # Material prints meta title and description unescaped: give it escaped text.
             page.meta["title"] = str(generated.title)
+            if generated.source is not None and generated.source.startswith("bundles/"):
+                # The canvas needs the width: with the table of contents beside it the
+                # classic nine-block grid folds into two columns on a laptop screen.
+                page.meta["hide"] = ["toc"]
             if generated.description is not None:
                 page.meta["description"] = str(generated.description)
             # The body is one raw HTML block, which Markdown would pass through

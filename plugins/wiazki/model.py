@@ -11,7 +11,7 @@ from typing import Any, Iterable
 
 from . import vocab
 from .rules import filled
-from .teryt import Register
+from .teryt import POWIAT, Register
 
 
 def _texts(value: Any) -> tuple[str, ...]:
@@ -391,7 +391,15 @@ class Catalogue:
         return tuple(dict.fromkeys(code[:2] for code in bundle.territory))
 
     def powiats_of(self, bundle: Bundle) -> tuple[str, ...]:
-        return tuple(dict.fromkeys(code[:4] for code in bundle.territory if len(code) >= 4))
+        """4-digit codes of the powiaty the bundle is offered in; a whole województwo
+        covers every powiat in it, so a powiat filter still finds the bundle."""
+        codes: list[str] = []
+        for code in bundle.territory:
+            if len(code) >= 4:
+                codes.append(code[:4])
+            else:
+                codes.extend(u.code for u in self.register.units.values() if u.level == POWIAT and u.code.startswith(code))
+        return tuple(dict.fromkeys(codes))
 
     def territory_name(self, code: str) -> str:
         unit = self.register.get(code)
