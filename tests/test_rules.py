@@ -571,3 +571,12 @@ def test_tab_inside_a_text_block_is_content(tmp_path):
 
     doc, problems = load_text("x.yml", "description: |\n  Akapit\n  \twcięty tabulatorem\n")
     assert problems == [] and "\twcięty" in doc.data["description"]
+
+
+def test_huge_amounts_are_refused_and_never_crash(tmp_path):
+    text = kit.dump(kit.valid_bundle()).replace("amount_pln: 96000", "amount_pln: 1" + "0" * 400)
+    problem = only(validate(tmp_path, {"senior-u-siebie": text}), "maximum")[0]
+    assert "1 000 000 000 000" in problem.message
+    from wiazki.polish import amount
+
+    assert amount(10**30).endswith("zł") and amount(96000) == "96\u00a0000\u00a0zł" and amount(1250.5) == "1\u00a0250,50\u00a0zł"

@@ -22,7 +22,8 @@ def count(n: int, one: str, few: str, many: str) -> str:
 
 def amount(value: float | int) -> str:
     """An amount in złoty in Polish format: 96 000 zł, 1 250,50 zł (non-breaking spaces)."""
-    if float(value).is_integer():
+    # An int is formatted as it is: float() of a huge one would overflow.
+    if isinstance(value, int) or float(value).is_integer():
         text = f"{int(value):,}".replace(",", "\u00a0")
     else:
         text = f"{value:,.2f}".replace(",", "\u00a0").replace(".", ",")

@@ -159,6 +159,8 @@ def bundle_schema() -> dict[str, Any]:
         "title": "Kwota (zł)",
         "description": "Kwota w złotych, liczba nieujemna bez spacji i waluty, np. 96000.",
         "minimum": 0,
+        # A bound keeps sums and formatting exact (and no 400-digit number in a page).
+        "maximum": 1_000_000_000_000,
     }
     defs["period"] = {
         "type": ["string", "integer"],
@@ -192,6 +194,7 @@ def bundle_schema() -> dict[str, Any]:
                 "title": "Liczba uczestników",
                 "description": "Ile osób wzięło udział w teście (co najmniej 1).",
                 "minimum": 1,
+                "maximum": 1_000_000,
             },
             "method": _text("Metoda", "Jak testowano, np. „makieta usługi i wywiady”."),
             "feedback": _text_list("Informacje zwrotne", "Co powiedzieli uczestnicy.", "Informacja zwrotna"),
