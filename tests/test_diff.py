@@ -319,3 +319,176 @@ def test_outside_a_repository_exits_2(tmp_path: Path, monkeypatch: pytest.Monkey
 def test_missing_revision_raises_git_error(repo: Path) -> None:
     with pytest.raises(GitError, match="nie istnieje"):
         compute_diff(repo, "brak", "HEAD")
+
+
+# --- every change is reported: items sharing a key, every field, the safety net ---
+
+
+def _only_formatting(text: str) -> bool:
+    return "Zmiany tylko w formatowaniu lub komentarzach" in text
+
+
+def test_a_second_cost_item_with_the_same_text_is_added_not_swallowed(repo: Path) -> None:
+    base = commit(repo, "baza")
+    data = bundle("senior-kramsk", "Senior u siebie w Kramsku")
+    data["canvas"]["cost_structure"].append({"item": "Usługi opiekuńcze", "amount_pln": 20000, "period": "2027"})
+    write_bundle(repo, data)
+    middle = commit(repo, "Druga pozycja o tej samej nazwie")
+    text = render_text(compute_diff(repo, base, middle))
+    assert not _only_formatting(text)
+    assert f"Dodano: Usługi opiekuńcze (2.) – {amount(20000)}" in text
+    assert f"Razem: {amount(466000)} → {amount(486000)}" in text
+    # Items sharing a key pair in order: the second with the second.
+    data["canvas"]["cost_structure"][2].update(amount_pln=25000, period="2028")
+    write_bundle(repo, data)
+    head = commit(repo, "Inna kwota drugiej pozycji")
+    text = render_text(compute_diff(repo, middle, head))
+    assert not _only_formatting(text)
+    assert f"Usługi opiekuńcze (2.): {amount(20000)} → {amount(25000)}" in text
+    assert "Usługi opiekuńcze (2.): okres 2027 → 2028" in text
+    assert f"Usługi opiekuńcze: {amount(342000)}" not in text
+
+
+def test_duplicate_services_texts_and_keywords_count_repeats(repo: Path) -> None:
+    base = commit(repo, "baza")
+    data = bundle("senior-kramsk", "Senior u siebie w Kramsku")
+    services = data["canvas"]["value_proposition"]["services"]
+    services.append(dict(services[0], type="telecare"))
+    data["canvas"]["key_resources"].append("Zespół opiekunek")
+    write_bundle(repo, data)
+    head = commit(repo, "Powtórzenia")
+    text = render_text(compute_diff(repo, base, head))
+    assert "Dodana usługa: Usługi opiekuńcze (2.) (Teleopieka, realizuje: SS Dobry Kąt)" in text
+    assert "Kluczowe zasoby:\n    Dodano: Zespół opiekunek" in text
+
+
+def test_prototype_test_participants_change_is_reported(repo: Path) -> None:
+    base = commit(repo, "baza")
+    data = bundle("senior-kramsk", "Senior u siebie w Kramsku")
+    data["design"]["prototype"]["tests"][0]["participants"] = 8
+    write_bundle(repo, data)
+    head = commit(repo, "Mniej uczestników")
+    text = render_text(compute_diff(repo, base, head))
+    assert not _only_formatting(text)
+    assert "Test 2025-09-15 – liczba uczestników: 12 → 8" in text
+
+
+def test_link_title_change_with_the_same_url_is_reported(repo: Path) -> None:
+    data = bundle("senior-kramsk", "Senior u siebie w Kramsku")
+    data["links"] = [{"title": "Regulamin", "url": "https://example.org/regulamin"}]
+    write_bundle(repo, data)
+    base = commit(repo, "Link")
+    data["links"][0]["title"] = "Regulamin usług 2026"
+    write_bundle(repo, data)
+    head = commit(repo, "Tytuł linku")
+    text = render_text(compute_diff(repo, base, head))
+    assert not _only_formatting(text)
+    assert "Link https://example.org/regulamin – tytuł: Regulamin → Regulamin usług 2026" in text
+
+
+def test_every_field_of_matched_items_is_compared(repo: Path) -> None:
+    base = commit(repo, "baza")
+    data = bundle("senior-kramsk", "Senior u siebie w Kramsku", contact={"email": "gops@example.org", "fax": "63 241 22 11"})
+    data["canvas"]["value_proposition"]["services"][0]["pilotaz"] = True
+    data["canvas"]["value_proposition"]["zasieg"] = "gmina"
+    data["canvas"]["customer_segments"][0]["liczba"] = 120
+    data["canvas"]["key_partners"][0]["od"] = "2026"
+    data["canvas"]["revenue_streams"][1]["uwagi"] = "Zależnie od dochodu"
+    data["canvas"]["cost_structure"][0]["uwagi"] = "Dwie opiekunki"
+    data["canvas"]["nowy_blok"] = ["x"]
+    data["design"]["prototype"]["tests"][0]["miejsce"] = "Klub seniora"
+    data["design"]["define"]["persona"] = "Pani Halina"
+    data["design"]["plan"] = {"start": "2026-05-01", "milestones": [{"date": "2026-04-01", "milestone": "Uchwała"}], "risks": ["Lato"]}
+    write_bundle(repo, data)
+    middle = commit(repo, "Pola spoza formatu")
+    data["design"]["plan"]["milestones"][0]["odpowiada"] = "Wójt"
+    data["format"] = 2
+    write_bundle(repo, data)
+    head = commit(repo, "Jeszcze jedno pole")
+    text = render_text(compute_diff(repo, base, middle))
+    for expected in (
+        "Kontakt – e-mail: dodano gops@example.org",
+        "Kontakt – pole fax: dodano 63 241 22 11",
+        "Usługa Usługi opiekuńcze: zmienione pole pilotaz",
+        "Propozycja wartości:\n    Usługa Usługi opiekuńcze: zmienione pole pilotaz\n    Zmienione pole zasieg",
+        "Grupa Osoby starsze: zmienione pole liczba",
+        "GOPS Kramsk: zmienione pole od",
+        "Odpłatność użytkowników (Odpłatność za obiady.): zmienione pole uwagi",
+        "Usługi opiekuńcze: zmienione pole uwagi",
+        "Zmienione pole canvas.nowy_blok",
+        "Test 2025-09-15: zmienione pole miejsce",
+        "Design Thinking – Definiowanie wyzwania:\n    Zmienione pole persona",
+    ):
+        assert expected in text, expected
+    text = render_text(compute_diff(repo, middle, head))
+    assert "Kamień milowy Uchwała: zmienione pole odpowiada" in text
+    assert "Wersja formatu: 1 → 2" in text
+
+
+def test_data_change_without_words_names_the_changed_paths(repo: Path) -> None:
+    base = commit(repo, "baza")
+    data = bundle("senior-kramsk", "Senior u siebie w Kramsku")
+    # A period written as a number instead of text, and services in another order:
+    # the data differ although no line above has words for it.
+    data["canvas"]["cost_structure"][1]["period"] = 2026
+    data["canvas"]["channels"] = ["Pracownicy socjalni GOPS"]
+    write_bundle(repo, data)
+    head = commit(repo, "Okres liczbą")
+    text = render_text(compute_diff(repo, base, head))
+    assert not _only_formatting(text)
+    assert "Inne zmiany: canvas.cost_structure[1].period" in text
+
+    services = data["canvas"]["value_proposition"]["services"]
+    services[:] = services[1:] + services[:1]
+    write_bundle(repo, data)
+    reordered = commit(repo, "Inna kolejność usług")
+    text = render_text(compute_diff(repo, head, reordered))
+    assert not _only_formatting(text)
+    assert "Inne zmiany: canvas.value_proposition.services[0].name, " in text
+    assert re.search(r"i \d+ (inne pola|innych pól)", text)
+
+
+def test_changed_paths_names_every_difference() -> None:
+    old = {"canvas": {"cost_structure": [{"amount_pln": 1}, {"amount_pln": 2}]}, "design": {"prototype": {"tests": [{"participants": 8}]}}}
+    new = {"canvas": {"cost_structure": [{"amount_pln": 1}, {"amount_pln": 3}]}, "design": {"prototype": {"tests": [{"participants": 12}]}}, "x": None}
+    assert diff.changed_paths(old, new) == ["canvas.cost_structure[1].amount_pln", "design.prototype.tests[0].participants", "x"]
+    assert diff.changed_paths(old, old) == []
+    assert diff.changed_paths({"a": 1}, {"a": 1.0}) == [] and diff.changed_paths({"a": 1}, {"a": True}) == ["a"]
+    assert diff.changed_paths({"a": [1]}, {"a": [1, 2]}) == ["a[1]"]
+
+
+def test_partner_identifiers_address_and_unknown_fields_in_words(repo: Path) -> None:
+    data = dict(diff_partner := {"format": 1, "id": GOPS, "name": "Gminny Ośrodek Pomocy Społecznej w Kramsku", "sector": "public",
+                                 "kind": "social_assistance_centre", "identifiers": {"nip": "6651234567", "regon": "310000000"},
+                                 "address": {"street": "ul. Leśna 4", "postal_code": "62-511", "city": "Kramsk"}})
+    write_yaml(repo, f"content/partners/{GOPS}.yml", data)
+    base = commit(repo, "Identyfikatory")
+    changed = dict(diff_partner, identifiers={"nip": "6659876543", "krs": "0000123456", "inny": "X1"},
+                   address={"street": "ul. Leśna 6", "postal_code": "62-511", "city": "Kramsk"}, territory=["3010052"], uwagi="y")
+    write_yaml(repo, f"content/partners/{GOPS}.yml", changed)
+    head = commit(repo, "Nowy NIP")
+    text = render_text(compute_diff(repo, base, head))
+    assert "NIP: 6651234567 → 6659876543" in text
+    assert "KRS: dodano 0000123456" in text
+    assert "REGON: usunięto 310000000" in text
+    assert "Identyfikator inny: dodano X1" in text
+    assert "Adres – ulica i numer: ul. Leśna 4 → ul. Leśna 6" in text
+    assert "Obszar działania: dodano Kramsk, gmina wiejska (3010052)" in text
+    assert "Zmienione pole uwagi" in text
+    assert "{" not in text
+
+
+def test_markdown_neutralises_mentions_and_text_strips_c1_controls(repo: Path) -> None:
+    base = commit(repo, "baza")
+    data = bundle("senior-kramsk", "Senior \x9b31m u siebie\x1b[2J @owes-katalog/zespol")
+    data["design"]["discover"]["findings"].append("Pytanie do @jan-kowalski i @org/team\x85koniec")
+    write_bundle(repo, data)
+    head = commit(repo, "Wzmianki")
+    result = compute_diff(repo, base, head)
+    markdown = render_markdown(result)
+    assert "@\u200bjan\\-kowalski" in markdown and "@\u200borg/team" in markdown and "@\u200bowes\\-katalog" in markdown
+    assert not re.search(r"@(?!\u200b)", markdown)
+    text = render_text(result)
+    assert "@jan-kowalski" in text  # a terminal notifies no one
+    assert not re.search(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]", text)
+    assert "Senior 31m u siebie [2J @owes-katalog/zespol" in text

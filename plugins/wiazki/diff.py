@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any, Callable
@@ -219,41 +220,142 @@ def _total(items: list[Any]) -> float:
     )
 
 
-def _texts_diff(old: Any, new: Any, added: str, removed: str, depth: int = 1) -> list[Line]:
-    """Items of a list of text added and removed; `added`/`removed` are templates with one slot."""
-    before, after = [_str(x) for x in _list(old)], [_str(x) for x in _list(new)]
-    lines = [Line(added, (x,), depth) for x in after if x not in before]
-    lines += [Line(removed, (x,), depth) for x in before if x not in after]
-    return lines
+#: A key that is not there (as opposed to one whose value is null).
+_MISSING: Any = object()
 
 
-def _value_change(label: str, old: Any, new: Any, depth: int = 0) -> list[Line]:
+def _same(old: Any, new: Any) -> bool:
+    """Two scalars are the same data: equal and of the same kind (1 is not "1", true is not 1)."""
+    if old is _MISSING or new is _MISSING:
+        return old is new
+    if isinstance(old, bool) or isinstance(new, bool):
+        return type(old) is type(new) and old == new
+    if isinstance(old, (int, float)) and isinstance(new, (int, float)):
+        return old == new
+    return type(old) is type(new) and old == new
+
+
+def changed_paths(old: Any, new: Any, path: str = "") -> list[str]:
+    """Where two pieces of parsed data differ, e.g. `canvas.cost_structure[1].amount_pln`; empty when equal."""
+    if isinstance(old, dict) and isinstance(new, dict):
+        paths: list[str] = []
+        for key in _keys(old, new):
+            name = f"{path}.{key}" if path else str(key)
+            paths += changed_paths(old.get(key, _MISSING), new.get(key, _MISSING), name)
+        return paths
+    if isinstance(old, list) and isinstance(new, list):
+        paths = []
+        for index in range(max(len(old), len(new))):
+            paths += changed_paths(
+                old[index] if index < len(old) else _MISSING, new[index] if index < len(new) else _MISSING, f"{path}[{index}]"
+            )
+        return paths
+    return [] if _same(old, new) else [path or "(cały plik)"]
+
+
+def _differs(old: Any, new: Any) -> bool:
+    return bool(changed_paths(old, new))
+
+
+def _keys(old: dict[Any, Any], new: dict[Any, Any], first: tuple[str, ...] | list[str] = ()) -> list[Any]:
+    """The keys of both mappings: those in `first` in its order, then the rest in the order they appear."""
+    keys = list(dict.fromkeys([*old, *new]))
+    rank = {key: index for index, key in enumerate(first)}
+    return sorted(keys, key=lambda k: rank.get(k, len(rank)) if isinstance(k, str) else len(rank))
+
+
+def _added_removed(old: list[Any], new: list[Any], key: Callable[[Any], Any] = _str) -> tuple[list[Any], list[Any]]:
+    """Items of `new` that are not in `old`, and of `old` not in `new`, counting repeats."""
+
+    def minus(items: list[Any], other: list[Any]) -> list[Any]:
+        left = Counter(key(x) for x in other)
+        out = []
+        for item in items:
+            if left[key(item)]:
+                left[key(item)] -= 1
+            else:
+                out.append(item)
+        return out
+
+    return minus(new, old), minus(old, new)
+
+
+def _texts_diff(old: Any, new: Any, added: str, removed: str, depth: int = 1, args: tuple[str, ...] = ()) -> list[Line]:
+    """Items of a list of text added and removed; `added`/`removed` are templates with `args`' slots and one more."""
+    came, gone = _added_removed(_list(old), _list(new))
+    return [Line(added, (*args, _str(x)), depth) for x in came] + [Line(removed, (*args, _str(x)), depth) for x in gone]
+
+
+def _value_change(label: str, old: Any, new: Any, depth: int = 0, label_args: tuple[str, ...] = ()) -> list[Line]:
+    """`label` is our template; `label_args` fill its slots (user text such as an unknown key's name)."""
     before, after = _str(old), _str(new)
     if before == after:
         return []
     if not before:
-        return [Line(f"{label}: dodano {{}}", (after,), depth)]
+        return [Line(f"{label}: dodano {{}}", (*label_args, after), depth)]
     if not after:
-        return [Line(f"{label}: usunięto {{}}", (before,), depth)]
-    return [Line(f"{label}: {{}} → {{}}", (before, after), depth)]
+        return [Line(f"{label}: usunięto {{}}", (*label_args, before), depth)]
+    return [Line(f"{label}: {{}} → {{}}", (*label_args, before, after), depth)]
 
 
-def _keyed(items: Any, key: Callable[[dict[str, Any]], Any]) -> dict[Any, dict[str, Any]]:
-    keyed: dict[Any, dict[str, Any]] = {}
+def _keyed(items: Any, key: Callable[[dict[str, Any]], Any]) -> dict[tuple[Any, int], dict[str, Any]]:
+    """Items of a list by (key, n): the n-th item with that key, so items sharing a key pair in order."""
+    keyed: dict[tuple[Any, int], dict[str, Any]] = {}
+    seen: Counter[Any] = Counter()
     for item in map(_map, _list(items)):
-        keyed.setdefault(key(item), item)
+        k = key(item)
+        keyed[(k, seen[k])] = item
+        seen[k] += 1
     return keyed
+
+
+def _nth(name: str, n: int) -> str:
+    """How the n-th (from 0) of the items sharing a name is named: "Obiady", then "Obiady (2.)"."""
+    return name if n == 0 else f"{name} ({n + 1}.)"
+
+
+def _other_fields(old: Any, new: Any, known: set[str] | frozenset[str], template: str, args: tuple[str, ...] = (), depth: int = 1) -> list[Line]:
+    """Changed fields of a mapping outside `known`; `template` has the slots of `args` and one for the field's name."""
+    a, b = _map(old), _map(new)
+    return [
+        Line(template, (*args, str(key)), depth)
+        for key in _keys(a, b)
+        if key not in known and _differs(a.get(key, _MISSING), b.get(key, _MISSING))
+    ]
+
+
+def _mapping_change(label: str, old: Any, new: Any, labels: dict[str, str], unknown: str, depth: int = 0) -> list[Line]:
+    """A mapping field key by key ("NIP: a → b"); `unknown` (one slot) names a key outside `labels`.
+
+    A side that is not a mapping (an invalid file) makes it one value under `label`.
+    """
+    if not all(side is None or isinstance(side, dict) for side in (old, new)):
+        return _value_change(label, old, new, depth)
+    a, b = _map(old), _map(new)
+    lines: list[Line] = []
+    for key in _keys(a, b, list(labels)):
+        if key in labels:
+            lines += _value_change(labels[key], a.get(key), b.get(key), depth)
+        else:
+            lines += _value_change(unknown, a.get(key), b.get(key), depth, (str(key),))
+    return lines
 
 
 def _segments(old: Any, new: Any, ctx: _Context) -> list[Line]:
     before, after = _keyed(old, lambda s: _str(s.get("group"))), _keyed(new, lambda s: _str(s.get("group")))
+
+    def label(key: tuple[Any, int]) -> str:
+        return _nth(vocab.TARGET_GROUPS.label(key[0]), key[1])
+
     lines = []
-    for group in after:
-        if group not in before:
-            lines.append(Line("Dodana grupa docelowa: {}", (vocab.TARGET_GROUPS.label(group),), 1))
-        elif _str(before[group].get("description")) != _str(after[group].get("description")):
-            lines.append(Line("Zmieniony opis grupy: {}", (vocab.TARGET_GROUPS.label(group),), 1))
-    lines += [Line("Usunięta grupa docelowa: {}", (vocab.TARGET_GROUPS.label(g),), 1) for g in before if g not in after]
+    for key, segment in after.items():
+        if key not in before:
+            lines.append(Line("Dodana grupa docelowa: {}", (label(key),), 1))
+            continue
+        if _str(before[key].get("description")) != _str(segment.get("description")):
+            lines.append(Line("Zmieniony opis grupy: {}", (label(key),), 1))
+        lines += _other_fields(before[key], segment, {"group", "description"}, "Grupa {}: zmienione pole {}", (label(key),))
+    lines += [Line("Usunięta grupa docelowa: {}", (label(key),), 1) for key in before if key not in after]
     return lines
 
 
@@ -262,17 +364,18 @@ _SERVICE_FIELDS: tuple[tuple[str, str, Callable[[Any], str] | None], ...] = (
     ("area", "obszar", vocab.SERVICE_AREAS.label),
     ("fee", "odpłatność", vocab.FEES.label),
 )
+_SERVICE_TEXTS = (("description", "zmieniony opis"), ("access", "zmienione zasady dostępu"), ("fee_note", "zmieniona uwaga o odpłatności"))
+_SERVICE_KNOWN = frozenset({"name", "provider"} | {k for k, _, _ in _SERVICE_FIELDS} | {k for k, _ in _SERVICE_TEXTS})
 
 
 def _services(old: Any, new: Any, ctx: _Context) -> list[Line]:
     value_old, value_new = _map(old), _map(new)
-    lines = []
-    summary = _value_change("Podsumowanie", value_old.get("summary"), value_new.get("summary"), 1)
-    lines += summary
+    lines = _value_change("Podsumowanie", value_old.get("summary"), value_new.get("summary"), 1)
     before = _keyed(value_old.get("services"), lambda s: _str(s.get("name")))
     after = _keyed(value_new.get("services"), lambda s: _str(s.get("name")))
-    for name, service in after.items():
-        if name not in before:
+    for key, service in after.items():
+        name = _nth(*key)
+        if key not in before:
             lines.append(
                 Line(
                     "Dodana usługa: {} ({}, realizuje: {})",
@@ -281,21 +384,25 @@ def _services(old: Any, new: Any, ctx: _Context) -> list[Line]:
                 )
             )
             continue
-        previous = before[name]
-        for key, label, to_label in _SERVICE_FIELDS:
-            a, b = _str(previous.get(key)), _str(service.get(key))
+        previous = before[key]
+        for field_key, label, to_label in _SERVICE_FIELDS:
+            a, b = _str(previous.get(field_key)), _str(service.get(field_key))
             if a != b:
                 lines.append(Line(f"Usługa {{}}: {label} {{}} → {{}}", (name, to_label(a) if to_label else a, to_label(b) if to_label else b), 1))
         if _str(previous.get("provider")) != _str(service.get("provider")):
             lines.append(Line("Usługa {}: realizuje {} → {}", (name, ctx.partner(previous.get("provider")), ctx.partner(service.get("provider"))), 1))
-        for key, what in (("description", "zmieniony opis"), ("access", "zmienione zasady dostępu"), ("fee_note", "zmieniona uwaga o odpłatności")):
-            if _str(previous.get(key)) != _str(service.get(key)):
+        for field_key, what in _SERVICE_TEXTS:
+            if _str(previous.get(field_key)) != _str(service.get(field_key)):
                 lines.append(Line(f"Usługa {{}}: {what}", (name,), 1))
-    lines += [Line("Usunięta usługa: {}", (name,), 1) for name in before if name not in after]
+        lines += _other_fields(previous, service, _SERVICE_KNOWN, "Usługa {}: zmienione pole {}", (name,))
+    lines += [Line("Usunięta usługa: {}", (_nth(*key),), 1) for key in before if key not in after]
+    lines += _other_fields(value_old, value_new, {"summary", "services"}, "Zmienione pole {}")
     return lines
 
 
-def _money_items(old: Any, new: Any, describe: Callable[[dict[str, Any]], str], group: Callable[[dict[str, Any]], str]) -> list[Line]:
+def _money_items(
+    old: Any, new: Any, describe: Callable[[dict[str, Any]], str], group: Callable[[dict[str, Any]], str], known: frozenset[str]
+) -> list[Line]:
     """Revenue or cost items: added, removed, amounts before → after, and the totals."""
     before = _keyed(old, lambda i: (group(i), describe(i)))
     after = _keyed(new, lambda i: (group(i), describe(i)))
@@ -304,32 +411,37 @@ def _money_items(old: Any, new: Any, describe: Callable[[dict[str, Any]], str], 
     # An item whose text changed is still the same item when it is the only one
     # of its kind (funding source) that changed: show its amount before → after.
     pairs: list[tuple[Any, Any]] = [(k, k) for k in after if k in before]
-    for kind in dict.fromkeys(k[0] for k in came):
-        olds, news = [k for k in gone if k[0] == kind], [k for k in came if k[0] == kind]
+    for kind in dict.fromkeys(k[0][0] for k in came):
+        olds, news = [k for k in gone if k[0][0] == kind], [k for k in came if k[0][0] == kind]
         if kind and len(olds) == 1 and len(news) == 1:
             pairs.append((olds[0], news[0]))
             gone.remove(olds[0])
             came.remove(news[0])
+
+    def name(key: tuple[Any, int]) -> str:
+        return _nth(key[0][1], key[1])
+
     lines = []
     changed_amount = False
     for old_key, new_key in pairs:
         a, b = before[old_key], after[new_key]
-        label = describe(b)
-        if old_key != new_key:
-            lines.append(Line("Zmieniony opis pozycji: {} → {}", (describe(a), label), 1))
+        label = name(new_key)
+        if old_key[0] != new_key[0]:
+            lines.append(Line("Zmieniony opis pozycji: {} → {}", (name(old_key), label), 1))
         if _money(a.get("amount_pln")) != _money(b.get("amount_pln")):
             changed_amount = True
             lines.append(Line("{}: {} → {}", (label, _money(a.get("amount_pln")), _money(b.get("amount_pln"))), 1))
         if _str(a.get("period")) != _str(b.get("period")):
             lines.append(Line("{}: okres {} → {}", (label, _str(a.get("period")) or "—", _str(b.get("period")) or "—"), 1))
+        lines += _other_fields(a, b, known, "{}: zmienione pole {}", (label,))
     for key in came:
         changed_amount = True
-        lines.append(Line("Dodano: {} – {}", (describe(after[key]), _money(after[key].get("amount_pln"))), 1))
+        lines.append(Line("Dodano: {} – {}", (name(key), _money(after[key].get("amount_pln"))), 1))
     for key in gone:
         changed_amount = True
-        lines.append(Line("Usunięto: {} – {}", (describe(before[key]), _money(before[key].get("amount_pln"))), 1))
+        lines.append(Line("Usunięto: {} – {}", (name(key), _money(before[key].get("amount_pln"))), 1))
     total_old, total_new = _total(_list(old)), _total(_list(new))
-    if changed_amount and (total_old != total_new or lines):
+    if changed_amount:
         lines.append(Line("Razem: {} → {}", (amount(total_old), amount(total_new)), 1))
     return lines
 
@@ -340,11 +452,12 @@ def _revenue(old: Any, new: Any, ctx: _Context) -> list[Line]:
         text = _str(item.get("description"))
         return f"{label} ({text})" if text else label
 
-    return _money_items(old, new, describe, lambda i: _str(i.get("source")))
+    known = frozenset({"source", "description", "amount_pln", "period"})
+    return _money_items(old, new, describe, lambda i: _str(i.get("source")), known)
 
 
 def _costs(old: Any, new: Any, ctx: _Context) -> list[Line]:
-    return _money_items(old, new, lambda i: _str(i.get("item")), lambda i: "")
+    return _money_items(old, new, lambda i: _str(i.get("item")), lambda i: "", frozenset({"item", "amount_pln", "period"}))
 
 
 def _partners(old: Any, new: Any, ctx: _Context) -> list[Line]:
@@ -367,6 +480,10 @@ def _partners(old: Any, new: Any, ctx: _Context) -> list[Line]:
             lines.append(Line("{}: rola {} → {}", (ctx.partner(pid), labels(before[pid]), labels(items)), 1))
         if [_str(i.get("contribution")) for i in before[pid]] != [_str(i.get("contribution")) for i in items]:
             lines.append(Line("{}: zmieniony wkład", (ctx.partner(pid),), 1))
+        others: list[Line] = []
+        for a, b in zip(before[pid], items):
+            others += [line for line in _other_fields(a, b, {"partner", "role", "contribution"}, "{}: zmienione pole {}", (ctx.partner(pid),)) if line not in others]
+        lines += others
     lines += [Line("Odchodzi: {} – {}", (ctx.partner(pid), labels(items)), 1) for pid, items in before.items() if pid not in after]
     return lines
 
@@ -387,53 +504,99 @@ _CANVAS: dict[str, Callable[[Any, Any, _Context], list[Line]]] = {
     "cost_structure": _costs,
 }
 
+#: The fields of each Design Thinking section (as in the format's schema).
+_DESIGN_FIELDS: dict[str, frozenset[str]] = {
+    "discover": frozenset({"methods", "findings"}),
+    "define": frozenset({"challenge", "needs"}),
+    "ideate": frozenset({"ideas", "chosen"}),
+    "prototype": frozenset({"tests"}),
+    "plan": frozenset({"start", "milestones", "risks"}),
+}
+_TEST_KNOWN = frozenset({"date", "participants", "method", "feedback", "changes"})
+
+
+def _participants(value: Any) -> str:
+    if isinstance(value, int) and not isinstance(value, bool):
+        return count(value, "uczestnik", "uczestników", "uczestników")
+    return "?"
+
+
+def _tests(old: Any, new: Any) -> list[Line]:
+    key: Callable[[dict[str, Any]], Any] = lambda t: (_str(t.get("date")), _str(t.get("method")))
+    before, after = _keyed(old, key), _keyed(new, key)
+    lines = []
+    for k, test in after.items():
+        (date, method), n = k
+        if k not in before:
+            lines.append(Line("Nowy test ({}, {}): {}", (_nth(date, n), _participants(test.get("participants")), method), 1))
+            continue
+        previous, label = before[k], _nth(date, n)
+        lines += _value_change("Test {} – liczba uczestników", previous.get("participants"), test.get("participants"), 1, (label,))
+        lines += _texts_diff(previous.get("feedback"), test.get("feedback"), "Test {} – nowa uwaga: {}", "Test {} – usunięta uwaga: {}", 1, (label,))
+        lines += _texts_diff(previous.get("changes"), test.get("changes"), "Test {} – nowa zmiana: {}", "Test {} – usunięta zmiana: {}", 1, (label,))
+        lines += _other_fields(previous, test, _TEST_KNOWN, "Test {}: zmienione pole {}", (label,))
+    lines += [Line("Usunięty test ({}): {}", (_nth(date, n), method), 1) for (date, method), n in before if ((date, method), n) not in after]
+    return lines
+
+
+def _milestones(old: Any, new: Any) -> list[Line]:
+    key: Callable[[dict[str, Any]], Any] = lambda m: (_str(m.get("date")), _str(m.get("milestone")))
+    before, after = _keyed(old, key), _keyed(new, key)
+    lines = [Line("Nowy kamień milowy ({}): {}", (date, _nth(text, n)), 1) for (date, text), n in after if ((date, text), n) not in before]
+    lines += [Line("Usunięty kamień milowy ({}): {}", (date, _nth(text, n)), 1) for (date, text), n in before if ((date, text), n) not in after]
+    for k, milestone in after.items():
+        if k in before:
+            lines += _other_fields(before[k], milestone, {"date", "milestone"}, "Kamień milowy {}: zmienione pole {}", (_nth(k[0][1], k[1]),))
+    return lines
+
 
 def _design(stage: str, old: Any, new: Any) -> list[Line]:
     a, b = _map(old), _map(new)
+    lines: list[Line] = []
     if stage == "discover":
-        return _texts_diff(a.get("methods"), b.get("methods"), "Nowa metoda: {}", "Usunięta metoda: {}") + _texts_diff(
-            a.get("findings"), b.get("findings"), "Nowy wniosek: {}", "Usunięty wniosek: {}"
-        )
-    if stage == "define":
-        return _value_change("Wyzwanie", a.get("challenge"), b.get("challenge"), 1) + _texts_diff(
-            a.get("needs"), b.get("needs"), "Nowa potrzeba: {}", "Usunięta potrzeba: {}"
-        )
-    if stage == "ideate":
-        return _texts_diff(a.get("ideas"), b.get("ideas"), "Nowy pomysł: {}", "Usunięty pomysł: {}") + _value_change(
-            "Wybrane rozwiązanie", a.get("chosen"), b.get("chosen"), 1
-        )
-    if stage == "prototype":
-        lines = []
-        before = _keyed(a.get("tests"), lambda t: (_str(t.get("date")), _str(t.get("method"))))
-        after = _keyed(b.get("tests"), lambda t: (_str(t.get("date")), _str(t.get("method"))))
-        for key, test in after.items():
-            if key not in before:
-                participants = test.get("participants")
-                who = count(participants, "uczestnik", "uczestników", "uczestników") if isinstance(participants, int) and not isinstance(participants, bool) else "?"
-                lines.append(Line("Nowy test ({}, {}): {}", (key[0], who, key[1]), 1))
-            else:
-                for part, added, removed in (("feedback", "nowa uwaga", "usunięta uwaga"), ("changes", "nowa zmiana", "usunięta zmiana")):
-                    old_items = [_str(x) for x in _list(before[key].get(part))]
-                    new_items = [_str(x) for x in _list(test.get(part))]
-                    lines += [Line(f"Test {{}} – {added}: {{}}", (key[0], x), 1) for x in new_items if x not in old_items]
-                    lines += [Line(f"Test {{}} – {removed}: {{}}", (key[0], x), 1) for x in old_items if x not in new_items]
-        lines += [Line("Usunięty test ({}): {}", key, 1) for key in before if key not in after]
-        return lines
-    if stage == "plan":
-        lines = _value_change("Start wdrożenia", a.get("start"), b.get("start"), 1)
-        before = _keyed(a.get("milestones"), lambda m: (_str(m.get("date")), _str(m.get("milestone"))))
-        after = _keyed(b.get("milestones"), lambda m: (_str(m.get("date")), _str(m.get("milestone"))))
-        lines += [Line("Nowy kamień milowy ({}): {}", key, 1) for key in after if key not in before]
-        lines += [Line("Usunięty kamień milowy ({}): {}", key, 1) for key in before if key not in after]
-        return lines + _texts_diff(a.get("risks"), b.get("risks"), "Nowe ryzyko: {}", "Usunięte ryzyko: {}")
-    return []
+        lines += _texts_diff(a.get("methods"), b.get("methods"), "Nowa metoda: {}", "Usunięta metoda: {}")
+        lines += _texts_diff(a.get("findings"), b.get("findings"), "Nowy wniosek: {}", "Usunięty wniosek: {}")
+    elif stage == "define":
+        lines += _value_change("Wyzwanie", a.get("challenge"), b.get("challenge"), 1)
+        lines += _texts_diff(a.get("needs"), b.get("needs"), "Nowa potrzeba: {}", "Usunięta potrzeba: {}")
+    elif stage == "ideate":
+        lines += _texts_diff(a.get("ideas"), b.get("ideas"), "Nowy pomysł: {}", "Usunięty pomysł: {}")
+        lines += _value_change("Wybrane rozwiązanie", a.get("chosen"), b.get("chosen"), 1)
+    elif stage == "prototype":
+        lines += _tests(a.get("tests"), b.get("tests"))
+    elif stage == "plan":
+        lines += _value_change("Start wdrożenia", a.get("start"), b.get("start"), 1)
+        lines += _milestones(a.get("milestones"), b.get("milestones"))
+        lines += _texts_diff(a.get("risks"), b.get("risks"), "Nowe ryzyko: {}", "Usunięte ryzyko: {}")
+    return lines + _other_fields(a, b, _DESIGN_FIELDS.get(stage, frozenset()), "Zmienione pole {}")
 
 
-_CONTACT_LABELS = {"email": "e-mail", "phone": "telefon", "url": "strona", "note": "uwagi"}
+_CONTACT_LABELS = {"email": "Kontakt – e-mail", "phone": "Kontakt – telefon", "url": "Kontakt – strona", "note": "Kontakt – uwagi"}
 _BUNDLE_KNOWN = {
     "format", "id", "title", "summary", "description", "stage", "territory", "facilitator",
     "contact", "reviewed", "canvas", "design", "links", "keywords",
 }
+
+
+def _territory(label: str, old: Any, new: Any, ctx: _Context) -> list[Line]:
+    came, gone = _added_removed(_list(old), _list(new))
+    return [Line(f"{label}: dodano {{}}", (ctx.territory(c),)) for c in came] + [
+        Line(f"{label}: usunięto {{}}", (ctx.territory(c),)) for c in gone
+    ]
+
+
+def _links(old: Any, new: Any) -> list[Line]:
+    before, after = _keyed(old, lambda l: _str(l.get("url"))), _keyed(new, lambda l: _str(l.get("url")))
+    lines = []
+    for key, link in after.items():
+        url = _nth(*key)
+        if key not in before:
+            lines.append(Line("Nowy link: {} ({})", (_str(link.get("title")), url)))
+            continue
+        lines += _value_change("Link {} – tytuł", before[key].get("title"), link.get("title"), 0, (url,))
+        lines += _other_fields(before[key], link, {"title", "url"}, "Link {}: zmienione pole {}", (url,), 0)
+    lines += [Line("Usunięty link: {} ({})", (_str(link.get("title")), _nth(*key))) for key, link in before.items() if key not in after]
+    return lines
 
 
 def _bundle_lines(old: dict[str, Any], new: dict[str, Any], ctx: _Context) -> list[Line]:
@@ -445,18 +608,12 @@ def _bundle_lines(old: dict[str, Any], new: dict[str, Any], ctx: _Context) -> li
     lines += _value_change("Podsumowanie", old.get("summary"), new.get("summary"))
     if _str(old.get("description")) != _str(new.get("description")):
         lines.append(Line("Zmieniony opis" if old.get("description") and new.get("description") else ("Dodany opis" if new.get("description") else "Usunięty opis")))
-    lines += [Line("Obszar: dodano {}", (ctx.territory(c),)) for c in _list(new.get("territory")) if c not in _list(old.get("territory"))]
-    lines += [Line("Obszar: usunięto {}", (ctx.territory(c),)) for c in _list(old.get("territory")) if c not in _list(new.get("territory"))]
+    lines += _territory("Obszar", old.get("territory"), new.get("territory"), ctx)
     if _str(old.get("facilitator")) != _str(new.get("facilitator")):
         lines.append(Line("Facylitator: {} → {}", (ctx.partner(old.get("facilitator")) or "—", ctx.partner(new.get("facilitator")) or "—")))
-    contact_old, contact_new = _map(old.get("contact")), _map(new.get("contact"))
-    for key in sorted(set(contact_old) | set(contact_new), key=lambda k: (list(_CONTACT_LABELS).index(k) if k in _CONTACT_LABELS else 9, k)):
-        lines += _value_change(f"Kontakt – {_CONTACT_LABELS.get(key, 'inne pole')}", contact_old.get(key), contact_new.get(key))
+    lines += _mapping_change("Kontakt", old.get("contact"), new.get("contact"), _CONTACT_LABELS, "Kontakt – pole {}")
     lines += _value_change("Data przeglądu treści", old.get("reviewed"), new.get("reviewed"))
-    links_old = {_str(_map(l).get("url")): _str(_map(l).get("title")) for l in _list(old.get("links"))}
-    links_new = {_str(_map(l).get("url")): _str(_map(l).get("title")) for l in _list(new.get("links"))}
-    lines += [Line("Nowy link: {} ({})", (title, url)) for url, title in links_new.items() if url not in links_old]
-    lines += [Line("Usunięty link: {} ({})", (title, url)) for url, title in links_old.items() if url not in links_new]
+    lines += _links(old.get("links"), new.get("links"))
     lines += _texts_diff(old.get("keywords"), new.get("keywords"), "Nowe słowo kluczowe: {}", "Usunięte słowo kluczowe: {}", 0)
     canvas_old, canvas_new = _map(old.get("canvas")), _map(new.get("canvas"))
     for block, compare in _CANVAS.items():
@@ -470,9 +627,11 @@ def _bundle_lines(old: dict[str, Any], new: dict[str, Any], ctx: _Context) -> li
         if stage_lines:
             lines.append(Line(f"Design Thinking – {vocab.STAGES.label(stage)}", heading=True))
             lines += stage_lines
-    for key in sorted((set(old) | set(new)) - _BUNDLE_KNOWN):
-        if _str(old.get(key)) != _str(new.get(key)):
-            lines.append(Line("Zmienione pole {}", (key,)))
+    lines += _value_change("Identyfikator", old.get("id"), new.get("id"))
+    lines += _value_change("Wersja formatu", old.get("format"), new.get("format"))
+    lines += _other_fields(canvas_old, canvas_new, set(_CANVAS), "Zmienione pole canvas.{}", (), 0)
+    lines += _other_fields(design_old, design_new, set(vocab.DESIGN_STAGES), "Zmienione pole design.{}", (), 0)
+    lines += _other_fields(old, new, _BUNDLE_KNOWN, "Zmienione pole {}", (), 0)
     return lines
 
 
@@ -498,29 +657,55 @@ _PARTNER_FIELDS = (
     ("sector", "Sektor", vocab.SECTORS.label),
     ("kind", "Rodzaj", vocab.PARTNER_KINDS.label),
     ("social_enterprise", "Przedsiębiorstwo społeczne", None),
-    ("identifiers", "Identyfikatory", None),
-    ("website", "Strona", None),
-    ("email", "E-mail", None),
-    ("phone", "Telefon", None),
-    ("address", "Adres", None),
-    ("territory", "Obszar działania", None),
+)
+_PARTNER_CONTACT = (("website", "Strona"), ("email", "E-mail"), ("phone", "Telefon"))
+_IDENTIFIER_LABELS = {"krs": "KRS", "nip": "NIP", "regon": "REGON"}
+_ADDRESS_LABELS = {
+    "street": "Adres – ulica i numer",
+    "postal_code": "Adres – kod pocztowy",
+    "city": "Adres – miejscowość",
+    "teryt": "Adres – kod TERYT gminy",
+}
+_PARTNER_KNOWN = (
+    {key for key, _, _ in _PARTNER_FIELDS} | {key for key, _ in _PARTNER_CONTACT}
+    | {"format", "id", "description", "identifiers", "address", "territory"}
 )
 
 
-def _partner_lines(old: dict[str, Any], new: dict[str, Any]) -> list[Line]:
+def _partner_lines(old: dict[str, Any], new: dict[str, Any], ctx: _Context) -> list[Line]:
     lines = []
     for key, label, to_label in _PARTNER_FIELDS:
         a, b = old.get(key), new.get(key)
         if to_label is not None:
             a, b = to_label(_str(a)) if a is not None else None, to_label(_str(b)) if b is not None else None
         lines += _value_change(label, a, b)
+    lines += _mapping_change("Identyfikatory", old.get("identifiers"), new.get("identifiers"), _IDENTIFIER_LABELS, "Identyfikator {}")
+    for key, label in _PARTNER_CONTACT:
+        lines += _value_change(label, old.get(key), new.get(key))
+    lines += _mapping_change("Adres", old.get("address"), new.get("address"), _ADDRESS_LABELS, "Adres – pole {}")
+    lines += _territory("Obszar działania", old.get("territory"), new.get("territory"), ctx)
     if _str(old.get("description")) != _str(new.get("description")):
         lines.append(Line("Zmieniony opis"))
-    known = {key for key, _, _ in _PARTNER_FIELDS} | {"format", "id", "description"}
-    for key in sorted((set(old) | set(new)) - known):
-        if _str(old.get(key)) != _str(new.get(key)):
-            lines.append(Line("Zmienione pole {}", (key,)))
+    lines += _value_change("Identyfikator", old.get("id"), new.get("id"))
+    lines += _value_change("Wersja formatu", old.get("format"), new.get("format"))
+    lines += _other_fields(old, new, _PARTNER_KNOWN, "Zmienione pole {}", (), 0)
     return lines
+
+
+#: Paths named in the line of changes the semantic diff has no words for.
+MAX_OTHER_PATHS = 8
+
+
+def _other_changes(old: dict[str, Any], new: dict[str, Any]) -> Line | None:
+    """A line naming where parsed data differ, or None when they are equal."""
+    paths = changed_paths(old, new)
+    if not paths:
+        return None
+    shown = paths[:MAX_OTHER_PATHS]
+    template = "Inne zmiany: " + ", ".join("{}" for _ in shown)
+    if len(paths) > len(shown):
+        template += f" i {count(len(paths) - len(shown), 'inne pole', 'inne pola', 'innych pól')}"
+    return Line(template, tuple(shown))
 
 
 def _compare(folder: str, fid: str, before: _Side | None, after: _Side | None, ctx: _Context) -> FileChange | None:
@@ -540,15 +725,21 @@ def _compare(folder: str, fid: str, before: _Side | None, after: _Side | None, c
     if after is None and before is not None and before.data is not None:
         return FileChange(folder, fid, REMOVED, _str(before.data.get(title_key)))
     assert before is not None and after is not None and before.data is not None and after.data is not None
-    lines = _bundle_lines(before.data, after.data, ctx) if folder == BUNDLES else _partner_lines(before.data, after.data)
+    lines = _bundle_lines(before.data, after.data, ctx) if folder == BUNDLES else _partner_lines(before.data, after.data, ctx)
     if not lines:
-        lines = [Line("Zmiany tylko w formatowaniu lub komentarzach")]
+        # Changes the lines above have no words for (the order of a list, a
+        # number written as text) still are changes: name where they are. Only
+        # equal data are "formatting".
+        other = _other_changes(before.data, after.data)
+        lines = [other] if other is not None else [Line("Zmiany tylko w formatowaniu lub komentarzach")]
     return FileChange(folder, fid, CHANGED, _str(after.data.get(title_key)), lines)
 
 
 # --- rendering --------------------------------------------------------------
 
-_CONTROL = re.compile(r"[\x00-\x1f\x7f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+# C0 and C1 controls (U+009B is a terminal's escape introducer, as ESC [ is),
+# line and paragraph separators and the bidirectional overrides.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 
 def clip(text: str, limit: int = MAX_VALUE_CHARS) -> str:
@@ -603,8 +794,13 @@ def _more(n: int) -> str:
     return f"… i {count(n, 'kolejna zmiana', 'kolejne zmiany', 'kolejnych zmian')}"
 
 
+def _markdown_value(text: str) -> str:
+    """User text in a job summary: escaped, on one line, and no @mention that would notify anyone."""
+    return markdown_text(clip(text)).replace("@", "@\u200b")
+
+
 def _render(diff: ContentDiff, markdown: bool) -> str:
-    esc: Callable[[str], str] = (lambda t: markdown_text(clip(t))) if markdown else clip
+    esc: Callable[[str], str] = _markdown_value if markdown else clip
 
     def fill(line: Line) -> str:
         return line.template.format(*(esc(a) for a in line.args))
