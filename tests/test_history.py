@@ -89,6 +89,20 @@ def test_a_rename_is_a_removal_and_an_addition(repo: Path) -> None:
     assert result["senior-kramsk-2"][0].change == ADDED and result["senior-kramsk-2"][0].pr == 11
 
 
+def test_stage_of_a_file_with_crlf_line_ends(repo: Path) -> None:
+    path = repo / "content/bundles/senior-kramsk.yml"
+    _stage(repo, "senior-kramsk", "prototype")
+    path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n"))
+    commit(repo, "Zapisane w Notatniku (#12)", date="2026-04-02T08:00:00+02:00")
+    path.write_bytes(path.read_bytes().replace(b"stage: prototype\r\n", b"stage: 'plan' # etap\r\n"))
+    commit(repo, "Planowanie (#13)", date="2026-04-03T08:00:00+02:00")
+    blob = subprocess.run(["git", "-C", str(repo), "cat-file", "-p", "HEAD:content/bundles/senior-kramsk.yml"], capture_output=True, check=True).stdout
+    assert b"stage: 'plan' # etap\r\n" in blob  # committed as it was written
+    entries = read_history(repo, Path("content"))["senior-kramsk"]
+    assert [(e.pr, e.stage) for e in entries[:2]] == [(13, "plan"), (12, "prototype")]
+    assert entries[0].stage_label == "Planowanie wdrożenia"
+
+
 def test_files_outside_the_bundles_folder_are_ignored(repo: Path) -> None:
     (repo / "content/bundles/notatki.txt").write_text("x", encoding="utf-8")
     (repo / "content/bundles/archiwum").mkdir()

@@ -32,7 +32,8 @@ _MERGE_PR = re.compile(r"^Merge pull request #(\d+) from \S+")
 _SQUASH_PR = re.compile(r"\(#(\d+)\)\s*$")
 # The top-level `stage:` of a bundle; reading the whole YAML of every revision of
 # every bundle would cost more than the build, and a stage is one plain word.
-_STAGE = re.compile(rb"^stage:[ \t]*[\"']?([a-z]+)[\"']?[ \t]*(?:#.*)?$", re.MULTILINE)
+# A file saved on Windows ends its lines with CR LF.
+_STAGE = re.compile(rb"^stage:[ \t]*[\"']?([a-z]+)[\"']?[ \t]*(?:#[^\r\n]*)?\r?$", re.MULTILINE)
 #: A stage line is near the top of a bundle; no need to read megabytes.
 _STAGE_READ_LIMIT = 64 * 1024
 
