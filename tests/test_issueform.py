@@ -340,7 +340,7 @@ def test_open_pr_pushes_a_branch_and_opens_a_pull_request(checkout: Path, tmp_pa
     assert "https://github.com/owes-katalog/wiazki/pull/42" in bodies
     assert not (tmp_path.parent / "~").exists()
 
-    # The same issue again (opened + labeled events): the branch exists, nothing new.
+    # The same issue again (the label removed and added again): the branch exists, nothing new.
     assert cli.main(args) == 0
     assert "już istnieje" in capsys.readouterr().out
     assert len((tmp_path / "gh.log").read_text(encoding="utf-8").splitlines()) == 3
