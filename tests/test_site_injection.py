@@ -88,7 +88,7 @@ def test_csv_cells_cannot_start_a_formula(injection_site: Path) -> None:
     import io
 
     for name in ("bundles", "partners"):
-        rows = list(csv.reader(io.StringIO((injection_site / "api" / f"{name}.csv").read_text(encoding="utf-8"))))
+        rows = list(csv.reader(io.StringIO((injection_site / "api" / f"{name}.csv").read_text(encoding="utf-8-sig"))))
         for row in rows:
             for cell in row:
                 assert not cell.startswith(("=", "+", "-", "@", "\t", "\r")), (name, cell)

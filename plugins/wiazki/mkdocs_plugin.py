@@ -33,6 +33,8 @@ from .views import HOME_MARKER, GeneratedPage, SiteViews, template_environment
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 
 ASSETS_DIR = Path(__file__).resolve().parent / "assets"
+#: Theme partials of ours (the footer); the theme's own custom_dir still wins.
+THEME_DIR = Path(__file__).resolve().parent / "theme"
 #: Our stylesheet and script, loaded on every page (the catalogue filters re-initialise
 #: themselves under Material's instant navigation).
 ASSETS = {"assets/wiazki/wiazki.css": "wiazki.css", "assets/wiazki/catalogue.js": "catalogue.js"}
@@ -71,6 +73,9 @@ class WiazkiPlugin(BasePlugin[WiazkiConfig]):
             return None
         base = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
         self._content_dir = (base / self.config.content_dir).resolve()
+        if str(THEME_DIR) not in config.theme.dirs:
+            custom_dir = getattr(config.theme, "custom_dir", None)
+            config.theme.dirs.insert(1 if custom_dir else 0, str(THEME_DIR))
         css, js = ASSETS
         if css not in config.extra_css:
             config.extra_css.append(css)

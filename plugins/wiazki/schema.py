@@ -23,7 +23,10 @@ PARTNER_SCHEMA_ID = SCHEMA_BASE_URL + "partner.schema.json"
 ID_PATTERN = "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"
 DATE_PATTERN = "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"
 URL_PATTERN = "^[Hh][Tt][Tt][Pp][Ss]?://[^\\s/?#]+([/?#][^\\s]*)?$"
-EMAIL_PATTERN = "^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$"
+#: The WHATWG pattern of <input type=email>, with a dot required in the domain.
+EMAIL_PATTERN = (
+    "^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)+$"
+)
 #: A Polish number: optional +48 or 0048, then nine digits with spaces, hyphens or
 #: brackets between them ("601 234 567", "(22) 123-45-67", "+48 63 241 22 10").
 PHONE_PATTERN = "^((\\+|00)48[ -]?)?(\\(?[0-9]\\)?[ -]?){8}[0-9]$"

@@ -150,6 +150,8 @@ def csv_cell(value: Any) -> str:
 
 def _csv(header: list[str], rows: list[list[Any]]) -> str:
     out = io.StringIO()
+    # A byte-order mark tells Excel the file is UTF-8 (without it Polish letters are garbled).
+    out.write("\ufeff")
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(header)
     for row in rows:
