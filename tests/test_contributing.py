@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,7 @@ import yaml
 from git_helpers import bundle, write_bundle, write_partners
 
 from wiazki import cli, vocab
+from wiazki.validate import validate_content
 
 REPO = Path(__file__).resolve().parent.parent
 TEMPLATE = (REPO / ".github" / "PULL_REQUEST_TEMPLATE.md").read_text(encoding="utf-8")
@@ -41,6 +43,38 @@ def test_pr_template_names_the_other_stage_requirements() -> None:
     plan = _section("### Planowanie wdrożenia →")
     assert "`contact`" in plan and "pięć sekcji `design`" in plan  # rule 5, from available on
     assert f"### {vocab.STAGES.label('closed')}" in TEMPLATE
+
+
+def test_pr_template_follows_rule_5_for_plan_and_closed() -> None:
+    plan = _section("### Prototypowanie i testowanie →")
+    assert "`canvas.value_proposition.summary`" in plan  # rule 5, from plan on
+    # Amounts are optional in the format: suggested, never required.
+    assert "kwoty przychodów i kosztów (`amount_pln`) nie są wymagane" in plan
+    assert "z kwotami" not in TEMPLATE
+    # "closed" needs everything "available" does (rule 5 counts stages from "available" on).
+    closed = _section(f"### {vocab.STAGES.label('closed')} (`closed`)")
+    for needed in ("`contact`", "`email`", "pięć sekcji `design`", "każda ze wszystkimi polami", "dziewięć bloków kanwy",
+                   "`canvas.value_proposition.summary`", "co najmniej 3 usługi co najmniej 3 różnych rodzajów"):
+        assert needed in closed, needed
+
+
+@pytest.mark.parametrize("stage", ["available", "closed"])
+def test_rule_5_asks_of_closed_what_it_asks_of_available(tmp_path: Path, stage: str) -> None:
+    """What the template says about `closed`, checked against the validator itself."""
+    write_partners(tmp_path)
+    data = bundle("senior-kramsk", "Senior u siebie w Kramsku", stage=stage)
+    data["design"]["plan"] = {"start": "2026-05-01", "milestones": [{"date": "2026-04-01", "milestone": "Uchwała"}], "risks": ["Lato"]}
+    del data["canvas"]["value_proposition"]["summary"]
+    del data["canvas"]["revenue_streams"][0]["amount_pln"]  # optional
+    data["design"]["discover"]["methods"] = []
+    write_bundle(tmp_path, data)
+    errors = validate_content(tmp_path / "content", today=date(2026, 3, 1)).errors
+    messages = [p.message for p in errors if p.code == "stage-incomplete"]
+    assert len(messages) == 3, messages
+    assert not [p for p in errors if "amount_pln" in p.message]
+    assert any("`contact`" in m for m in messages)
+    assert any("`canvas.value_proposition.summary`" in m for m in messages)
+    assert any("`design.discover.methods`" in m for m in messages)
 
 
 def test_codeowners_names_content_reviewers_as_an_example() -> None:
