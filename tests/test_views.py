@@ -120,8 +120,8 @@ class _Entry:
     stage_label: str | None = None
     change: str = "modified"
 
-    def pr_url(self) -> str:
-        return f"https://github.com/owes-katalog/wiazki/pull/{self.pr}"
+    def pr_url(self, repo_url: str) -> str:
+        return f"{repo_url}/pull/{self.pr}"
 
 
 def test_history_hook_renders_nothing_without_entries_and_escapes_entries() -> None:

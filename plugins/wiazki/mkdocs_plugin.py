@@ -23,7 +23,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from . import reporting
+from . import REPO_URL, reporting
 from .cli import today
 from .history import HistoryCache
 from .model import build_catalogue
@@ -109,6 +109,7 @@ class WiazkiPlugin(BasePlugin[WiazkiConfig]):
             directory_urls=config.use_directory_urls,
             problems=errors if self._serving else (),
             history=lambda bundle: histories.get(bundle.id, ()),
+            repo_url=(config.repo_url or REPO_URL).rstrip("/"),
         )
         self._views = views
         self._pages = {}

@@ -116,6 +116,8 @@ class SiteViews:
     #: Lines ("path:line:col: error: …") to show at the top of the catalogue, e.g. in `serve`.
     problems: Sequence[str] = ()
     history: HistoryProvider | None = None
+    #: The repository, for "Edytuj" and pull request links (the generator's repo_url).
+    repo_url: str = REPO_URL
 
     # -- URLs ---------------------------------------------------------------------
 
@@ -235,7 +237,7 @@ class SiteViews:
             progress=progress,
             description=render_markdown(bundle.description) if bundle.description else None,
             history=list(history or ()),
-            edit_url=f"{REPO_URL}/edit/main/content/bundles/{bundle.id}.yml",
+            edit_url=f"{self.repo_url}/edit/main/content/bundles/{bundle.id}.yml",
         )
         return GeneratedPage(
             f"wiazki/{bundle.id}/index.md", body, escape(bundle.title), escape(bundle.summary), source=f"bundles/{bundle.id}.yml"
@@ -263,7 +265,7 @@ class SiteViews:
             link=self._linker(here),
             partner=partner,
             participation=self.catalogue.participation(partner.id),
-            edit_url=f"{REPO_URL}/edit/main/content/partners/{partner.id}.yml",
+            edit_url=f"{self.repo_url}/edit/main/content/partners/{partner.id}.yml",
         )
         return GeneratedPage(
             f"partnerzy/{partner.id}/index.md", body, escape(partner.name),
