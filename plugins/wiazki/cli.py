@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 from datetime import date
 from pathlib import Path
@@ -14,7 +15,7 @@ from pathlib import Path
 from . import reporting
 from .problems import ERROR
 from .scaffold import NewBundle, bundle_yaml
-from .schema import schema_text
+from .schema import ID_PATTERN, schema_text
 from .teryt import RegisterError, import_register, load_register
 from .validate import ContentDirError, validate_content
 
@@ -73,9 +74,7 @@ def _validate(args: argparse.Namespace) -> int:
 def _new(args: argparse.Namespace) -> int:
     content = Path(args.content_dir)
     target = content / "bundles" / f"{args.id}.yml"
-    from .rules import _ID  # the id pattern, shared with the schema
-
-    if not _ID.match(args.id) or not 3 <= len(args.id) <= 64:
+    if not re.match(ID_PATTERN, args.id) or not 3 <= len(args.id) <= 64:
         sys.stderr.write(f"wiazki: „{args.id}” nie jest poprawnym identyfikatorem (małe litery a–z, cyfry, łączniki, 3–64 znaki)\n")
         return EXIT_CANNOT_RUN
     if target.exists():

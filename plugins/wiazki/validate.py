@@ -64,9 +64,10 @@ class _Entry:
 def display_path(path: Path) -> str:
     """The path as a user sees it: relative to the working directory when inside it."""
     try:
-        return os.path.relpath(path) if not os.path.relpath(path).startswith("..") else str(path)
-    except ValueError:
+        relative = os.path.relpath(path)
+    except ValueError:  # another drive on Windows
         return str(path)
+    return str(path) if relative.startswith("..") else relative
 
 
 class ContentValidator:
