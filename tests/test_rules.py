@@ -580,3 +580,15 @@ def test_huge_amounts_are_refused_and_never_crash(tmp_path):
     from wiazki.polish import amount
 
     assert amount(10**30).endswith("zł") and amount(96000) == "96\u00a0000\u00a0zł" and amount(1250.5) == "1\u00a0250,50\u00a0zł"
+
+
+def test_cached_validator_still_applies_date_and_cross_file_rules(tmp_path):
+    from wiazki.validate import ContentValidator
+
+    kit.write_content(tmp_path)
+    validator = ContentValidator(tmp_path)
+    assert validator.validate(kit.TODAY).problems == []
+    assert [p.code for p in validator.validate(date(2030, 1, 1)).problems] == ["review-old"] and validator.parsed == 0
+    (tmp_path / "partners" / "gops-kramsk.yml").unlink()
+    codes = {p.code for p in validator.validate(kit.TODAY).problems}
+    assert validator.parsed == 0 and "unknown-partner" in codes

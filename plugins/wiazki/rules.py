@@ -444,21 +444,29 @@ def check_reviewed(doc: Document, today: date) -> Iterator[Problem]:
 # --- all of them ------------------------------------------------------------------
 
 
-def bundle_problems(doc: Document, stem: str, content: Content, register: Register, today: date) -> Iterator[Problem]:
+# A file's own rules depend on nothing but the file (and the register), so the
+# validator keeps their result with the file's parse; the content rules look at
+# other files or at today's date and run on every pass.
+
+
+def bundle_file_problems(doc: Document, stem: str, register: Register) -> Iterator[Problem]:
     yield from check_identity(doc, stem)
     yield from check_values(doc)
     yield from check_dates(doc)
     yield from check_services(doc)
-    yield from check_partner_references(doc, content.partners, content.unreadable_partners)
     yield from check_providers_are_key_partners(doc)
     yield from check_teryt(doc, register)
     yield from check_stage_completeness(doc)
     yield from check_markdown_links(doc)
+
+
+def bundle_content_problems(doc: Document, content: Content, today: date) -> Iterator[Problem]:
+    yield from check_partner_references(doc, content.partners, content.unreadable_partners)
     yield from check_cross_sector(doc, content.partners)
     yield from check_reviewed(doc, today)
 
 
-def partner_problems(doc: Document, stem: str, register: Register) -> Iterator[Problem]:
+def partner_file_problems(doc: Document, stem: str, register: Register) -> Iterator[Problem]:
     yield from check_identity(doc, stem)
     yield from check_values(doc)
     yield from check_teryt(doc, register)
