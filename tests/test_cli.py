@@ -210,3 +210,12 @@ def test_sample_catalogue_validates_clean(capsys, monkeypatch):
     code, out, _ = run(capsys, "validate", "--strict", "content")
     assert code == 0, out
     assert out.strip().endswith("bez błędów i ostrzeżeń.")
+
+
+def test_terminal_and_ci_output_carry_no_control_characters():
+    from wiazki.problems import Problem
+    from wiazki.reporting import github, human
+
+    problem = Problem("content/bundles/\x1b[31mx.yml", 1, 1, "error", "c", "pole `\x9b2J\u202eabc` \x1b]8;;x\x07")
+    for line in human([problem]) + github([problem]):
+        assert not any(ch in line for ch in "\x1b\x9b\u202e\x07"), line

@@ -24,17 +24,24 @@ def summary_line(problems: list[Problem], files: int) -> str:
     return f"{checked}: {count(errors, 'błąd', 'błędy', 'błędów')}, {count(warnings, 'ostrzeżenie', 'ostrzeżenia', 'ostrzeżeń')}."
 
 
+# C0 and C1 controls (ANSI escapes start with ESC or CSI), line and paragraph
+# separators and bidirectional overrides: none may reach a terminal or a CI log.
+_CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_CONTROLS_BUT_NEWLINES = re.compile(r"[\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
 def _one_line(text: str) -> str:
     """User text in a one-line format: no line breaks, no other control characters."""
-    return re.sub(r"[\x00-\x1f\x7f]", " ", text)
+    return _CONTROLS.sub(" ", text)
 
 
 def human(problems: Iterable[Problem]) -> list[str]:
-    return [f"{p.path}:{p.line}:{p.column}: {p.severity}: {_one_line(p.message)} [{p.code}]" for p in problems]
+    return [f"{_one_line(p.path)}:{p.line}:{p.column}: {p.severity}: {_one_line(p.message)} [{p.code}]" for p in problems]
 
 
 def _escape_data(text: str) -> str:
     # https://github.com/actions/toolkit/blob/main/packages/core/src/command.ts
+    text = _CONTROLS_BUT_NEWLINES.sub(" ", text)
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
