@@ -14,7 +14,7 @@ from datetime import date
 
 from . import vocab
 
-_SEPARATORS = str.maketrans({"ą": "a", "ć": "c", "ę": "e", "ł": "l", "ń": "n", "ó": "o", "ś": "s", "ź": "z", "ż": "z"})
+_ASCII = str.maketrans({"ą": "a", "ć": "c", "ę": "e", "ł": "l", "ń": "n", "ó": "o", "ś": "s", "ź": "z", "ż": "z"})
 
 
 def quote(text: str) -> str:
@@ -24,7 +24,7 @@ def quote(text: str) -> str:
 
 def slugify(text: str, limit: int = 48) -> str:
     """An id from a title: "Senior u siebie – Kramsk" → "senior-u-siebie-kramsk"."""
-    slug = re.sub(r"[^a-z0-9]+", "-", text.lower().translate(_SEPARATORS)).strip("-")
+    slug = re.sub(r"[^a-z0-9]+", "-", text.lower().translate(_ASCII)).strip("-")
     slug = slug[:limit].rstrip("-")
     if not slug or not slug[0].isalpha():
         slug = "wiazka-" + slug if slug else "nowa-wiazka"

@@ -176,7 +176,8 @@ def _problems_for(error: ValidationError, doc: Document) -> Iterator[Problem]:
     elif keyword == "uniqueItems":
         yield at(path, f"lista `{describe_path(path)}` zawiera powtórzone elementy", "duplicate-item")
     elif keyword == "maximum":
-        yield at(path, f"{_field(path)} nie może być {_gender(path, 'większe', 'większy')} niż {error.validator_value:,}".replace(",", " "), "maximum")
+        limit = f"{error.validator_value:,}".replace(",", " ")
+        yield at(path, f"{_field(path)} nie może być {_gender(path, 'większe', 'większy')} niż {limit}", "maximum")
     elif keyword == "minimum":
         yield at(path, f"{_field(path)} nie może być {_gender(path, 'mniejsze', 'mniejszy')} niż {error.validator_value}", "minimum")
     elif keyword == "pattern":
