@@ -7,7 +7,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: help install serve build test test-fast browser-deps validate schemas bench bench-validate clean
+.PHONY: help install serve build lint test test-fast browser-deps validate schemas bench bench-validate clean
 
 help:
 	@echo "make serve          – katalog na http://127.0.0.1:8000 (instaluje wszystko, czego trzeba)"
@@ -47,7 +47,12 @@ validate: install
 schemas: install
 	$(BIN)/wiazki schema --write schemas
 
-test: install browser-deps
+# Lint, import order and formatting (ruff); the type checker joins here once its findings are fixed.
+lint: install
+	$(BIN)/ruff check plugins tests benchmarks
+	$(BIN)/ruff format --check plugins tests benchmarks
+
+test: install browser-deps lint
 	$(BIN)/python -m pytest
 
 # The tests that need no browser.

@@ -26,10 +26,9 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "plugins"))
 
-from wiazki import vocab  # noqa: E402
-from wiazki.loader import load_file  # noqa: E402
+from wiazki.format.teryt import load_register  # noqa: E402
 from wiazki.model import Bundle, Catalogue, Partner  # noqa: E402
-from wiazki.teryt import load_register  # noqa: E402
+from wiazki.validation.loader import load_file  # noqa: E402
 
 TODAY = "2026-11-27"
 
@@ -76,9 +75,18 @@ def bundle_markdown(b: Bundle, catalogue: Catalogue) -> str:
         lines += ["## Opis", "", b.description, ""]
     lines += ["## Usługi", ""]
     for s in c.services:
-        lines += [f"### {s.name}", "", s.description, "", f"- Rodzaj: {s.type_label}", f"- Obszar: {s.area_label}",
-                  f"- Realizator: [{s.provider}](../../partnerzy/{s.provider}/index.md)", f"- Dostęp: {s.access}",
-                  f"- Odpłatność: {s.fee_label} {s.fee_note or ''}", ""]
+        lines += [
+            f"### {s.name}",
+            "",
+            s.description,
+            "",
+            f"- Rodzaj: {s.type_label}",
+            f"- Obszar: {s.area_label}",
+            f"- Realizator: [{s.provider}](../../partnerzy/{s.provider}/index.md)",
+            f"- Dostęp: {s.access}",
+            f"- Odpłatność: {s.fee_label} {s.fee_note or ''}",
+            "",
+        ]
     lines += ["## Business Model Canvas", ""]
     lines += _list("Kluczowi partnerzy", [f"{k.partner} – {k.role_label}: {k.contribution}" for k in c.key_partners])
     lines += _list("Kluczowe działania", c.key_activities)
@@ -88,12 +96,16 @@ def bundle_markdown(b: Bundle, catalogue: Catalogue) -> str:
     lines += _list("Kanały", c.channels)
     lines += _list("Segmenty klientów", [f"{s.label}: {s.description}" for s in c.customer_segments])
     lines += _list("Struktura kosztów", [f"{x.item} {x.amount_pln or ''}" for x in c.cost_structure])
-    lines += _list("Strumienie przychodów", [f"{r.label}: {r.description} {r.amount_pln or ''}" for r in c.revenue_streams])
+    lines += _list(
+        "Strumienie przychodów", [f"{r.label}: {r.description} {r.amount_pln or ''}" for r in c.revenue_streams]
+    )
     lines += ["## Proces Design Thinking", ""]
     lines += _list("Odkrywanie", list(d.methods) + list(d.findings))
     lines += _list("Definiowanie wyzwania", [d.challenge] + list(d.needs))
     lines += _list("Tworzenie rozwiązania", list(d.ideas) + [d.chosen])
-    lines += _list("Prototypowanie", [f"{t.date}: {t.method} {' '.join(t.feedback)} {' '.join(t.changes)}" for t in d.tests])
+    lines += _list(
+        "Prototypowanie", [f"{t.date}: {t.method} {' '.join(t.feedback)} {' '.join(t.changes)}" for t in d.tests]
+    )
     lines += _list("Planowanie wdrożenia", [f"{m.date}: {m.milestone}" for m in d.milestones] + list(d.risks))
     if b.contact:
         lines += ["## Kontakt", "", b.contact.email, "", b.contact.note or "", ""]
@@ -102,10 +114,21 @@ def bundle_markdown(b: Bundle, catalogue: Catalogue) -> str:
 
 
 def partner_markdown(p: Partner, catalogue: Catalogue) -> str:
-    lines = [f"# {p.name}", "", f"{p.sector_label}, {p.kind_label}", "", p.description or "", "", "## Udział w wiązkach", ""]
+    lines = [
+        f"# {p.name}",
+        "",
+        f"{p.sector_label}, {p.kind_label}",
+        "",
+        p.description or "",
+        "",
+        "## Udział w wiązkach",
+        "",
+    ]
     for part in catalogue.participation(p.id):
-        lines.append(f"- [{part.bundle.title}](../../wiazki/{part.bundle.id}/index.md): "
-                     + ", ".join(r.role_label for r in part.roles))
+        lines.append(
+            f"- [{part.bundle.title}](../../wiazki/{part.bundle.id}/index.md): "
+            + ", ".join(r.role_label for r in part.roles)
+        )
     return "\n".join(lines) + "\n"
 
 
@@ -133,10 +156,11 @@ def project(root: Path, plugin: bool) -> Path:
     if not plugin:
         start = config.index("  - wiazki:")
         end = config.index("\n\n", start)
-        config = config[:start] + config[end + 1:]
+        config = config[:start] + config[end + 1 :]
         config += "\nnot_in_nav: |\n  /wiazki/*/\n  /partnerzy/*/\n"
         (root / "docs" / "index.md").write_text(
-            (REPO / "docs" / "index.md").read_text(encoding="utf-8").replace("<!-- wiazki:home -->", ""), encoding="utf-8"
+            (REPO / "docs" / "index.md").read_text(encoding="utf-8").replace("<!-- wiazki:home -->", ""),
+            encoding="utf-8",
         )
     (root / "mkdocs.yml").write_text(config, encoding="utf-8")
     return root
@@ -148,8 +172,13 @@ def timed_build(root: Path, runs: int) -> float:
     best = float("inf")
     for _ in range(runs):
         start = time.perf_counter()
-        result = subprocess.run([str(mkdocs), "build", "--strict", "-q", "-d", str(root / "site")], cwd=root, env=env,
-                                capture_output=True, text=True)
+        result = subprocess.run(
+            [str(mkdocs), "build", "--strict", "-q", "-d", str(root / "site")],
+            cwd=root,
+            env=env,
+            capture_output=True,
+            text=True,
+        )
         elapsed = time.perf_counter() - start
         if result.returncode != 0:
             sys.exit(f"build in {root} failed:\n{result.stderr[-3000:]}")

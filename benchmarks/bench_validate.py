@@ -57,12 +57,20 @@ def main() -> None:
         files = sorted(str(p) for p in (content / "bundles").glob("*.yml"))
         ours = timed([str(BIN / "wiazki"), "validate", str(content)], args.runs, expect=0)
         theirs = timed(
-            [str(BIN / "check-jsonschema"), "--schemafile", str(ROOT / "schemas" / "bundle.schema.json"), *files], args.runs, expect=0
+            [str(BIN / "check-jsonschema"), "--schemafile", str(ROOT / "schemas" / "bundle.schema.json"), *files],
+            args.runs,
+            expect=0,
         )
     best_ours, best_theirs = min(ours), min(theirs)
-    print(f"{args.bundles} wiązek (+{len(list((ROOT / 'content' / 'partners').glob('*.yml')))} partnerów), {args.runs} przebiegi")
-    print(f"wiazki validate (schemat + 11 reguł):  najlepszy {best_ours:6.2f} s, mediana {statistics.median(ours):6.2f} s")
-    print(f"check-jsonschema (tylko schemat):     najlepszy {best_theirs:6.2f} s, mediana {statistics.median(theirs):6.2f} s")
+    print(
+        f"{args.bundles} wiązek (+{len(list((ROOT / 'content' / 'partners').glob('*.yml')))} partnerów), {args.runs} przebiegi"
+    )
+    print(
+        f"wiazki validate (schemat + 11 reguł):  najlepszy {best_ours:6.2f} s, mediana {statistics.median(ours):6.2f} s"
+    )
+    print(
+        f"check-jsonschema (tylko schemat):     najlepszy {best_theirs:6.2f} s, mediana {statistics.median(theirs):6.2f} s"
+    )
     print(f"stosunek wiazki / check-jsonschema:  {best_ours / best_theirs:.2f}")
 
 

@@ -112,7 +112,12 @@ _BUNDLE: dict[str, Any] = {
         "channels": ["Pracownicy socjalni GOPS"],
         "customer_relationships": ["Jeden koordynator dla każdego seniora"],
         "revenue_streams": [
-            {"source": "local_budget", "description": "Budżet gminy na usługi opiekuńcze.", "amount_pln": 412000, "period": "2026"},
+            {
+                "source": "local_budget",
+                "description": "Budżet gminy na usługi opiekuńcze.",
+                "amount_pln": 412000,
+                "period": "2026",
+            },
             {"source": "user_fees", "description": "Odpłatność za obiady.", "amount_pln": 54000, "period": "2026"},
         ],
         "key_resources": ["Zespół opiekunek"],
@@ -129,7 +134,10 @@ _BUNDLE: dict[str, Any] = {
     },
     "design": {
         "discover": {"methods": ["Wywiady pogłębione z seniorami"], "findings": ["Seniorzy boją się upadku w domu"]},
-        "define": {"challenge": "Jak możemy sprawić, żeby senior czuł się bezpiecznie?", "needs": ["Poczucie bezpieczeństwa"]},
+        "define": {
+            "challenge": "Jak możemy sprawić, żeby senior czuł się bezpiecznie?",
+            "needs": ["Poczucie bezpieczeństwa"],
+        },
         "ideate": {"ideas": ["Opaska bezpieczeństwa"], "chosen": "Pakiet trzech usług z jednym punktem wejścia."},
         "prototype": {
             "tests": [

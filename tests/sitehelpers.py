@@ -12,12 +12,12 @@ import json
 import os
 import re
 import shutil
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import contentkit as kit
-
 from wiazki.polish import amount  # noqa: F401 - re-exported for tests
 
 HOME_MARKER_TEXT = "wiazki:home"
@@ -83,7 +83,22 @@ class _Collector(html.parser.HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         element = Element(tag, dict(attrs))
         self.elements.append(element)
-        if tag not in {"br", "img", "input", "meta", "link", "hr", "source", "wbr", "area", "base", "col", "embed", "param", "track"}:
+        if tag not in {
+            "br",
+            "img",
+            "input",
+            "meta",
+            "link",
+            "hr",
+            "source",
+            "wbr",
+            "area",
+            "base",
+            "col",
+            "embed",
+            "param",
+            "track",
+        }:
             self._open.append(element)
 
     def handle_endtag(self, tag: str) -> None:
@@ -105,7 +120,7 @@ class Html:
     elements: list[Element] = field(default_factory=list)
 
     @classmethod
-    def read(cls, path: Path) -> "Html":
+    def read(cls, path: Path) -> Html:
         text = path.read_text(encoding="utf-8")
         parser = _Collector()
         parser.feed(text)
@@ -139,7 +154,7 @@ class Html:
                 return e
         raise AssertionError(f"no element with id {element_id!r}")
 
-    def content(self) -> "Html":
+    def content(self) -> Html:
         """Only the article (Material's md-content), without header, nav and footer."""
         start = self.source.index('<article class="md-content__inner')
         end = self.source.rindex("</article>", start, self.source.index("</main>", start))
@@ -235,8 +250,8 @@ ALL = f"Tekst {SCRIPT} {IMG} {JINJA} {RAW} {TEXTAREA} {STYLE}"
 #: javascript: link, also reference-style and entity-encoded ones; the renderer's own
 #: defence against those is tested in test_views).
 MARKDOWN_ATTACKS = (
-    "[link referencyjny][dobry]\n\n[dobry]: https://example.org/\"onmouseover=alert(1)\n\n"
-    "![obrazek](x \"onerror=alert(1)\")\n\n"
+    '[link referencyjny][dobry]\n\n[dobry]: https://example.org/"onmouseover=alert(1)\n\n'
+    '![obrazek](x "onerror=alert(1)")\n\n'
     "# Nagłówek {{ config }}\n"
 )
 INJECTION_BUNDLE = "wstrzykniecie"
@@ -250,7 +265,7 @@ def injection_content(root: Path) -> Path:
     b["summary"] = ALL
     b["description"] = f"{ALL}\n\n{MARKDOWN_ATTACKS}"
     b["contact"]["note"] = ALL
-    b["links"] = [{"title": ALL, "url": "https://example.org/a?b=<script>&c=\"x\""}]
+    b["links"] = [{"title": ALL, "url": 'https://example.org/a?b=<script>&c="x"'}]
     b["keywords"] = [SCRIPT, IMG, JINJA, RAW, TEXTAREA, STYLE]
     c = b["canvas"]
     c["customer_segments"][0]["description"] = ALL

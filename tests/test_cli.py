@@ -102,7 +102,9 @@ def test_github_output_and_step_summary(tmp_path, capsys, monkeypatch):
     code, out, _ = run(capsys, "validate", "--format", "github", str(tmp_path))
     lines = out.strip().splitlines()
     assert code == 1
-    assert lines[1].startswith("::error file=") and ",line=" in lines[1] and ",col=12,title=wiazki%3A enum::" in lines[1]
+    assert (
+        lines[1].startswith("::error file=") and ",line=" in lines[1] and ",col=12,title=wiazki%3A enum::" in lines[1]
+    )
     assert lines[0].startswith("::warning file=")
     text = summary.read_text(encoding="utf-8")
     assert text.startswith("## Walidacja wiązek") and "1 błąd, 1 ostrzeżenie" in text and "| błąd |" in text
@@ -124,18 +126,20 @@ def test_github_output_cannot_be_forged_by_user_text(tmp_path, capsys):
 
 
 def test_github_property_escaping():
-    from wiazki.problems import Problem
-    from wiazki.reporting import github
+    from wiazki.validation.problems import Problem
+    from wiazki.validation.reporting import github
 
     (line,) = github([Problem("a,b:c%.yml", 1, 2, "error", "x", "m\r\n")])
     assert line == "::error file=a%2Cb%3Ac%25.yml,line=1,col=2,title=wiazki%3A x::m%0D%0A"
 
 
 def test_step_summary_escapes_markdown(tmp_path):
-    from wiazki.problems import Problem
-    from wiazki.reporting import step_summary
+    from wiazki.validation.problems import Problem
+    from wiazki.validation.reporting import step_summary
 
-    text = step_summary([Problem("x.yml", 1, 1, "error", "c", "<script>alert(1)</script> | [a](javascript:x) **b**\n# h")], 1)
+    text = step_summary(
+        [Problem("x.yml", 1, 1, "error", "c", "<script>alert(1)</script> | [a](javascript:x) **b**\n# h")], 1
+    )
     assert "<script>" not in text and "&lt;script&gt;" in text
     assert "\\|" in text and "\\[a\\]" in text and "\n# h" not in text
 
@@ -143,8 +147,19 @@ def test_step_summary_escapes_markdown(tmp_path):
 def test_new_scaffolds_a_bundle_that_validates_without_errors(tmp_path, capsys):
     kit.write_content(tmp_path, bundles={})
     code, out, _ = run(
-        capsys, "new", "seniorzy-razem", "--title", "Seniorzy razem: \"cudzysłów\" i #hasz",
-        "--facilitator", "owes-konin", "--territory", kit.KRAMSK, "--group", "older_persons", "--content-dir", str(tmp_path),
+        capsys,
+        "new",
+        "seniorzy-razem",
+        "--title",
+        'Seniorzy razem: "cudzysłów" i #hasz',
+        "--facilitator",
+        "owes-konin",
+        "--territory",
+        kit.KRAMSK,
+        "--group",
+        "older_persons",
+        "--content-dir",
+        str(tmp_path),
     )
     assert code == 0 and "Utworzono" in out
     text = (tmp_path / "bundles" / "seniorzy-razem.yml").read_text(encoding="utf-8")
@@ -153,16 +168,25 @@ def test_new_scaffolds_a_bundle_that_validates_without_errors(tmp_path, capsys):
     code, out, _ = run(capsys, "validate", str(tmp_path))
     assert code == 0, out
     assert ": error:" not in out
-    from wiazki.loader import load_text
+    from wiazki.validation.loader import load_text
 
     doc, _ = load_text("x", text)
-    assert doc.data["title"] == "Seniorzy razem: \"cudzysłów\" i #hasz"
+    assert doc.data["title"] == 'Seniorzy razem: "cudzysłów" i #hasz'
     assert doc.data["stage"] == "discover" and doc.data["facilitator"] == "owes-konin"
 
 
 def test_new_refuses_bad_input(tmp_path, capsys):
     kit.write_content(tmp_path)
-    base = ["--facilitator", "owes-konin", "--territory", kit.KRAMSK, "--content-dir", str(tmp_path), "--title", "Tytuł wiązki"]
+    base = [
+        "--facilitator",
+        "owes-konin",
+        "--territory",
+        kit.KRAMSK,
+        "--content-dir",
+        str(tmp_path),
+        "--title",
+        "Tytuł wiązki",
+    ]
     assert run(capsys, "new", "Zła_Nazwa", *base)[0] == 2
     assert run(capsys, "new", "senior-u-siebie", *base)[0] == 2  # exists
     assert run(capsys, "new", "nowa-wiazka", *base[:3], "9999999", *base[4:])[0] == 2
@@ -170,11 +194,13 @@ def test_new_refuses_bad_input(tmp_path, capsys):
 
 
 def test_teryt_import_replaces_the_register(tmp_path, capsys, monkeypatch):
-    from wiazki import teryt
+    from wiazki.format import teryt
 
     data = tmp_path / "data"
     data.mkdir()
-    (data / "TERC_2020-01-01.csv").write_text((teryt.DATA_DIR / "TERC_2020-01-01.csv").read_text(encoding="utf-8"), encoding="utf-8")
+    (data / "TERC_2020-01-01.csv").write_text(
+        (teryt.DATA_DIR / "TERC_2020-01-01.csv").read_text(encoding="utf-8"), encoding="utf-8"
+    )
     monkeypatch.setattr(teryt, "DATA_DIR", data)
     official = tmp_path / "TERC_Urzedowy_2025-01-01.csv"
     rows = (teryt.DATA_DIR / "TERC_2020-01-01.csv").read_text(encoding="utf-8").replace("2020-01-01", "2025-01-01")
@@ -201,7 +227,9 @@ def test_teryt_import_rejects_a_file_that_is_not_terc(tmp_path, capsys):
 def test_console_script_runs_as_a_process(tmp_path):
     kit.write_content(tmp_path)
     env = dict(os.environ, WIAZKI_TODAY=kit.TODAY.isoformat())
-    done = subprocess.run([sys.executable, "-m", "wiazki.cli", "validate", str(tmp_path)], capture_output=True, text=True, env=env)
+    done = subprocess.run(
+        [sys.executable, "-m", "wiazki.cli", "validate", str(tmp_path)], capture_output=True, text=True, env=env
+    )
     assert done.returncode == 0 and "bez błędów" in done.stdout and done.stderr == ""
 
 
@@ -213,8 +241,8 @@ def test_sample_catalogue_validates_clean(capsys, monkeypatch):
 
 
 def test_terminal_and_ci_output_carry_no_control_characters():
-    from wiazki.problems import Problem
-    from wiazki.reporting import github, human
+    from wiazki.validation.problems import Problem
+    from wiazki.validation.reporting import github, human
 
     problem = Problem("content/bundles/\x1b[31mx.yml", 1, 1, "error", "c", "pole `\x9b2J\u202eabc` \x1b]8;;x\x07")
     for line in human([problem]) + github([problem]):

@@ -9,10 +9,11 @@ from pathlib import Path
 
 import pytest
 import yaml
-from git_helpers import bundle, write_bundle, write_partners
 
-from wiazki import cli, vocab
-from wiazki.validate import validate_content
+from git_helpers import bundle, write_bundle, write_partners
+from wiazki import cli
+from wiazki.format import vocab
+from wiazki.validation.validator import validate_content
 
 REPO = Path(__file__).resolve().parent.parent
 TEMPLATE = (REPO / ".github" / "PULL_REQUEST_TEMPLATE.md").read_text(encoding="utf-8")
@@ -53,8 +54,15 @@ def test_pr_template_follows_rule_5_for_plan_and_closed() -> None:
     assert "z kwotami" not in TEMPLATE
     # "closed" needs everything "available" does (rule 5 counts stages from "available" on).
     closed = _section(f"### {vocab.STAGES.label('closed')} (`closed`)")
-    for needed in ("`contact`", "`email`", "pięć sekcji `design`", "każda ze wszystkimi polami", "dziewięć bloków kanwy",
-                   "`canvas.value_proposition.summary`", "co najmniej 3 usługi co najmniej 3 różnych rodzajów"):
+    for needed in (
+        "`contact`",
+        "`email`",
+        "pięć sekcji `design`",
+        "każda ze wszystkimi polami",
+        "dziewięć bloków kanwy",
+        "`canvas.value_proposition.summary`",
+        "co najmniej 3 usługi co najmniej 3 różnych rodzajów",
+    ):
         assert needed in closed, needed
 
 
@@ -63,7 +71,11 @@ def test_rule_5_asks_of_closed_what_it_asks_of_available(tmp_path: Path, stage: 
     """What the template says about `closed`, checked against the validator itself."""
     write_partners(tmp_path)
     data = bundle("senior-kramsk", "Senior u siebie w Kramsku", stage=stage)
-    data["design"]["plan"] = {"start": "2026-05-01", "milestones": [{"date": "2026-04-01", "milestone": "Uchwała"}], "risks": ["Lato"]}
+    data["design"]["plan"] = {
+        "start": "2026-05-01",
+        "milestones": [{"date": "2026-04-01", "milestone": "Uchwała"}],
+        "risks": ["Lato"],
+    }
     del data["canvas"]["value_proposition"]["summary"]
     del data["canvas"]["revenue_streams"][0]["amount_pln"]  # optional
     data["design"]["discover"]["methods"] = []
@@ -81,10 +93,14 @@ def test_codeowners_names_content_reviewers_as_an_example() -> None:
     text = (REPO / ".github" / "CODEOWNERS").read_text(encoding="utf-8")
     assert "PRZYKŁADAMI" in text
     rules = [line.split() for line in text.splitlines() if line.strip() and not line.startswith("#")]
-    assert any(rule[0] == "/content/" and all(re.match(r"^@[\w-]+(/[\w-]+)?$", owner) for owner in rule[1:]) for rule in rules)
+    assert any(
+        rule[0] == "/content/" and all(re.match(r"^@[\w-]+(/[\w-]+)?$", owner) for owner in rule[1:]) for rule in rules
+    )
 
 
-def test_pre_commit_hook_runs_wiazki_validate(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+def test_pre_commit_hook_runs_wiazki_validate(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     [hook] = yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
     assert hook["id"] == "wiazki-validate"
     assert hook["entry"] == "wiazki validate"

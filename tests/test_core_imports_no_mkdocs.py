@@ -22,8 +22,16 @@ def core_modules() -> list[str]:
 
 def test_the_core_has_the_modules_we_expect() -> None:
     names = core_modules()
-    for expected in ("wiazki.loader", "wiazki.validate", "wiazki.model", "wiazki.views", "wiazki.views.site",
-                     "wiazki.views.exports", "wiazki.views.text", "wiazki.cli"):
+    for expected in (
+        "wiazki.validation.loader",
+        "wiazki.validation.validator",
+        "wiazki.model",
+        "wiazki.views",
+        "wiazki.views.site",
+        "wiazki.views.exports",
+        "wiazki.views.text",
+        "wiazki.cli",
+    ):
         assert expected in names
 
 

@@ -6,12 +6,14 @@ import re
 from pathlib import Path
 
 import pytest
-from git_helpers import COOP, GOPS, bundle, commit, init_repo, write_bundle, write_partners, write_yaml
 
-from wiazki import cli, diff, vocab
-from wiazki.diff import compute_diff, render_markdown, render_text
-from wiazki.gitrepo import GitError
+from git_helpers import COOP, GOPS, bundle, commit, init_repo, write_bundle, write_partners, write_yaml
+from wiazki import cli
+from wiazki.format import vocab
 from wiazki.polish import amount
+from wiazki.revisions import diff
+from wiazki.revisions.diff import compute_diff, render_markdown, render_text
+from wiazki.revisions.git import GitError
 
 
 @pytest.fixture
@@ -24,7 +26,9 @@ def repo(tmp_path: Path) -> Path:
     return repo
 
 
-def _run(repo: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+def _run(
+    repo: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], *args: str
+) -> tuple[int, str, str]:
     monkeypatch.chdir(repo)
     code = cli.main(["diff", *args])
     out, err = capsys.readouterr()
@@ -35,8 +39,15 @@ def test_added_removed_and_changed_bundles_are_listed(repo: Path) -> None:
     base = commit(repo, "pusty commit")
     changed = bundle("senior-kramsk", "Senior u siebie – Kramsk i okolice")
     changed["canvas"]["value_proposition"]["services"].append(
-        {"name": "Teleopieka", "type": "telecare", "area": "health_promotion", "provider": COOP,
-         "description": "Opaska SOS.", "access": "Skierowanie z GOPS.", "fee": "free"}
+        {
+            "name": "Teleopieka",
+            "type": "telecare",
+            "area": "health_promotion",
+            "provider": COOP,
+            "description": "Opaska SOS.",
+            "access": "Skierowanie z GOPS.",
+            "fee": "free",
+        }
     )
     del changed["canvas"]["value_proposition"]["services"][1]  # "Obiady z dowozem"
     changed["canvas"]["value_proposition"]["services"][0]["fee"] = "partly_paid"
@@ -47,7 +58,9 @@ def test_added_removed_and_changed_bundles_are_listed(repo: Path) -> None:
 
     result = compute_diff(repo, base, head)
     assert [(c.id, c.status) for c in result.bundles] == [
-        ("senior-kramsk", "changed"), ("rodzina-razem", "added"), ("stara-wiazka", "removed"),
+        ("senior-kramsk", "changed"),
+        ("rodzina-razem", "added"),
+        ("stara-wiazka", "removed"),
     ]
     text = render_text(result)
     assert "Wiązki: 1 nowa, 1 zmieniona, 1 usunięta. Partnerzy: bez zmian." in text
@@ -69,7 +82,13 @@ def test_stage_transition_uses_the_vocabulary_labels(repo: Path) -> None:
         "risks": ["Brak opiekunek latem"],
     }
     moved["design"]["prototype"]["tests"].append(
-        {"date": "2026-02-10", "participants": 18, "method": "Spotkanie w klubie seniora.", "feedback": ["Więcej dowozów"], "changes": ["Bus co tydzień"]}
+        {
+            "date": "2026-02-10",
+            "participants": 18,
+            "method": "Spotkanie w klubie seniora.",
+            "feedback": ["Więcej dowozów"],
+            "changes": ["Bus co tydzień"],
+        }
     )
     moved["design"]["discover"]["findings"].append("Rodziny mieszkają daleko")
     write_bundle(repo, moved)
@@ -91,7 +110,9 @@ def test_amounts_and_totals_before_and_after_in_polish_format(repo: Path) -> Non
     base = commit(repo, "baza")
     data = bundle("senior-kramsk", "Senior u siebie w Kramsku")
     data["canvas"]["revenue_streams"][0]["amount_pln"] = 430000
-    data["canvas"]["revenue_streams"].append({"source": "pfron", "description": "Dofinansowanie transportu.", "amount_pln": 12500.5})
+    data["canvas"]["revenue_streams"].append(
+        {"source": "pfron", "description": "Dofinansowanie transportu.", "amount_pln": 12500.5}
+    )
     data["canvas"]["cost_structure"][1]["amount_pln"] = 130000
     write_bundle(repo, data)
     head = commit(repo, "Nowy budżet")
@@ -114,8 +135,17 @@ def test_partners_joining_and_leaving_key_partners(repo: Path) -> None:
     partners.append({"partner": "kgw-nowe", "role": "supporter", "contribution": "Prowadzi klub."})
     partners[0]["role"] = "funder"
     write_bundle(repo, data)
-    write_yaml(repo, "content/partners/kgw-nowe.yml",
-               {"format": 1, "id": "kgw-nowe", "name": "Koło Gospodyń Wiejskich Nowe", "sector": "community", "kind": "rural_housewives_circle"})
+    write_yaml(
+        repo,
+        "content/partners/kgw-nowe.yml",
+        {
+            "format": 1,
+            "id": "kgw-nowe",
+            "name": "Koło Gospodyń Wiejskich Nowe",
+            "sector": "community",
+            "kind": "rural_housewives_circle",
+        },
+    )
     head = commit(repo, "Partnerzy")
 
     result = compute_diff(repo, base, head)
@@ -130,14 +160,26 @@ def test_partners_joining_and_leaving_key_partners(repo: Path) -> None:
 
 def test_changed_partner_fields(repo: Path) -> None:
     base = commit(repo, "baza")
-    write_yaml(repo, f"content/partners/{GOPS}.yml",
-               {"format": 1, "id": GOPS, "name": "Gminny Ośrodek Pomocy Społecznej w Kramsku", "short_name": "GOPS w Kramsku",
-                "sector": "public", "kind": "social_services_centre"})
+    write_yaml(
+        repo,
+        f"content/partners/{GOPS}.yml",
+        {
+            "format": 1,
+            "id": GOPS,
+            "name": "Gminny Ośrodek Pomocy Społecznej w Kramsku",
+            "short_name": "GOPS w Kramsku",
+            "sector": "public",
+            "kind": "social_services_centre",
+        },
+    )
     head = commit(repo, "CUS")
     text = render_text(compute_diff(repo, base, head))
     assert "Zmieniony partner: Gminny Ośrodek Pomocy Społecznej w Kramsku (gops-test)" in text
     assert "Nazwa skrócona: GOPS Kramsk → GOPS w Kramsku" in text
-    assert f"Rodzaj: {vocab.PARTNER_KINDS.label('social_assistance_centre')} → {vocab.PARTNER_KINDS.label('social_services_centre')}" in text
+    assert (
+        f"Rodzaj: {vocab.PARTNER_KINDS.label('social_assistance_centre')} → {vocab.PARTNER_KINDS.label('social_services_centre')}"
+        in text
+    )
 
 
 def test_territory_contact_and_links_changes(repo: Path) -> None:
@@ -195,7 +237,9 @@ def test_comment_only_change_is_named(repo: Path) -> None:
 
 def test_bad_yaml_on_one_side_is_reported_not_raised(repo: Path) -> None:
     base = commit(repo, "baza")
-    (repo / "content/bundles/senior-kramsk.yml").write_text("id: senior-kramsk\ntitle: [niezamknięta\n", encoding="utf-8")
+    (repo / "content/bundles/senior-kramsk.yml").write_text(
+        "id: senior-kramsk\ntitle: [niezamknięta\n", encoding="utf-8"
+    )
     (repo / "content/bundles/aliasy.yml").write_text("a: &x 1\nb: *x\n", encoding="utf-8")
     head = commit(repo, "Zepsuty plik")
     result = compute_diff(repo, base, head)
@@ -216,8 +260,12 @@ def test_hostile_text_cannot_inject_markdown_or_html(repo: Path) -> None:
         "senior-kramsk",
         "# Nagłówek <script>alert(1)</script> [klik](javascript:alert(1)) | a | b |",
     )
-    hostile["design"]["discover"]["findings"].append("wiersz\n## wstrzyknięty nagłówek\n<img src=x onerror=alert(1)>\n| x | y |\n|---|---|")
-    hostile["design"]["discover"]["findings"].append("![obraz](https://example.org/x.png) **pogrubienie** `kod` @organizacja/zespol")
+    hostile["design"]["discover"]["findings"].append(
+        "wiersz\n## wstrzyknięty nagłówek\n<img src=x onerror=alert(1)>\n| x | y |\n|---|---|"
+    )
+    hostile["design"]["discover"]["findings"].append(
+        "![obraz](https://example.org/x.png) **pogrubienie** `kod` @organizacja/zespol"
+    )
     write_bundle(repo, hostile)
     head = commit(repo, "Wrogi tekst")
     markdown = render_markdown(compute_diff(repo, base, head))
@@ -227,7 +275,9 @@ def test_hostile_text_cannot_inject_markdown_or_html(repo: Path) -> None:
     assert "\\[klik\\]" in markdown
     for line in markdown.splitlines():
         # Only our own headings and list items start a line; user text never does.
-        assert re.match(r"^(#{2,4} (Zmiany w treści|Wiązki|Partnerzy|Nowa|Zmieniona|Usunięta|Wiązka)|\s*- |Porównanie |$)", line), line
+        assert re.match(
+            r"^(#{2,4} (Zmiany w treści|Wiązki|Partnerzy|Nowa|Zmieniona|Usunięta|Wiązka)|\s*- |Porównanie |$)", line
+        ), line
         # A table needs a line starting with a pipe; escaped pipes are fine.
         assert not re.search(r"(?<!\\)\|", line), line
     assert "\\*\\*pogrubienie\\*\\*" in markdown
@@ -251,7 +301,9 @@ def test_long_text_and_many_changes_are_bounded(repo: Path) -> None:
     assert "x" * (diff.MAX_VALUE_CHARS + 1) not in render_text(result)
 
 
-def test_cli_prints_text_and_markdown(repo: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+def test_cli_prints_text_and_markdown(
+    repo: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     base = commit(repo, "baza")
     write_bundle(repo, bundle("senior-kramsk", "Senior u siebie w Kramsku", stage="plan"))
     head = commit(repo, "Etap")
@@ -286,7 +338,9 @@ def test_merge_base_shows_only_the_branch_own_changes(
     assert "Usunięta wiązka: Wiązka dodana na main w międzyczasie (w-miedzyczasie)" in plain
 
 
-def test_cli_content_dir_in_a_subfolder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+def test_cli_content_dir_in_a_subfolder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     repo = init_repo(tmp_path / "repo")
     write_partners(repo, content="dane/tresc")
     base = commit(repo, "baza")
@@ -307,7 +361,9 @@ def test_unknown_revision_exits_2_with_a_polish_message(
     assert not Path("/tmp/x").exists() or revision != "--output=/tmp/x"
 
 
-def test_outside_a_repository_exits_2(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+def test_outside_a_repository_exits_2(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     (tmp_path / "plain").mkdir()
     monkeypatch.chdir(tmp_path / "plain")
     monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path))
@@ -388,7 +444,9 @@ def test_link_title_change_with_the_same_url_is_reported(repo: Path) -> None:
 
 def test_every_field_of_matched_items_is_compared(repo: Path) -> None:
     base = commit(repo, "baza")
-    data = bundle("senior-kramsk", "Senior u siebie w Kramsku", contact={"email": "gops@example.org", "fax": "63 241 22 11"})
+    data = bundle(
+        "senior-kramsk", "Senior u siebie w Kramsku", contact={"email": "gops@example.org", "fax": "63 241 22 11"}
+    )
     data["canvas"]["value_proposition"]["services"][0]["pilotaz"] = True
     data["canvas"]["value_proposition"]["zasieg"] = "gmina"
     data["canvas"]["customer_segments"][0]["liczba"] = 120
@@ -398,7 +456,11 @@ def test_every_field_of_matched_items_is_compared(repo: Path) -> None:
     data["canvas"]["nowy_blok"] = ["x"]
     data["design"]["prototype"]["tests"][0]["miejsce"] = "Klub seniora"
     data["design"]["define"]["persona"] = "Pani Halina"
-    data["design"]["plan"] = {"start": "2026-05-01", "milestones": [{"date": "2026-04-01", "milestone": "Uchwała"}], "risks": ["Lato"]}
+    data["design"]["plan"] = {
+        "start": "2026-05-01",
+        "milestones": [{"date": "2026-04-01", "milestone": "Uchwała"}],
+        "risks": ["Lato"],
+    }
     write_bundle(repo, data)
     middle = commit(repo, "Pola spoza formatu")
     data["design"]["plan"]["milestones"][0]["odpowiada"] = "Wójt"
@@ -449,22 +511,46 @@ def test_data_change_without_words_names_the_changed_paths(repo: Path) -> None:
 
 
 def test_changed_paths_names_every_difference() -> None:
-    old = {"canvas": {"cost_structure": [{"amount_pln": 1}, {"amount_pln": 2}]}, "design": {"prototype": {"tests": [{"participants": 8}]}}}
-    new = {"canvas": {"cost_structure": [{"amount_pln": 1}, {"amount_pln": 3}]}, "design": {"prototype": {"tests": [{"participants": 12}]}}, "x": None}
-    assert diff.changed_paths(old, new) == ["canvas.cost_structure[1].amount_pln", "design.prototype.tests[0].participants", "x"]
+    old = {
+        "canvas": {"cost_structure": [{"amount_pln": 1}, {"amount_pln": 2}]},
+        "design": {"prototype": {"tests": [{"participants": 8}]}},
+    }
+    new = {
+        "canvas": {"cost_structure": [{"amount_pln": 1}, {"amount_pln": 3}]},
+        "design": {"prototype": {"tests": [{"participants": 12}]}},
+        "x": None,
+    }
+    assert diff.changed_paths(old, new) == [
+        "canvas.cost_structure[1].amount_pln",
+        "design.prototype.tests[0].participants",
+        "x",
+    ]
     assert diff.changed_paths(old, old) == []
     assert diff.changed_paths({"a": 1}, {"a": 1.0}) == [] and diff.changed_paths({"a": 1}, {"a": True}) == ["a"]
     assert diff.changed_paths({"a": [1]}, {"a": [1, 2]}) == ["a[1]"]
 
 
 def test_partner_identifiers_address_and_unknown_fields_in_words(repo: Path) -> None:
-    data = dict(diff_partner := {"format": 1, "id": GOPS, "name": "Gminny Ośrodek Pomocy Społecznej w Kramsku", "sector": "public",
-                                 "kind": "social_assistance_centre", "identifiers": {"nip": "6651234567", "regon": "310000000"},
-                                 "address": {"street": "ul. Leśna 4", "postal_code": "62-511", "city": "Kramsk"}})
+    data = dict(
+        diff_partner := {
+            "format": 1,
+            "id": GOPS,
+            "name": "Gminny Ośrodek Pomocy Społecznej w Kramsku",
+            "sector": "public",
+            "kind": "social_assistance_centre",
+            "identifiers": {"nip": "6651234567", "regon": "310000000"},
+            "address": {"street": "ul. Leśna 4", "postal_code": "62-511", "city": "Kramsk"},
+        }
+    )
     write_yaml(repo, f"content/partners/{GOPS}.yml", data)
     base = commit(repo, "Identyfikatory")
-    changed = dict(diff_partner, identifiers={"nip": "6659876543", "krs": "0000123456", "inny": "X1"},
-                   address={"street": "ul. Leśna 6", "postal_code": "62-511", "city": "Kramsk"}, territory=["3010052"], uwagi="y")
+    changed = dict(
+        diff_partner,
+        identifiers={"nip": "6659876543", "krs": "0000123456", "inny": "X1"},
+        address={"street": "ul. Leśna 6", "postal_code": "62-511", "city": "Kramsk"},
+        territory=["3010052"],
+        uwagi="y",
+    )
     write_yaml(repo, f"content/partners/{GOPS}.yml", changed)
     head = commit(repo, "Nowy NIP")
     text = render_text(compute_diff(repo, base, head))

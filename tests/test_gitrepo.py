@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from git_helpers import commit, git, init_repo
 
-from wiazki.gitrepo import BlobReader, GitError, list_files, merge_base, relative_to_repo, resolve, toplevel
+from git_helpers import commit, git, init_repo
+from wiazki.revisions.git import BlobReader, GitError, list_files, merge_base, relative_to_repo, resolve, toplevel
 
 
 @pytest.fixture
@@ -15,7 +15,9 @@ def repo(tmp_path: Path) -> Path:
     repo = init_repo(tmp_path / "repo")
     for i in range(50):
         (repo / "content" / "bundles").mkdir(parents=True, exist_ok=True)
-        (repo / "content" / "bundles" / f"w{i:02d}.yml").write_text(f"id: w{i:02d}\n" + "x: y\n" * 2000, encoding="utf-8")
+        (repo / "content" / "bundles" / f"w{i:02d}.yml").write_text(
+            f"id: w{i:02d}\n" + "x: y\n" * 2000, encoding="utf-8"
+        )
     (repo / "content" / "bundles" / "zażółć.yml").write_text("id: pl\n", encoding="utf-8")
     commit(repo, "start")
     return repo

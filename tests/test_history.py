@@ -7,10 +7,10 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from git_helpers import bundle, commit, git, init_repo, write_bundle, write_partners
 
-from wiazki import history
-from wiazki.history import ADDED, DELETED, MODIFIED, HistoryCache, pull_request_number, read_history
+from git_helpers import bundle, commit, git, init_repo, write_bundle, write_partners
+from wiazki.revisions import history
+from wiazki.revisions.history import ADDED, DELETED, MODIFIED, HistoryCache, pull_request_number, read_history
 
 
 def _stage(repo: Path, bid: str, stage: str, title: str = "Senior u siebie w Kramsku") -> None:
@@ -34,8 +34,16 @@ def repo(tmp_path: Path) -> Path:
     _stage(repo, "senior-kramsk", "define")
     commit(repo, "Definiowanie wyzwania", date="2026-02-01T12:00:00+01:00")
     git(repo, "switch", "-q", "main")
-    git(repo, "merge", "-q", "--no-ff", "-m", "Merge pull request #7 from owes/definiowanie\n\nEtap definiowania dla Kramska",
-        "owes/definiowanie", date="2026-02-03T15:30:00+01:00")
+    git(
+        repo,
+        "merge",
+        "-q",
+        "--no-ff",
+        "-m",
+        "Merge pull request #7 from owes/definiowanie\n\nEtap definiowania dla Kramska",
+        "owes/definiowanie",
+        date="2026-02-03T15:30:00+01:00",
+    )
 
     _stage(repo, "senior-kramsk", "ideate")
     commit(repo, "Zmiana etapu (#9)", date="2026-03-05T08:00:00+01:00")
@@ -56,7 +64,9 @@ def test_every_change_newest_first_with_pr_numbers_and_stages(repo: Path) -> Non
         ("2026-01-10", "Dodanie pierwszych wiązek (#3)", 3, "discover", ADDED),
     ]
     assert entries[0].stage_label == "Tworzenie rozwiązania"
-    assert entries[1].pr_url("https://github.com/owes-katalog/wiazki") == "https://github.com/owes-katalog/wiazki/pull/7"
+    assert (
+        entries[1].pr_url("https://github.com/owes-katalog/wiazki") == "https://github.com/owes-katalog/wiazki/pull/7"
+    )
     assert all(len(e.commit) == 40 for e in entries)
     removed = result["do-usuniecia"]
     assert [(e.change, e.stage, e.subject) for e in removed] == [
@@ -96,7 +106,11 @@ def test_stage_of_a_file_with_crlf_line_ends(repo: Path) -> None:
     commit(repo, "Zapisane w Notatniku (#12)", date="2026-04-02T08:00:00+02:00")
     path.write_bytes(path.read_bytes().replace(b"stage: prototype\r\n", b"stage: 'plan' # etap\r\n"))
     commit(repo, "Planowanie (#13)", date="2026-04-03T08:00:00+02:00")
-    blob = subprocess.run(["git", "-C", str(repo), "cat-file", "-p", "HEAD:content/bundles/senior-kramsk.yml"], capture_output=True, check=True).stdout
+    blob = subprocess.run(
+        ["git", "-C", str(repo), "cat-file", "-p", "HEAD:content/bundles/senior-kramsk.yml"],
+        capture_output=True,
+        check=True,
+    ).stdout
     assert b"stage: 'plan' # etap\r\n" in blob  # committed as it was written
     entries = read_history(repo, Path("content"))["senior-kramsk"]
     assert [(e.pr, e.stage) for e in entries[:2]] == [(13, "plan"), (12, "prototype")]
@@ -128,12 +142,14 @@ def test_pull_request_number_from_subjects(subject: str, number: int | None) -> 
     assert pull_request_number(subject) == number
 
 
-def test_plain_folder_without_git_has_empty_history(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture) -> None:
+def test_plain_folder_without_git_has_empty_history(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
     folder = tmp_path / "tarball"
     write_partners(folder)
     write_bundle(folder, bundle("senior-kramsk", "Senior u siebie w Kramsku"))
     monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path))
-    with caplog.at_level(logging.INFO, logger="wiazki.history"):
+    with caplog.at_level(logging.INFO, logger="wiazki.revisions.history"):
         assert read_history(folder, folder / "content") == {}
     assert all(r.levelno <= logging.INFO for r in caplog.records)
     assert any("niedostępna" in r.getMessage() for r in caplog.records)
@@ -151,10 +167,12 @@ def test_repository_without_commits_has_empty_history(tmp_path: Path) -> None:
     assert read_history(repo, Path("content")) == {}
 
 
-def test_shallow_clone_skips_the_commits_it_cannot_see_behind(repo: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+def test_shallow_clone_skips_the_commits_it_cannot_see_behind(
+    repo: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
     one = tmp_path / "depth1"
     git(tmp_path, "clone", "-q", "--depth", "1", f"file://{repo}", str(one))
-    with caplog.at_level(logging.INFO, logger="wiazki.history"):
+    with caplog.at_level(logging.INFO, logger="wiazki.revisions.history"):
         # Its only commit would show every bundle as "added" on that day: not history.
         assert read_history(one, Path("content")) == {}
     assert any("płytki klon" in r.getMessage() for r in caplog.records)
@@ -164,7 +182,9 @@ def test_shallow_clone_skips_the_commits_it_cannot_see_behind(repo: Path, tmp_pa
     result = read_history(three, Path("content"))
     # The newest three commits are: delete, README, squash (#9); the squash is
     # the boundary (its parent is missing), so only the deletion is history.
-    assert {bid: [e.subject for e in entries] for bid, entries in result.items()} == {"do-usuniecia": ["Usunięcie wiązki"]}
+    assert {bid: [e.subject for e in entries] for bid, entries in result.items()} == {
+        "do-usuniecia": ["Usunięcie wiązki"]
+    }
 
 
 def test_cache_reads_once_per_head(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -10,14 +10,16 @@ from pathlib import Path
 
 import pytest
 import yaml
-from git_helpers import GOPS, OWES, commit, git, init_repo, write_partners
 
-from wiazki import cli, issueform, vocab
-from wiazki.issueform import FIELDS, LABEL, REQUIRED, convert, parse_body, parse_groups, parse_territory
-from wiazki.issue_pr import problems_comment
-from wiazki.loader import load_file
-from wiazki.teryt import load_register
-from wiazki.validate import validate_content
+from git_helpers import GOPS, OWES, commit, git, init_repo, write_partners
+from wiazki import cli
+from wiazki.format import vocab
+from wiazki.format.teryt import load_register
+from wiazki.new_bundle import issue_form as issueform
+from wiazki.new_bundle.issue_form import FIELDS, LABEL, REQUIRED, convert, parse_body, parse_groups, parse_territory
+from wiazki.new_bundle.issue_pr import problems_comment
+from wiazki.validation.loader import load_file
+from wiazki.validation.validator import validate_content
 
 REPO = Path(__file__).resolve().parent.parent
 FORM = REPO / ".github" / "ISSUE_TEMPLATE" / "nowa-wiazka.yml"
@@ -67,7 +69,9 @@ def _event(tmp_path: Path, title: str, body: str, labels: tuple[str, ...] = (LAB
     return path
 
 
-def _convert(values: dict[str, str], content: Path, title: str = "[Nowa wiązka]: Senior u siebie – Kramsk") -> issueform.Conversion:
+def _convert(
+    values: dict[str, str], content: Path, title: str = "[Nowa wiązka]: Senior u siebie – Kramsk"
+) -> issueform.Conversion:
     return convert(title, form_body(values), content, load_register(), date.fromisoformat(TODAY))
 
 
@@ -115,14 +119,18 @@ def test_group_labels_with_commas_are_matched_whole() -> None:
     assert parse_groups("Cudzoziemcy, w tym uchodźcy, Osoby starsze") == (["migrants_refugees", "older_persons"], [])
     assert parse_groups("Osoby starsze") == (["older_persons"], [])
     groups, problems = parse_groups("Osoby starsze, Smoki")
-    assert groups == ["older_persons"] and problems == ["nieznana grupa docelowa „Smoki”; wybierz grupy z listy w formularzu"]
+    assert groups == ["older_persons"] and problems == [
+        "nieznana grupa docelowa „Smoki”; wybierz grupy z listy w formularzu"
+    ]
 
 
 def test_territory_from_codes_and_gmina_names() -> None:
     register = load_register()
     assert parse_territory("3010052, Kleczew; gmina Kramsk\n30", register) == (["3010052", "3010043", "30"], [])
     codes, problems = parse_territory("Sanok", register)
-    assert codes == [] and "pasuje do kilku gmin" in problems[0] and "1817011" in problems[0] and "1817052" in problems[0]
+    assert (
+        codes == [] and "pasuje do kilku gmin" in problems[0] and "1817011" in problems[0] and "1817052" in problems[0]
+    )
     assert parse_territory("9999999", register)[1] == ["kodu TERYT 9999999 nie ma w rejestrze (stan na 2020-01-01)"]
     assert "nie jest kodem TERYT" in parse_territory("123", register)[1][0]
     assert "nie znaleziono gminy „Atlantyda”" in parse_territory("Atlantyda", register)[1][0]
@@ -131,7 +139,9 @@ def test_territory_from_codes_and_gmina_names() -> None:
 # ---- converting ------------------------------------------------------------------------
 
 
-def test_good_issue_becomes_a_bundle_that_validates(content: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_good_issue_becomes_a_bundle_that_validates(
+    content: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     event = _event(tmp_path, "[Nowa wiązka]: Senior u siebie – Kramsk", form_body(GOOD))
     assert cli.main(["issue-to-bundle", "--event", str(event), "--content-dir", str(content)]) == 0
     path = content / "bundles" / "senior-u-siebie-kramsk.yml"
@@ -171,8 +181,16 @@ def test_long_need_becomes_summary_and_description(content: Path) -> None:
 
 
 def test_missing_sections_and_bad_values_are_listed_in_polish(content: Path) -> None:
-    conversion = _convert({issueform.NEED: "Za krótko", issueform.GROUPS: "Osoby starsze", issueform.OWES: GOPS,
-                           issueform.CONTACT: "nie-mail"}, content, title="Abc")
+    conversion = _convert(
+        {
+            issueform.NEED: "Za krótko",
+            issueform.GROUPS: "Osoby starsze",
+            issueform.OWES: GOPS,
+            issueform.CONTACT: "nie-mail",
+        },
+        content,
+        title="Abc",
+    )
     assert conversion.new is None
     assert conversion.problems == [
         "brak odpowiedzi w polu „Obszar” (czy zgłoszenie utworzono formularzem „Nowa wiązka”?)",
@@ -184,7 +202,10 @@ def test_missing_sections_and_bad_values_are_listed_in_polish(content: Path) -> 
     assert _convert({**GOOD, issueform.OWES: "owes-nieznany"}, content).problems == [
         "nie ma partnera „owes-nieznany” (pliku content/partners/owes-nieznany.yml); podajcie identyfikator istniejącego OWES"
     ]
-    assert "nie jest identyfikatorem partnera" in _convert({**GOOD, issueform.OWES: "../../etc/passwd"}, content).problems[0]
+    assert (
+        "nie jest identyfikatorem partnera"
+        in _convert({**GOOD, issueform.OWES: "../../etc/passwd"}, content).problems[0]
+    )
     body = "Zwykły tekst bez formularza"
     assert len(convert("Senior u siebie", body, content, load_register(), date(2026, 3, 1)).problems) == len(REQUIRED)
 
@@ -198,12 +219,14 @@ HOSTILE = [
     "# Nagłówek <script>alert(1)</script> [link](javascript:alert(1)) <img src=x onerror=alert(1)>",
     "{{ config }} {% raw %} ${{ secrets.GITHUB_TOKEN }}",
     "---\n...\n%YAML 1.1",
-    "\"'\\\" \\n \\u0000 \x07 \u202eodwrócone\u202c Zażółć gęślą jaźń 🙂",
+    '"\'\\" \\n \\u0000 \x07 \u202eodwrócone\u202c Zażółć gęślą jaźń 🙂',
 ]
 
 
 @pytest.mark.parametrize("hostile", HOSTILE)
-def test_hostile_text_is_written_as_plain_strings(hostile: str, content: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_hostile_text_is_written_as_plain_strings(
+    hostile: str, content: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     values = {
         **GOOD,
         issueform.NEED: "Potrzeba mieszkańców: " + hostile,
@@ -221,9 +244,21 @@ def test_hostile_text_is_written_as_plain_strings(hostile: str, content: Path, t
     assert problems == [] and doc is not None
     data = doc.data
     assert data["stage"] == "discover"
-    assert set(data) <= {"format", "id", "title", "summary", "description", "stage", "territory", "facilitator",
-                         "contact", "reviewed", "canvas", "design"}
-    assert data["title"] == issueform.one_line(title[len("[Nowa wiązka]: "):])
+    assert set(data) <= {
+        "format",
+        "id",
+        "title",
+        "summary",
+        "description",
+        "stage",
+        "territory",
+        "facilitator",
+        "contact",
+        "reviewed",
+        "canvas",
+        "design",
+    }
+    assert data["title"] == issueform.one_line(title[len("[Nowa wiązka]: ") :])
     cleaned_lines = [line.strip() for line in issueform.clean(hostile).split("\n") if line.strip()]
     assert data["design"]["discover"]["findings"] == [" ".join(line.split()) for line in cleaned_lines]
     assert "\u202e" not in path.read_text(encoding="utf-8") and "\x07" not in path.read_text(encoding="utf-8")
@@ -236,7 +271,9 @@ def test_a_rule_the_form_cannot_check_is_reported_on_the_issue(checkout: Path, t
     args = ["issue-to-bundle", "--event", str(event), "--content-dir", str(checkout / "content"), "--open-pr"]
     assert cli.main(args) == 1
     assert not list((checkout / "content").glob("bundles/*.yml"))
-    assert (tmp_path / "gh.log").read_text(encoding="utf-8").splitlines() == ["issue comment 31 --repo owes-katalog/wiazki --body-file -"]
+    assert (tmp_path / "gh.log").read_text(encoding="utf-8").splitlines() == [
+        "issue comment 31 --repo owes-katalog/wiazki --body-file -"
+    ]
     assert "javascript" in (tmp_path / "gh.log.body").read_text(encoding="utf-8")
 
 
@@ -261,7 +298,9 @@ def test_huge_bodies_and_lists_are_refused(content: Path) -> None:
 
 
 def test_problem_comment_escapes_markdown_and_mentions() -> None:
-    comment = problems_comment(["nieznana grupa docelowa „<script>x</script> [a](javascript:b) @owes-katalog/opiekunowie”"])
+    comment = problems_comment(
+        ["nieznana grupa docelowa „<script>x</script> [a](javascript:b) @owes-katalog/opiekunowie”"]
+    )
     assert "<script>" not in comment and "](" not in comment
     assert "&lt;script&gt;" in comment
     assert "@owes" not in comment and "@\u200bowes" in comment
@@ -274,7 +313,9 @@ def test_issue_without_the_label_is_skipped(content: Path, tmp_path: Path, capsy
     assert not (content / "bundles").exists()
 
 
-def test_problems_exit_1_and_bad_events_exit_2(content: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_problems_exit_1_and_bad_events_exit_2(
+    content: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     event = _event(tmp_path, "Senior u siebie", form_body({**GOOD, issueform.TERRITORY: "Sanok"}))
     assert cli.main(["issue-to-bundle", "--event", str(event), "--content-dir", str(content)]) == 1
     assert "pasuje do kilku gmin" in capsys.readouterr().out
@@ -317,7 +358,9 @@ def checkout(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return repo
 
 
-def test_open_pr_pushes_a_branch_and_opens_a_pull_request(checkout: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_open_pr_pushes_a_branch_and_opens_a_pull_request(
+    checkout: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     title = "[Nowa wiązka]: Senior u siebie $(rm -rf ~)"
     event = _event(tmp_path, title, form_body(GOOD), number=23)
     args = ["issue-to-bundle", "--event", str(event), "--content-dir", str(checkout / "content"), "--open-pr"]
@@ -327,7 +370,10 @@ def test_open_pr_pushes_a_branch_and_opens_a_pull_request(checkout: Path, tmp_pa
     branch = "nowa-wiazka/zgloszenie-23"
     files = git(origin, "ls-tree", "-r", "--name-only", branch)
     assert "content/bundles/senior-u-siebie-rm-rf.yml" in files.splitlines()
-    assert git(origin, "log", "-1", "--format=%an|%s", branch) == "github-actions[bot]|Nowa wiązka senior-u-siebie-rm-rf ze zgłoszenia #23"
+    assert (
+        git(origin, "log", "-1", "--format=%an|%s", branch)
+        == "github-actions[bot]|Nowa wiązka senior-u-siebie-rm-rf ze zgłoszenia #23"
+    )
     calls = (tmp_path / "gh.log").read_text(encoding="utf-8").splitlines()
     assert calls[0] == "auth setup-git"
     assert calls[1] == (
@@ -350,7 +396,11 @@ def test_open_pr_with_problems_comments_on_the_issue(checkout: Path, tmp_path: P
     event = _event(tmp_path, "Senior u siebie", form_body({**GOOD, issueform.OWES: "owes-nieznany"}), number=24)
     args = ["issue-to-bundle", "--event", str(event), "--content-dir", str(checkout / "content"), "--open-pr"]
     assert cli.main(args) == 1
-    assert (tmp_path / "gh.log").read_text(encoding="utf-8").splitlines() == ["issue comment 24 --repo owes-katalog/wiazki --body-file -"]
+    assert (tmp_path / "gh.log").read_text(encoding="utf-8").splitlines() == [
+        "issue comment 24 --repo owes-katalog/wiazki --body-file -"
+    ]
     body = (tmp_path / "gh.log.body").read_text(encoding="utf-8")
     assert "nie ma partnera „owes\\-nieznany”" in body
-    assert git(tmp_path / "origin.git", "branch", "--list") == "main" or "* main" in git(tmp_path / "origin.git", "branch", "--list")
+    assert git(tmp_path / "origin.git", "branch", "--list") == "main" or "* main" in git(
+        tmp_path / "origin.git", "branch", "--list"
+    )

@@ -6,10 +6,10 @@ import logging
 from pathlib import Path
 
 import pytest
-import sitehelpers as h
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
+import sitehelpers as h
 from wiazki.mkdocs_plugin import WiazkiConfig, WiazkiPlugin
 
 
@@ -29,7 +29,7 @@ def test_options_are_documented_and_validate() -> None:
     source = Path(h.REPO / "plugins" / "wiazki" / "mkdocs_plugin.py").read_text(encoding="utf-8")
     for option in ("enabled", "content_dir", "strict_warnings"):
         declaration = source.index(f"    {option} = opt.")
-        assert '"""' in source[declaration: source.index("\n\n", declaration)], f"{option} has no docstring"
+        assert '"""' in source[declaration : source.index("\n\n", declaration)], f"{option} has no docstring"
 
 
 def test_the_plugin_is_registered_under_its_entry_point(tmp_path: Path) -> None:
@@ -58,7 +58,10 @@ def test_a_rebuild_parses_only_changed_files(tmp_path: Path) -> None:
         build(config)
         assert plugin._validator.parsed == 0
         bundle = project / "content" / "bundles" / "senior-u-siebie.yml"
-        bundle.write_text(bundle.read_text(encoding="utf-8").replace("Senior u siebie w gminie Kramsk", "Senior u siebie w Kramsku"), encoding="utf-8")
+        bundle.write_text(
+            bundle.read_text(encoding="utf-8").replace("Senior u siebie w gminie Kramsk", "Senior u siebie w Kramsku"),
+            encoding="utf-8",
+        )
         build(config)
         assert plugin._validator.parsed == 1
     assert "Senior u siebie w Kramsku" in h.page(project / "site", "wiazki/senior-u-siebie").source
@@ -81,7 +84,9 @@ def test_serve_watches_the_content_folder(tmp_path: Path) -> None:
     assert Path(server.watched[0]) == (project / "content").resolve()
 
 
-def test_while_serving_a_broken_file_is_shown_without_stopping_the_build(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+def test_while_serving_a_broken_file_is_shown_without_stopping_the_build(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
     project = _project(tmp_path)
     broken = project / "content" / "bundles" / "zla.yml"
     broken.write_text("format: 1\nid: zla\ntitle: [niedomknięta\n", encoding="utf-8")

@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import contentkit as kit
-from wiazki import vocab
+from wiazki.format import vocab
+from wiazki.format.teryt import load_register
 from wiazki.model import build_catalogue
-from wiazki.teryt import load_register
-from wiazki.validate import validate_content
+from wiazki.validation.validator import validate_content
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -25,12 +25,20 @@ def test_properdocs_builds_the_sample_site_strictly(tmp_path: Path) -> None:
     env = dict(os.environ, WIAZKI_TODAY=h.TODAY, DISABLE_MKDOCS_2_WARNING="true", NO_MKDOCS_2_WARNING="1")
     result = subprocess.run(
         [str(PROPERDOCS), "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(site)],
-        cwd=project, env=env, capture_output=True, text=True, timeout=300,
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     assert result.returncode == 0, result.stderr
     page = h.page(site, "wiazki/senior-u-siebie-kramsk")
     assert page.find("section", class_="wiazki-canvas")
-    assert page.find("a", class_="md-content__button").attrs["href"].endswith("/edit/main/content/bundles/senior-u-siebie-kramsk.yml")
+    assert (
+        page.find("a", class_="md-content__button")
+        .attrs["href"]
+        .endswith("/edit/main/content/bundles/senior-u-siebie-kramsk.yml")
+    )
     assert h.page(site, "wiazki").find_all("article", class_="wiazki-card")
     assert json.loads((site / "api" / "bundles.json").read_text(encoding="utf-8"))["format"] == 1
     assert any(d["location"].startswith("wiazki/senior-u-siebie-kramsk/") for d in h.search_index(site)["docs"])

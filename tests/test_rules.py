@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 import contentkit as kit
-from wiazki.validate import validate_content
+from wiazki.validation.validator import validate_content
 
 
 def validate(tmp_path, bundles=None, partners=None, today=kit.TODAY):
@@ -148,7 +148,14 @@ def test_teryt_of_wrong_shape_is_a_schema_error(tmp_path):
 
 @pytest.mark.parametrize(
     "stage, missing",
-    [("define", "discover"), ("ideate", "define"), ("prototype", "ideate"), ("plan", "prototype"), ("available", "plan"), ("closed", "discover")],
+    [
+        ("define", "discover"),
+        ("ideate", "define"),
+        ("prototype", "ideate"),
+        ("plan", "prototype"),
+        ("available", "plan"),
+        ("closed", "discover"),
+    ],
 )
 def test_rule5_design_sections_before_the_stage_are_required(tmp_path, stage, missing):
     bundle = kit.valid_bundle()
@@ -172,11 +179,17 @@ def test_rule5_later_sections_may_be_filled_and_earlier_stage_needs_nothing(tmp_
     bundle["stage"] = "discover"
     del bundle["contact"]
     bundle["design"] = {"plan": bundle["design"]["plan"]}
-    bundle["canvas"] = {"value_proposition": bundle["canvas"]["value_proposition"], "key_partners": bundle["canvas"]["key_partners"]}
+    bundle["canvas"] = {
+        "value_proposition": bundle["canvas"]["value_proposition"],
+        "key_partners": bundle["canvas"]["key_partners"],
+    }
     assert validate(tmp_path, {"senior-u-siebie": bundle}) == []
 
 
-@pytest.mark.parametrize("block", ["customer_segments", "value_proposition", "channels", "revenue_streams", "cost_structure", "key_resources"])
+@pytest.mark.parametrize(
+    "block",
+    ["customer_segments", "value_proposition", "channels", "revenue_streams", "cost_structure", "key_resources"],
+)
 def test_rule5_all_canvas_blocks_from_plan(tmp_path, block):
     bundle = kit.valid_bundle()
     bundle["stage"] = "plan"
@@ -192,7 +205,14 @@ def test_rule5_all_canvas_blocks_from_plan(tmp_path, block):
 def test_rule5_canvas_blocks_may_be_missing_before_plan(tmp_path):
     bundle = kit.valid_bundle()
     bundle["stage"] = "prototype"
-    for block in ("channels", "customer_relationships", "revenue_streams", "cost_structure", "key_resources", "key_activities"):
+    for block in (
+        "channels",
+        "customer_relationships",
+        "revenue_streams",
+        "cost_structure",
+        "key_resources",
+        "key_activities",
+    ):
         del bundle["canvas"][block]
     assert validate(tmp_path, {"senior-u-siebie": bundle}) == []
 
@@ -220,7 +240,9 @@ def test_rule6_kind_must_fit_sector(tmp_path):
 def test_rule6_social_enterprise_only_for_social_economy(tmp_path):
     partner = kit.gops()
     partner["social_enterprise"] = True
-    problem = only(validate(tmp_path, partners=partners_default() | {"gops-kramsk": partner}), "social-enterprise-kind")[0]
+    problem = only(
+        validate(tmp_path, partners=partners_default() | {"gops-kramsk": partner}), "social-enterprise-kind"
+    )[0]
     assert problem.line == 7
 
 
@@ -232,7 +254,14 @@ def test_rule6_social_enterprise_on_a_social_coop_passes(tmp_path):
 # --- rule 7 ------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("field, value, code", [("nip", "5261040827", "nip-checksum"), ("regon", "123456784", "regon-checksum"), ("regon", "12345678512348", "regon-checksum")])
+@pytest.mark.parametrize(
+    "field, value, code",
+    [
+        ("nip", "5261040827", "nip-checksum"),
+        ("regon", "123456784", "regon-checksum"),
+        ("regon", "12345678512348", "regon-checksum"),
+    ],
+)
 def test_rule7_check_digits(tmp_path, field, value, code):
     partner = kit.owes()
     partner["identifiers"][field] = value
@@ -258,7 +287,9 @@ def test_identifier_written_as_a_number_gets_a_quoting_hint(tmp_path):
 # --- rule 8 ------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("url", ["javascript:alert(1)", "ftp://example.org/x", "data:text/html,x", "//example.org", "https://"])
+@pytest.mark.parametrize(
+    "url", ["javascript:alert(1)", "ftp://example.org/x", "data:text/html,x", "//example.org", "https://"]
+)
 def test_rule8_only_http_and_https_urls(tmp_path, url):
     bundle = kit.valid_bundle()
     bundle["links"][0]["url"] = url
@@ -412,7 +443,7 @@ def test_problems_are_sorted_and_complete(tmp_path):
 
 
 def test_cached_validator_reparses_only_changed_files(tmp_path):
-    from wiazki.validate import ContentValidator
+    from wiazki.validation.validator import ContentValidator
 
     kit.write_content(tmp_path)
     validator = ContentValidator(tmp_path)
@@ -446,7 +477,10 @@ def test_symlinks_and_fifos_are_refused_not_followed(tmp_path):
     (tmp_path / "bundles" / "link.yml").symlink_to(secret)
     os.mkfifo(tmp_path / "bundles" / "fifo.yml")
     problems = validate_content(tmp_path, today=kit.TODAY).problems
-    assert sorted((p.path.rsplit("/", 1)[1], p.code) for p in problems) == [("fifo.yml", "not-a-file"), ("link.yml", "not-a-file")]
+    assert sorted((p.path.rsplit("/", 1)[1], p.code) for p in problems) == [
+        ("fifo.yml", "not-a-file"),
+        ("link.yml", "not-a-file"),
+    ]
 
 
 # --- found in review: hostile types, cascades, nested fields -------------------
@@ -494,7 +528,14 @@ def test_an_unreadable_bundle_suppresses_unreferenced_partner_warnings(tmp_path)
 
 @pytest.mark.parametrize(
     "section, field",
-    [("define", "challenge"), ("discover", "findings"), ("ideate", "chosen"), ("plan", "start"), ("plan", "risks"), ("prototype", "tests")],
+    [
+        ("define", "challenge"),
+        ("discover", "findings"),
+        ("ideate", "chosen"),
+        ("plan", "start"),
+        ("plan", "risks"),
+        ("prototype", "tests"),
+    ],
 )
 def test_every_field_of_a_design_section_is_required(tmp_path, section, field):
     bundle = kit.valid_bundle()
@@ -530,10 +571,24 @@ def test_value_proposition_needs_a_summary(tmp_path):
 
 @pytest.mark.parametrize(
     "phone, ok",
-    [("601 234 567", True), ("601-234-567", True), ("601234567", True), ("+48 601 234 567", True), ("+48601234567", True),
-     ("0048 601 234 567", True), ("22 123 45 67", True), ("22-123-45-67", True), ("(22) 123 45 67", True),
-     ("+48 (63) 241 22 10", True), ("601 23 45 67", True), ("12", False), ("601 234 56", False), ("+49 601 234 567", False),
-     ("tel. 601 234 567", False), ("601 234 5678", False)],
+    [
+        ("601 234 567", True),
+        ("601-234-567", True),
+        ("601234567", True),
+        ("+48 601 234 567", True),
+        ("+48601234567", True),
+        ("0048 601 234 567", True),
+        ("22 123 45 67", True),
+        ("22-123-45-67", True),
+        ("(22) 123 45 67", True),
+        ("+48 (63) 241 22 10", True),
+        ("601 23 45 67", True),
+        ("12", False),
+        ("601 234 56", False),
+        ("+49 601 234 567", False),
+        ("tel. 601 234 567", False),
+        ("601 234 5678", False),
+    ],
 )
 def test_polish_phone_numbers(tmp_path, phone, ok):
     bundle = kit.valid_bundle()
@@ -550,7 +605,12 @@ def test_url_scheme_is_case_insensitive(tmp_path):
 
 @pytest.mark.parametrize(
     "description",
-    ["Zobacz [tu][1].\n\n[1]: javascript:alert(1)\n", "[x](javascript&#58;alert(1))", "[x]( JaVaScRiPt:alert(1))", "<vbscript:x>"],
+    [
+        "Zobacz [tu][1].\n\n[1]: javascript:alert(1)\n",
+        "[x](javascript&#58;alert(1))",
+        "[x]( JaVaScRiPt:alert(1))",
+        "<vbscript:x>",
+    ],
 )
 def test_rule8_catches_hidden_markdown_links(tmp_path, description):
     bundle = kit.valid_bundle()
@@ -567,7 +627,7 @@ def test_control_characters_in_text_are_rejected(tmp_path):
 def test_tab_inside_a_text_block_is_content(tmp_path):
     bundle = kit.dump(kit.valid_bundle())
     bundle = bundle.replace("description: 'Wiązka", "description: |\n  \tWiązka łączy trzy usługi.\nx: 'Wiązka", 1)
-    from wiazki.loader import load_text
+    from wiazki.validation.loader import load_text
 
     doc, problems = load_text("x.yml", "description: |\n  Akapit\n  \twcięty tabulatorem\n")
     assert problems == [] and "\twcięty" in doc.data["description"]
@@ -579,11 +639,15 @@ def test_huge_amounts_are_refused_and_never_crash(tmp_path):
     assert "1 000 000 000 000" in problem.message
     from wiazki.polish import amount
 
-    assert amount(10**30).endswith("zł") and amount(96000) == "96\u00a0000\u00a0zł" and amount(1250.5) == "1\u00a0250,50\u00a0zł"
+    assert (
+        amount(10**30).endswith("zł")
+        and amount(96000) == "96\u00a0000\u00a0zł"
+        and amount(1250.5) == "1\u00a0250,50\u00a0zł"
+    )
 
 
 def test_cached_validator_still_applies_date_and_cross_file_rules(tmp_path):
-    from wiazki.validate import ContentValidator
+    from wiazki.validation.validator import ContentValidator
 
     kit.write_content(tmp_path)
     validator = ContentValidator(tmp_path)

@@ -12,10 +12,11 @@ import jsonschema
 import pytest
 
 import contentkit as kit
-from wiazki import SCHEMA_BASE_URL, vocab
-from wiazki.loader import load_file
-from wiazki.schema import schema_text, schemas
-from wiazki.schema_messages import schema_problems
+from wiazki import SCHEMA_BASE_URL
+from wiazki.format import vocab
+from wiazki.format.schema import schema_text, schemas
+from wiazki.validation.loader import load_file
+from wiazki.validation.schema_messages import schema_problems
 
 ROOT = Path(__file__).resolve().parents[1]
 CHECK_JSONSCHEMA = Path(sys.executable).with_name("check-jsonschema")
@@ -70,11 +71,28 @@ def test_vocabularies_come_from_one_source():
 
 def test_vocabularies_hold_every_id_of_the_format():
     spec_ids = {
-        "older_persons", "persons_with_disabilities", "children_with_disabilities", "persons_needing_daily_support",
-        "dependent_persons", "informal_carers", "families_with_children", "families_in_crisis", "large_families",
-        "children_youth", "foster_care_leavers", "homeless", "poverty_exclusion_risk", "unemployed",
-        "economically_inactive", "mental_health", "addiction", "ex_offenders", "violence_affected",
-        "migrants_refugees", "persons_living_alone", "local_community",
+        "older_persons",
+        "persons_with_disabilities",
+        "children_with_disabilities",
+        "persons_needing_daily_support",
+        "dependent_persons",
+        "informal_carers",
+        "families_with_children",
+        "families_in_crisis",
+        "large_families",
+        "children_youth",
+        "foster_care_leavers",
+        "homeless",
+        "poverty_exclusion_risk",
+        "unemployed",
+        "economically_inactive",
+        "mental_health",
+        "addiction",
+        "ex_offenders",
+        "violence_affected",
+        "migrants_refugees",
+        "persons_living_alone",
+        "local_community",
     }
     assert spec_ids <= set(vocab.TARGET_GROUPS) and len(vocab.SERVICE_AREAS) == 14 and len(vocab.SERVICE_TYPES) == 20
     assert len(vocab.FUNDING_SOURCES) == 18 and set(vocab.FEES) == {"free", "partly_paid", "paid"}
@@ -91,7 +109,10 @@ def test_sample_files_reference_the_schema_for_editors():
 
 def check_jsonschema(schema: Path, files: list[Path]) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [str(CHECK_JSONSCHEMA), "--schemafile", str(schema), *map(str, files)], capture_output=True, text=True, timeout=300
+        [str(CHECK_JSONSCHEMA), "--schemafile", str(schema), *map(str, files)],
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
 
 
@@ -162,9 +183,11 @@ def test_check_jsonschema_gives_the_same_structural_verdict_as_ours(tmp_path):
 
 @pytest.mark.skipif(shutil.which("node") is None, reason="Node.js is not installed")
 def test_patterns_are_valid_ecma_regexes():
-    patterns = sorted({sub["pattern"] for _, sub in _walk_properties(schemas()["bundle"]) if "pattern" in sub}
-                      | {sub["pattern"] for sub in schemas()["bundle"]["$defs"].values() if "pattern" in sub}
-                      | {sub["pattern"] for sub in schemas()["partner"]["$defs"].values() if "pattern" in sub})
+    patterns = sorted(
+        {sub["pattern"] for _, sub in _walk_properties(schemas()["bundle"]) if "pattern" in sub}
+        | {sub["pattern"] for sub in schemas()["bundle"]["$defs"].values() if "pattern" in sub}
+        | {sub["pattern"] for sub in schemas()["partner"]["$defs"].values() if "pattern" in sub}
+    )
     script = "for (const p of JSON.parse(process.argv[1])) new RegExp(p, 'u');"
     done = subprocess.run(["node", "-e", script, json.dumps(patterns)], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr

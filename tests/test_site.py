@@ -8,13 +8,14 @@ import json
 from pathlib import Path
 
 import pytest
+
 import sitehelpers as h
 from sitehelpers import sample_site  # noqa: F401 - a fixture
-
-from wiazki import SITE_URL, vocab
+from wiazki import SITE_URL
+from wiazki.format import vocab
+from wiazki.format.teryt import load_register
 from wiazki.model import build_catalogue
-from wiazki.teryt import load_register
-from wiazki.validate import validate_content
+from wiazki.validation.validator import validate_content
 
 EDIT = "https://github.com/owes-katalog/wiazki/edit/main/"
 
@@ -36,7 +37,11 @@ def test_every_bundle_and_partner_has_a_page(sample_site: Path, catalogue) -> No
 def test_home_shows_real_counts_and_entry_points(sample_site: Path, catalogue) -> None:
     home = h.page(sample_site, "").content()
     stats = catalogue.stats()
-    items = [" ".join(li.text.split()) for li in home.find_all("li") if li.text.strip() and "wiazki-stats" not in li.attrs.get("class", "")]
+    items = [
+        " ".join(li.text.split())
+        for li in home.find_all("li")
+        if li.text.strip() and "wiazki-stats" not in li.attrs.get("class", "")
+    ]
     text = " ".join(items)
     assert f"{stats['available']} wiąz" in text and f"{stats['design']} wiąz" in text
     assert f"{stats['partners']} partner" in text and f"{stats['voivodeships']} województw" in text
@@ -81,7 +86,7 @@ def test_catalogue_filter_form_follows_the_markup_contract(sample_site: Path, ca
         select = page.find("select", name=name)
         assert select.attrs["id"] in labels
         start = source.index(f'name="{name}"')
-        first_option = source[source.index("<option", start): source.index("</option>", start)]
+        first_option = source[source.index("<option", start) : source.index("</option>", start)]
         assert first_option.endswith('value="">wszystkie')
     assert "wiazki-q" in labels
     powiat_options = [e for e in page.find_all("option") if e.attrs.get("data-voivodeship")]
@@ -109,7 +114,9 @@ def test_bundle_page_shows_the_whole_bundle(sample_site: Path, catalogue) -> Non
     assert f"Razem przychody: {h.amount(total)}" in body.source
     assert f"Razem koszty: {h.amount(bundle.canvas.cost_total)}" in body.source
     assert "gops.kramsk@example.org" in body.source
-    assert page.find("a", class_="md-content__button").attrs["href"] == EDIT + "content/bundles/senior-u-siebie-kramsk.yml"
+    assert (
+        page.find("a", class_="md-content__button").attrs["href"] == EDIT + "content/bundles/senior-u-siebie-kramsk.yml"
+    )
 
 
 def test_canvas_is_nine_headed_sections_in_reading_order(sample_site: Path) -> None:
@@ -118,8 +125,17 @@ def test_canvas_is_nine_headed_sections_in_reading_order(sample_site: Path) -> N
     assert canvas.attrs["aria-labelledby"] == page.by_id(canvas.attrs["aria-labelledby"]).attrs["id"]
     assert page.by_id(canvas.attrs["aria-labelledby"]).text == "Business Model Canvas"
     blocks = page.find_all("section", class_="wiazki-block")
-    order = ["key_partners", "key_activities", "key_resources", "value_proposition", "customer_relationships",
-             "channels", "customer_segments", "cost_structure", "revenue_streams"]
+    order = [
+        "key_partners",
+        "key_activities",
+        "key_resources",
+        "value_proposition",
+        "customer_relationships",
+        "channels",
+        "customer_segments",
+        "cost_structure",
+        "revenue_streams",
+    ]
     assert [b.attrs["class"].split()[1] for b in blocks] == [f"wiazki-block--{name}" for name in order]
     headings = [t for level, t in page.headings() if level == 3 and t in vocab.CANVAS_BLOCKS.labels.values()]
     assert headings == [vocab.CANVAS_BLOCKS.label(name) for name in order]
@@ -136,7 +152,11 @@ def test_progress_marks_the_current_stage(sample_site: Path, catalogue) -> None:
     assert [s.attrs.get("aria-current") for s in steps].count("step") == 1
     assert steps[index].attrs["aria-current"] == "step"
     available = h.page(sample_site, "wiazki/senior-u-siebie-kramsk").content()
-    assert [e.attrs["class"] for e in available.elements if e.tag == "li" and e.attrs.get("class") in ("done", "current", "todo")] == ["done"] * 5
+    assert [
+        e.attrs["class"]
+        for e in available.elements
+        if e.tag == "li" and e.attrs.get("class") in ("done", "current", "todo")
+    ] == ["done"] * 5
 
 
 def test_headings_never_skip_a_level(sample_site: Path, catalogue) -> None:
@@ -145,7 +165,7 @@ def test_headings_never_skip_a_level(sample_site: Path, catalogue) -> None:
     for url in urls:
         levels = [level for level, _ in h.page(sample_site, url).content().headings()]
         assert levels[0] == 1 and levels.count(1) == 1, url
-        for before, after in zip(levels, levels[1:]):
+        for before, after in zip(levels, levels[1:], strict=False):
             assert after <= before + 1, (url, levels)
 
 
@@ -180,16 +200,32 @@ def test_partner_page_lists_bundles_roles_and_services(sample_site: Path, catalo
 
 def test_accessibility_statement_has_the_template_ids_and_is_linked_from_every_page(sample_site: Path) -> None:
     page = h.page(sample_site, "deklaracja-dostepnosci")
-    for element_id in ("a11y-wstep", "a11y-podmiot", "a11y-url", "a11y-data-publikacja", "a11y-data-aktualizacja",
-                       "a11y-status", "a11y-ocena", "a11y-data-sporzadzenia", "a11y-kontakt", "a11y-osoba",
-                       "a11y-email", "a11y-telefon", "a11y-procedura", "a11y-architektura", "a11y-aplikacje"):
+    for element_id in (
+        "a11y-wstep",
+        "a11y-podmiot",
+        "a11y-url",
+        "a11y-data-publikacja",
+        "a11y-data-aktualizacja",
+        "a11y-status",
+        "a11y-ocena",
+        "a11y-data-sporzadzenia",
+        "a11y-kontakt",
+        "a11y-osoba",
+        "a11y-email",
+        "a11y-telefon",
+        "a11y-procedura",
+        "a11y-architektura",
+        "a11y-aplikacje",
+    ):
         page.by_id(element_id)
     for date_id in ("a11y-data-publikacja", "a11y-data-aktualizacja", "a11y-data-sporzadzenia"):
         assert h.re.fullmatch(r"\d{4}-\d{2}-\d{2}", page.by_id(date_id).text)
     for html_file in h.generated_html_files(sample_site):
         if html_file.name == "404.html":
             continue
-        footer = html_file.read_text(encoding="utf-8").split('<div class="md-copyright">', 1)[1].split("</footer>", 1)[0]
+        footer = (
+            html_file.read_text(encoding="utf-8").split('<div class="md-copyright">', 1)[1].split("</footer>", 1)[0]
+        )
         hrefs = h.re.findall(r'href="([^"]*)"', footer)
         # Relative links (through MkDocs' url filter), one of which lands on the statement.
         targets = {(html_file.parent / href / "index.html").resolve() for href in hrefs if not href.startswith("http")}
@@ -221,19 +257,23 @@ def test_nav_does_not_list_bundles_and_page_size_does_not_depend_on_them(sample_
     for other in others:
         assert f"/{other}/" not in page.source
     nav_start = page.source.index('<nav class="md-nav md-nav--primary"')
-    nav = page.source[nav_start: page.source.index("</nav>", nav_start)]
+    nav = page.source[nav_start : page.source.index("</nav>", nav_start)]
     assert "wiazki/senior-u-siebie-kramsk" not in nav
 
 
 def test_search_index_has_bundle_text_services_and_canvas(sample_site: Path, catalogue) -> None:
     bundle = catalogue.bundles["senior-u-siebie-kramsk"]
-    docs = [d for d in h.search_index(sample_site)["docs"] if d["location"].startswith("wiazki/senior-u-siebie-kramsk/")]
+    docs = [
+        d for d in h.search_index(sample_site)["docs"] if d["location"].startswith("wiazki/senior-u-siebie-kramsk/")
+    ]
     text = " ".join(d["title"] + " " + d["text"] for d in docs)
     assert bundle.summary.split()[0] in text
     for service in bundle.canvas.services:
         assert service.name in text
     assert bundle.canvas.key_resources[0].split()[0] in text and bundle.canvas.channels[0].split()[0] in text
-    partner_docs = [d for d in h.search_index(sample_site)["docs"] if d["location"].startswith("partnerzy/ss-dobry-kat/")]
+    partner_docs = [
+        d for d in h.search_index(sample_site)["docs"] if d["location"].startswith("partnerzy/ss-dobry-kat/")
+    ]
     assert partner_docs
 
 
@@ -243,7 +283,11 @@ def test_an_inflected_query_finds_bundles_about_seniors(sample_site: Path, catal
     seniors = {b.id for b in catalogue.bundles.values() if "older_persons" in b.groups}
     assert seniors
     for query in ("seniorów", "seniorom", "teleopieka"):
-        found = {loc.split("/")[1] for loc in h.search(sample_site, query) if loc.startswith("wiazki/") and loc.count("/") >= 2}
+        found = {
+            loc.split("/")[1]
+            for loc in h.search(sample_site, query)
+            if loc.startswith("wiazki/") and loc.count("/") >= 2
+        }
         if query != "teleopieka":
             assert seniors <= found, (query, seniors - found)
     assert "wiazki" in {loc.split("/")[0] for loc in h.search(sample_site, "opiekunów")}
@@ -255,7 +299,17 @@ def test_json_exports_have_a_stable_shape(sample_site: Path, catalogue) -> None:
     assert [b["id"] for b in bundles["bundles"]] == list(catalogue.bundles)
     record = next(b for b in bundles["bundles"] if b["id"] == "senior-u-siebie-kramsk")
     assert record["url"] == SITE_URL + "wiazki/senior-u-siebie-kramsk/"
-    assert set(record) >= {"title", "summary", "stage", "territory", "facilitator", "canvas", "design", "contact", "reviewed"}
+    assert set(record) >= {
+        "title",
+        "summary",
+        "stage",
+        "territory",
+        "facilitator",
+        "canvas",
+        "design",
+        "contact",
+        "reviewed",
+    }
     assert set(record["canvas"]) == set(vocab.CANVAS_BLOCKS)
     assert record["canvas"]["revenue_streams"][0]["amount_pln"] == 412000
     partners = json.loads((sample_site / "api" / "partners.json").read_text(encoding="utf-8"))
@@ -282,17 +336,19 @@ def test_schemas_are_published_at_their_ids(sample_site: Path) -> None:
         assert published.read_text(encoding="utf-8") == repo_copy.read_text(encoding="utf-8")
         schema_id = json.loads(published.read_text(encoding="utf-8"))["$id"]
         assert schema_id.startswith(SITE_URL)
-        assert (sample_site / schema_id[len(SITE_URL):]) == published
+        assert (sample_site / schema_id[len(SITE_URL) :]) == published
 
 
 def test_generated_pages_have_a_table_of_contents(sample_site: Path) -> None:
     def toc(url: str) -> list[str]:
         source = h.page(sample_site, url).source
         start = source.index('<nav class="md-nav md-nav--secondary"')
-        nav = h.Html(source[start: source.index("</nav>", start)])
+        nav = h.Html(source[start : source.index("</nav>", start)])
         parser = h._Collector()
         parser.feed(nav.source)
-        return [e.attrs["href"] for e in parser.elements if e.tag == "a" and (e.attrs.get("href") or "").startswith("#")]
+        return [
+            e.attrs["href"] for e in parser.elements if e.tag == "a" and (e.attrs.get("href") or "").startswith("#")
+        ]
 
     assert toc("wiazki/senior-u-siebie-kramsk")[:4] == ["#etap", "#opis", "#uslugi", "#canvas"]
     assert toc("wiazki") == ["#dostepne", "#w-projektowaniu", "#zakonczone"]

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+
 import sitehelpers as h
 from sitehelpers import fixture_site  # noqa: F401 - a fixture
 
@@ -29,7 +30,9 @@ def test_early_bundle_marks_empty_blocks_and_current_stage(fixture_site: Path) -
     blocks = page.find_all("section", class_="wiazki-block")
     assert len(blocks) == 9
     empty = [b for b in blocks if "do uzupełnienia" in b.text]
-    assert len(empty) == 8 and "do uzupełnienia" not in page.find("section", class_="wiazki-block--customer_segments").text
+    assert (
+        len(empty) == 8 and "do uzupełnienia" not in page.find("section", class_="wiazki-block--customer_segments").text
+    )
     assert all(e.attrs.get("class") == "wiazki-empty" for e in page.find_all("p") if e.text == "do uzupełnienia")
     steps = [e for e in page.elements if e.tag == "li" and e.attrs.get("class") in ("done", "current", "todo")]
     assert [s.attrs["class"] for s in steps] == ["current", "todo", "todo", "todo", "todo"]
@@ -43,7 +46,11 @@ def test_warnings_do_not_fail_strict_and_early_bundles_are_in_design(fixture_sit
     catalogue = h.page(fixture_site, "wiazki").content()
     source = catalogue.source
     assert source.index("W projektowaniu") < source.index("Nowa wiązka na etapie odkrywania")
-    assert source.index("Dostępne wiązki") < source.index("Senior u siebie w gminie Kramsk") < source.index("W projektowaniu")
+    assert (
+        source.index("Dostępne wiązki")
+        < source.index("Senior u siebie w gminie Kramsk")
+        < source.index("W projektowaniu")
+    )
 
 
 def _broken_project(root: Path) -> Path:
@@ -88,7 +95,11 @@ def test_without_strict_the_broken_file_is_left_out_and_the_rest_is_built(tmp_pa
 @pytest.mark.parametrize("content_dir", ["nie-ma-takiego-folderu"])
 def test_a_missing_content_folder_is_a_clear_error(tmp_path: Path, content_dir: str) -> None:
     project = h.make_project(tmp_path)
-    config = (project / "mkdocs.yml").read_text(encoding="utf-8").replace("content_dir: content", f"content_dir: {content_dir}")
+    config = (
+        (project / "mkdocs.yml")
+        .read_text(encoding="utf-8")
+        .replace("content_dir: content", f"content_dir: {content_dir}")
+    )
     (project / "mkdocs.yml").write_text(config, encoding="utf-8")
     build = _run([str(BIN / "mkdocs"), "build", "-d", str(tmp_path / "site")], project)
     assert build.returncode != 0

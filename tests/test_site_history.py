@@ -9,8 +9,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from git_helpers import bundle, commit, git, init_repo, write_bundle, write_partners
 
+from git_helpers import bundle, commit, git, init_repo, write_bundle, write_partners
 from wiazki import REPO_URL
 
 MKDOCS_YML = """\
@@ -28,7 +28,16 @@ plugins:
 def _build(project: Path, tmp_path: Path, env: dict[str, str] | None = None) -> str:
     site = tmp_path / f"site-{project.name}"
     done = subprocess.run(
-        [str(Path(sys.executable).parent / "mkdocs"), "build", "--strict", "-q", "-f", str(project / "mkdocs.yml"), "-d", str(site)],
+        [
+            str(Path(sys.executable).parent / "mkdocs"),
+            "build",
+            "--strict",
+            "-q",
+            "-f",
+            str(project / "mkdocs.yml"),
+            "-d",
+            str(site),
+        ],
         cwd=project,
         env=dict(os.environ, WIAZKI_TODAY="2026-06-01", **(env or {})),
         capture_output=True,
@@ -60,16 +69,23 @@ def project(tmp_path: Path) -> Path:
     _stage(repo, "prototype")
     commit(repo, "Prototyp", date="2026-02-01T09:00:00+01:00")
     git(repo, "switch", "-q", "main")
-    git(repo, "merge", "-q", "--no-ff", "-m",
+    git(
+        repo,
+        "merge",
+        "-q",
+        "--no-ff",
+        "-m",
         "Merge pull request #7 from owes/prototyp\n\nTesty <script>alert(1)</script> | *prototypu*",
-        "owes/prototyp", date="2026-02-03T10:00:00+01:00")
+        "owes/prototyp",
+        date="2026-02-03T10:00:00+01:00",
+    )
     return repo
 
 
 def test_bundle_page_shows_the_history_with_pr_links_and_stages(project: Path, tmp_path: Path) -> None:
     html = _build(project, tmp_path)
     assert "Historia zmian" in html
-    section = html[html.index('id="historia-zmian"'):]
+    section = html[html.index('id="historia-zmian"') :]
     section = section[: section.index("</section>")]
     assert f'<a href="{REPO_URL}/pull/7">#7</a>' in section
     assert f'<a href="{REPO_URL}/pull/3">#3</a>' in section
@@ -100,7 +116,7 @@ def test_history_is_read_once_per_commit_across_rebuilds(project: Path, monkeypa
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    from wiazki import history
+    from wiazki.revisions import history
 
     calls: list[Path] = []
     real = history.read_history
@@ -117,7 +133,8 @@ def test_history_is_read_once_per_commit_across_rebuilds(project: Path, monkeypa
     build(config)  # what `mkdocs serve` does after an edit: same commit, no new git log
     assert len(calls) == 1
     (project / "content/bundles/senior-kramsk.yml").write_text(
-        (project / "content/bundles/senior-kramsk.yml").read_text(encoding="utf-8") + "# kolejna iteracja\n", encoding="utf-8"
+        (project / "content/bundles/senior-kramsk.yml").read_text(encoding="utf-8") + "# kolejna iteracja\n",
+        encoding="utf-8",
     )
     commit(project, "Kolejna iteracja (#12)", date="2026-02-10T10:00:00+01:00")
     build(config)

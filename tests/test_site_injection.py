@@ -10,7 +10,7 @@ import sitehelpers as h
 from sitehelpers import injection_site  # noqa: F401 - a fixture
 
 #: Payloads as they must never appear in HTML (they would be markup, not text).
-RAW_MARKUP = (h.SCRIPT, "<img src=x", h.TEXTAREA, h.STYLE, "<a href=\"javascript")
+RAW_MARKUP = (h.SCRIPT, "<img src=x", h.TEXTAREA, h.STYLE, '<a href="javascript')
 
 
 def _html_files(site: Path) -> list[Path]:
@@ -60,7 +60,7 @@ def test_title_and_description_meta_are_escaped(injection_site: Path) -> None:
         assert "&lt;script&gt;alert(1)&lt;/script&gt;" in title and "<" not in title
         description = re.search(r'<meta name="description" content="([^"]*)">', source).group(1)
         assert "&lt;" in description and "<" not in description
-        header = source[source.index('<header'): source.index("</header>")]
+        header = source[source.index("<header") : source.index("</header>")]
         assert h.SCRIPT not in header and "<img src=x" not in header
 
 
@@ -68,7 +68,9 @@ def test_search_index_holds_escaped_text_only(injection_site: Path) -> None:
     index = h.search_index(injection_site)
     for doc in index["docs"]:
         for field in ("title", "text"):
-            assert h.SCRIPT not in doc[field] and "<img src=x" not in doc[field] and h.STYLE not in doc[field], doc["location"]
+            assert h.SCRIPT not in doc[field] and "<img src=x" not in doc[field] and h.STYLE not in doc[field], doc[
+                "location"
+            ]
     assert any("&lt;script&gt;" in d["text"] for d in index["docs"] if d["location"].startswith("wiazki/"))
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from wiazki.teryt import GMINA, POWIAT, VOIVODESHIP, RegisterError, load_register, parse_register
+from wiazki.format.teryt import GMINA, POWIAT, VOIVODESHIP, RegisterError, load_register, parse_register
 
 
 def test_shipped_register_has_its_date_and_every_level():

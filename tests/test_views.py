@@ -5,16 +5,16 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-import contentkit as kit
 import pytest
 
+import contentkit as kit
+from wiazki.format.teryt import load_register
+from wiazki.format.vocab import TARGET_GROUPS
 from wiazki.model import Catalogue
-from wiazki.teryt import load_register
 from wiazki.views import SiteViews
 from wiazki.views.exports import csv_cell
 from wiazki.views.search_terms import WORD_FORMS, keywords
 from wiazki.views.text import polish_date, render_markdown, safe_url
-from wiazki.vocab import TARGET_GROUPS
 
 
 @pytest.mark.parametrize(
@@ -43,7 +43,9 @@ def test_description_links_keep_only_safe_schemes(source: str) -> None:
 
 
 def test_description_keeps_safe_links_and_formatting() -> None:
-    html = render_markdown("**Ważne**: [regulamin](https://example.org/r.pdf), [e-mail](mailto:a@example.org)\n\n- jeden\n- dwa")
+    html = render_markdown(
+        "**Ważne**: [regulamin](https://example.org/r.pdf), [e-mail](mailto:a@example.org)\n\n- jeden\n- dwa"
+    )
     assert "<strong>Ważne</strong>" in html
     assert '<a href="https://example.org/r.pdf" rel="noopener noreferrer nofollow">regulamin</a>' in html
     assert 'href="mailto:a@example.org"' in html
@@ -51,7 +53,9 @@ def test_description_keeps_safe_links_and_formatting() -> None:
 
 
 def test_raw_html_in_a_description_is_shown_as_text() -> None:
-    html = render_markdown('<script>alert(1)</script>\n\nAkapit <img src=x onerror=alert(1)> i <b>pogrubienie</b>\n\n<style>body{display:none}</style>')
+    html = render_markdown(
+        "<script>alert(1)</script>\n\nAkapit <img src=x onerror=alert(1)> i <b>pogrubienie</b>\n\n<style>body{display:none}</style>"
+    )
     assert "<script" not in html and "<img" not in html and "<style" not in html and "<b>" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert "&lt;img src=x onerror=alert(1)&gt;" in html
@@ -70,14 +74,33 @@ def test_template_syntax_in_a_description_is_text() -> None:
 def test_safe_url_allows_only_web_links() -> None:
     assert safe_url("https://example.org/") == "https://example.org/"
     assert safe_url(" http://example.org ") == "http://example.org"
-    for bad in ("javascript:alert(1)", "JAVASCRIPT:alert(1)", "data:text/html,x", "vbscript:x", "", None, "//evil.example"):
+    for bad in (
+        "javascript:alert(1)",
+        "JAVASCRIPT:alert(1)",
+        "data:text/html,x",
+        "vbscript:x",
+        "",
+        None,
+        "//evil.example",
+    ):
         assert safe_url(bad) is None
 
 
 @pytest.mark.parametrize(
     ("value", "cell"),
-    [("=1+1", "'=1+1"), ("+48 600", "'+48 600"), ("-5", "'-5"), ("@SUM(A1)", "'@SUM(A1)"), ("\tx", "'\tx"),
-     ("\rx", "'\rx"), ("zwykły", "zwykły"), (None, ""), (True, "tak"), (96000.0, "96000"), (12.5, "12.5")],
+    [
+        ("=1+1", "'=1+1"),
+        ("+48 600", "'+48 600"),
+        ("-5", "'-5"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("\tx", "'\tx"),
+        ("\rx", "'\rx"),
+        ("zwykły", "zwykły"),
+        (None, ""),
+        (True, "tak"),
+        (96000.0, "96000"),
+        (12.5, "12.5"),
+    ],
 )
 def test_csv_cells_never_start_a_formula(value: object, cell: str) -> None:
     assert csv_cell(value) == cell
@@ -129,7 +152,9 @@ def test_history_hook_renders_nothing_without_entries_and_escapes_entries() -> N
     bundle = views.catalogue.bundles["senior-u-siebie"]
     assert "Historia zmian" not in views.bundle_page(bundle).markdown
     assert "Historia zmian" not in views.bundle_page(bundle, []).markdown
-    page = views.bundle_page(bundle, [_Entry("2026-03-01", "<b>Nowy</b> etap", pr=7, stage_label="Planowanie wdrożenia")])
+    page = views.bundle_page(
+        bundle, [_Entry("2026-03-01", "<b>Nowy</b> etap", pr=7, stage_label="Planowanie wdrożenia")]
+    )
     assert "Historia zmian" in page.markdown and "&lt;b&gt;Nowy&lt;/b&gt; etap" in page.markdown
     assert "1 marca 2026" in page.markdown
 
@@ -153,4 +178,15 @@ def test_polish_alphabetical_order() -> None:
     from wiazki.views.text import polish_key
 
     names = ["Żyrardów", "Łódź", "Lublin", "Śrem", "Szczecin", "Ełk", "Ęfoo", "Zamość", "Dom", "Dom Pomocy"]
-    assert sorted(names, key=polish_key) == ["Dom", "Dom Pomocy", "Ełk", "Ęfoo", "Lublin", "Łódź", "Szczecin", "Śrem", "Zamość", "Żyrardów"]
+    assert sorted(names, key=polish_key) == [
+        "Dom",
+        "Dom Pomocy",
+        "Ełk",
+        "Ęfoo",
+        "Lublin",
+        "Łódź",
+        "Szczecin",
+        "Śrem",
+        "Zamość",
+        "Żyrardów",
+    ]

@@ -22,9 +22,13 @@ ALLOWED_COMMANDS: dict[tuple[str, ...], tuple[str, str]] = {
     ("make", "install"): (".ci/run", "make test"),  # `make test` depends on `install`
     ("make", "test"): (".ci/run", "make test"),
     ("wiazki", "validate", "--format", "github", "content"): ("tests/test_cli.py", '"validate", "--format", "github"'),
-    ("wiazki", "diff", "--format", "markdown", "--merge-base", "$BASE", "$HEAD"): ("tests/test_diff.py", '"--format", "markdown", "--merge-base"'),
+    ("wiazki", "diff", "--format", "markdown", "--merge-base", "$BASE", "$HEAD"): (
+        "tests/test_diff.py",
+        '"--format", "markdown", "--merge-base"',
+    ),
     ("wiazki", "issue-to-bundle", "--event", "$GITHUB_EVENT_PATH", "--content-dir", "content", "--open-pr"): (
-        "tests/test_issueform.py", '"--event", str(event), "--content-dir", str(checkout / "content"), "--open-pr"'
+        "tests/test_issueform.py",
+        '"--event", str(event), "--content-dir", str(checkout / "content"), "--open-pr"',
     ),
     ("mkdocs", "build", "--strict"): ("tests/test_site_history.py", '"build", "--strict"'),
 }
@@ -66,7 +70,9 @@ def test_zizmor_reports_no_findings() -> None:
     for persona in ("regular", "auditor"):
         done = subprocess.run(
             [str(zizmor), "--offline", "--no-progress", f"--persona={persona}", str(WORKFLOWS)],
-            capture_output=True, text=True, timeout=120,
+            capture_output=True,
+            text=True,
+            timeout=120,
         )
         assert done.returncode == 0, done.stdout + done.stderr
         assert "No findings to report" in done.stdout, done.stdout
@@ -100,7 +106,7 @@ def test_permissions_are_read_only_by_default_and_written_only_where_needed(path
 @pytest.mark.parametrize("path", _workflows(), ids=lambda p: p.name)
 def test_checkout_keeps_no_credentials(path: Path) -> None:
     data = _load(path)
-    for job_id, step in _steps(data):
+    for _job_id, step in _steps(data):
         if step.get("uses", "").startswith("actions/checkout@"):
             assert step["with"]["persist-credentials"] is False
             if path.name in ("pr.yml", "deploy.yml"):
@@ -117,7 +123,7 @@ def _commands(script: str) -> list[list[str]]:
         words = shlex.split(line)
         if ">>" in words:
             redirect = words.index(">>")
-            assert words[redirect + 1:] == ["$GITHUB_STEP_SUMMARY"], line
+            assert words[redirect + 1 :] == ["$GITHUB_STEP_SUMMARY"], line
             words = words[:redirect]
         commands.append(words)
     return commands
@@ -140,7 +146,10 @@ def test_run_steps_call_only_tested_commands_and_expand_no_expressions(path: Pat
             allowed = _allowed(words)
             assert allowed is not None, f"{path.name}:{job_id}: `{' '.join(words)}` is not a command the tests exercise"
             module, needle = ALLOWED_COMMANDS[allowed]
-            assert needle in (REPO / module).read_text(encoding="utf-8"), f"{module} should exercise {' '.join(allowed)}"
+            source = re.sub(r"\s+", " ", (REPO / module).read_text(encoding="utf-8"))
+            assert re.sub(r"\s+", " ", needle) in source.replace(",)", ")").replace(", ]", "]"), (
+                f"{module} should exercise {' '.join(allowed)}"
+            )
         for name, value in (step.get("env") or {}).items():
             # Only SHAs, numbers and the token come from expressions: never titles, branch names or bodies.
             for expression in re.findall(r"\$\{\{(.*?)\}\}", str(value)):
@@ -156,7 +165,9 @@ def test_the_pull_request_workflow_does_what_the_issue_asks() -> None:
     assert list(data["on"]) == ["pull_request"]
     scripts = [step.get("run", "") for _, step in _steps(data)]
     assert any("wiazki validate --format github" in s for s in scripts)
-    assert any('wiazki diff --format markdown --merge-base "$BASE" "$HEAD" >> "$GITHUB_STEP_SUMMARY"' in s for s in scripts)
+    assert any(
+        'wiazki diff --format markdown --merge-base "$BASE" "$HEAD" >> "$GITHUB_STEP_SUMMARY"' in s for s in scripts
+    )
     assert any("mkdocs build --strict" in s for s in scripts)
     assert any(s == "make test" for s in scripts)
     uploads = [step for _, step in _steps(data) if step.get("uses", "").startswith("actions/upload-artifact@")]
@@ -177,6 +188,6 @@ def test_new_bundle_runs_only_for_the_form_label() -> None:
     # reacting to both posted every comment on the issue twice.
     assert data["on"] == {"issues": {"types": ["labeled"]}}
     condition = data["jobs"]["pull-request"]["if"]
-    from wiazki.issueform import LABEL
+    from wiazki.new_bundle.issue_form import LABEL
 
     assert condition == f"github.event.label.name == '{LABEL}'"

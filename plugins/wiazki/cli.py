@@ -12,12 +12,12 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from . import reporting
-from .problems import ERROR
-from .scaffold import NewBundle, bundle_yaml
-from .schema import ID_PATTERN, schema_text
-from .teryt import RegisterError, import_register, load_register
-from .validate import ContentDirError, validate_content
+from wiazki.format.schema import ID_PATTERN, schema_text
+from wiazki.format.teryt import RegisterError, import_register, load_register
+from wiazki.new_bundle.scaffold import NewBundle, bundle_yaml
+from wiazki.validation import reporting
+from wiazki.validation.problems import ERROR
+from wiazki.validation.validator import ContentDirError, validate_content
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_CANNOT_RUN = 0, 1, 2
 
@@ -75,7 +75,9 @@ def _new(args: argparse.Namespace) -> int:
     content = Path(args.content_dir)
     target = content / "bundles" / f"{args.id}.yml"
     if not re.match(ID_PATTERN, args.id) or not 3 <= len(args.id) <= 64:
-        sys.stderr.write(f"wiazki: „{args.id}” nie jest poprawnym identyfikatorem (małe litery a–z, cyfry, łączniki, 3–64 znaki)\n")
+        sys.stderr.write(
+            f"wiazki: „{args.id}” nie jest poprawnym identyfikatorem (małe litery a–z, cyfry, łączniki, 3–64 znaki)\n"
+        )
         return EXIT_CANNOT_RUN
     if target.exists():
         sys.stderr.write(f"wiazki: plik {target} już istnieje; wybierz inny identyfikator\n")
@@ -106,8 +108,8 @@ def _new(args: argparse.Namespace) -> int:
 
 
 def _diff(args: argparse.Namespace) -> int:
-    from .diff import compute_diff, render_markdown, render_text
-    from .gitrepo import GitError, relative_to_repo, toplevel
+    from wiazki.revisions.diff import compute_diff, render_markdown, render_text
+    from wiazki.revisions.git import GitError, relative_to_repo, toplevel
 
     try:
         repo = toplevel(Path.cwd())
@@ -121,9 +123,11 @@ def _diff(args: argparse.Namespace) -> int:
 
 
 def _issue_to_bundle(args: argparse.Namespace) -> int:
-    from .issue_pr import main as issue_main
+    from wiazki.new_bundle.issue_pr import main as issue_main
 
-    return issue_main(args.event or os.environ.get("GITHUB_EVENT_PATH"), args.content_dir, load_register(), today(), args.open_pr)
+    return issue_main(
+        args.event or os.environ.get("GITHUB_EVENT_PATH"), args.content_dir, load_register(), today(), args.open_pr
+    )
 
 
 def _teryt_import(args: argparse.Namespace) -> int:
@@ -166,7 +170,9 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser, metavar="POLECENIE")
 
     validate = commands.add_parser("validate", help="sprawdź pliki wiązek i partnerów")
-    validate.add_argument("content_dir", nargs="?", default="content", metavar="CONTENT_DIR", help="folder treści (domyślnie content/)")
+    validate.add_argument(
+        "content_dir", nargs="?", default="content", metavar="CONTENT_DIR", help="folder treści (domyślnie content/)"
+    )
     validate.add_argument("--format", choices=("human", "github", "json"), default="human", help="format wyniku")
     validate.add_argument("--strict", action="store_true", help="ostrzeżenia też kończą się kodem 1")
     validate.set_defaults(run=_validate)
@@ -184,19 +190,36 @@ def build_parser() -> argparse.ArgumentParser:
     diff.add_argument("base", metavar="BASE", help="rewizja bazowa (gałąź, tag lub SHA)")
     diff.add_argument("head", metavar="HEAD", help="rewizja ze zmianami")
     diff.add_argument("--content-dir", default="content", help="folder treści (domyślnie content/)")
-    diff.add_argument("--format", choices=("text", "markdown"), default="text", help="text (terminal) lub markdown (podsumowanie zadania w GitHub Actions)")
-    diff.add_argument("--merge-base", action="store_true", help="porównaj od miejsca, w którym HEAD odgałęził się od BASE (zmiany samego pull requesta)")
+    diff.add_argument(
+        "--format",
+        choices=("text", "markdown"),
+        default="text",
+        help="text (terminal) lub markdown (podsumowanie zadania w GitHub Actions)",
+    )
+    diff.add_argument(
+        "--merge-base",
+        action="store_true",
+        help="porównaj od miejsca, w którym HEAD odgałęził się od BASE (zmiany samego pull requesta)",
+    )
     diff.set_defaults(run=_diff)
 
-    issue = commands.add_parser("issue-to-bundle", help="utwórz plik wiązki ze zgłoszenia „Nowa wiązka” (w GitHub Actions)")
+    issue = commands.add_parser(
+        "issue-to-bundle", help="utwórz plik wiązki ze zgłoszenia „Nowa wiązka” (w GitHub Actions)"
+    )
     issue.add_argument("--event", help="plik JSON zdarzenia issues (domyślnie $GITHUB_EVENT_PATH)")
     issue.add_argument("--content-dir", default="content", help="folder treści (domyślnie content/)")
-    issue.add_argument("--open-pr", action="store_true", help="utwórz gałąź, commit i pull request (gh), a problemy opisz w komentarzu")
+    issue.add_argument(
+        "--open-pr", action="store_true", help="utwórz gałąź, commit i pull request (gh), a problemy opisz w komentarzu"
+    )
     issue.set_defaults(run=_issue_to_bundle)
 
     teryt = commands.add_parser("teryt", help="rejestr TERYT")
-    teryt_commands = teryt.add_subparsers(dest="teryt_command", required=True, parser_class=_Parser, metavar="POLECENIE")
-    teryt_import = teryt_commands.add_parser("import", help="zastąp dołączony rejestr plikiem TERC_Urzedowy_RRRR-MM-DD.csv z GUS")
+    teryt_commands = teryt.add_subparsers(
+        dest="teryt_command", required=True, parser_class=_Parser, metavar="POLECENIE"
+    )
+    teryt_import = teryt_commands.add_parser(
+        "import", help="zastąp dołączony rejestr plikiem TERC_Urzedowy_RRRR-MM-DD.csv z GUS"
+    )
     teryt_import.add_argument("file", metavar="FILE")
     teryt_import.set_defaults(run=_teryt_import)
 
@@ -219,7 +242,7 @@ def main(argv: list[str] | None = None) -> int:
     except (OSError, ValueError) as exc:
         sys.stderr.write(f"wiazki: nie udało się wykonać polecenia: {exc}\n")
         return EXIT_CANNOT_RUN
-    except Exception as exc:  # noqa: BLE001 - a person gets a message, never a traceback
+    except Exception as exc:
         sys.stderr.write(
             f"wiazki: błąd wewnętrzny ({type(exc).__name__}); to błąd programu, nie treści – zgłoś go, "
             "podając plik, który go wywołał\n"

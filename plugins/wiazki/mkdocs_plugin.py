@@ -23,12 +23,13 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from . import REPO_URL, reporting
-from .cli import today
-from .history import HistoryCache
-from .model import build_catalogue
-from .validate import ContentDirError, ContentValidator
-from .views import HOME_MARKER, GeneratedPage, SiteViews, template_environment
+from wiazki import REPO_URL
+from wiazki.cli import today
+from wiazki.model import build_catalogue
+from wiazki.revisions.history import HistoryCache
+from wiazki.validation import reporting
+from wiazki.validation.validator import ContentDirError, ContentValidator
+from wiazki.views import HOME_MARKER, GeneratedPage, SiteViews, template_environment
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 
@@ -116,7 +117,9 @@ class WiazkiPlugin(BasePlugin[WiazkiConfig]):
         for page in views.pages():
             in_nav = page.source is None  # the catalogue and the directory; not every bundle
             file = File.generated(
-                config, page.src_uri, content=page.markdown,
+                config,
+                page.src_uri,
+                content=page.markdown,
                 inclusion=InclusionLevel.UNDEFINED if in_nav else InclusionLevel.NOT_IN_NAV,
             )
             # Edit links point at the YAML; the catalogue and the directory have no file to edit.
@@ -175,7 +178,7 @@ class WiazkiPlugin(BasePlugin[WiazkiConfig]):
 
     def _report(self, result: Any) -> None:
         """Problems as `wiazki validate` prints them; an error fails `--strict`."""
-        for problem, line in zip(result.problems, reporting.human(result.problems)):
+        for problem, line in zip(result.problems, reporting.human(result.problems), strict=False):
             if problem.is_error:
                 log.error(line)
             elif self.config.strict_warnings:

@@ -6,12 +6,13 @@ types; it knows nothing of files, YAML or MkDocs.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any, Iterable
+from typing import Any
 
-from . import vocab
-from .rules import filled
-from .teryt import POWIAT, Register
+from wiazki.format import vocab
+from wiazki.format.teryt import POWIAT, Register
+from wiazki.validation.rules import filled
 
 
 def _texts(value: Any) -> tuple[str, ...]:
@@ -180,7 +181,7 @@ class Bundle:
 
     @property
     def status(self) -> str:
-        """"available", "design" (the five Design Thinking stages) or "closed"."""
+        """ "available", "design" (the five Design Thinking stages) or "closed"."""
         if self.stage in ("available", "closed"):
             return self.stage
         return "design"
@@ -202,7 +203,11 @@ class Bundle:
         return tuple(dict.fromkeys(s.fee for s in self.canvas.services))
 
     def partner_ids(self) -> tuple[str, ...]:
-        ids = [self.facilitator] + [k.partner for k in self.canvas.key_partners] + [s.provider for s in self.canvas.services]
+        ids = (
+            [self.facilitator]
+            + [k.partner for k in self.canvas.key_partners]
+            + [s.provider for s in self.canvas.services]
+        )
         return tuple(dict.fromkeys(ids))
 
 
@@ -281,14 +286,27 @@ def bundle_from_data(data: dict[str, Any]) -> Bundle:
         territory=_texts(data.get("territory")),
         facilitator=data["facilitator"],
         reviewed=data["reviewed"],
-        contact=Contact(contact["email"], _opt(contact.get("phone")), _opt(contact.get("url")), _opt(contact.get("note")))
+        contact=Contact(
+            contact["email"], _opt(contact.get("phone")), _opt(contact.get("url")), _opt(contact.get("note"))
+        )
         if isinstance(contact, dict) and contact.get("email")
         else None,
         canvas=Canvas(
-            customer_segments=tuple(Segment(s["group"], s["description"]) for s in canvas.get("customer_segments") or ()),
+            customer_segments=tuple(
+                Segment(s["group"], s["description"]) for s in canvas.get("customer_segments") or ()
+            ),
             value_summary=_opt(value.get("summary")),
             services=tuple(
-                Service(s["name"], s["type"], s["area"], s["provider"], s["description"], s["access"], s["fee"], _opt(s.get("fee_note")))
+                Service(
+                    s["name"],
+                    s["type"],
+                    s["area"],
+                    s["provider"],
+                    s["description"],
+                    s["access"],
+                    s["fee"],
+                    _opt(s.get("fee_note")),
+                )
                 for s in value.get("services") or ()
             ),
             channels=_texts(canvas.get("channels")),
@@ -299,9 +317,12 @@ def bundle_from_data(data: dict[str, Any]) -> Bundle:
             ),
             key_resources=_texts(canvas.get("key_resources")),
             key_activities=_texts(canvas.get("key_activities")),
-            key_partners=tuple(KeyPartner(k["partner"], k["role"], k["contribution"]) for k in canvas.get("key_partners") or ()),
+            key_partners=tuple(
+                KeyPartner(k["partner"], k["role"], k["contribution"]) for k in canvas.get("key_partners") or ()
+            ),
             cost_structure=tuple(
-                Cost(c["item"], _number(c.get("amount_pln")), _period(c.get("period"))) for c in canvas.get("cost_structure") or ()
+                Cost(c["item"], _number(c.get("amount_pln")), _period(c.get("period")))
+                for c in canvas.get("cost_structure") or ()
             ),
         ),
         design=Design(
@@ -312,7 +333,9 @@ def bundle_from_data(data: dict[str, Any]) -> Bundle:
             ideas=_texts(ideate.get("ideas")),
             chosen=_opt(ideate.get("chosen")),
             tests=tuple(
-                PrototypeTest(t["date"], t["participants"], t["method"], _texts(t.get("feedback")), _texts(t.get("changes")))
+                PrototypeTest(
+                    t["date"], t["participants"], t["method"], _texts(t.get("feedback")), _texts(t.get("changes"))
+                )
                 for t in prototype.get("tests") or ()
             ),
             start=_opt(plan.get("start")),
@@ -359,7 +382,12 @@ class Catalogue:
     _participation: dict[str, list[Participation]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
-        self.bundles = dict(sorted(self.bundles.items(), key=lambda item: (_STATUS_ORDER[item[1].status], item[1].title.casefold(), item[0])))
+        self.bundles = dict(
+            sorted(
+                self.bundles.items(),
+                key=lambda item: (_STATUS_ORDER[item[1].status], item[1].title.casefold(), item[0]),
+            )
+        )
         self.partners = dict(sorted(self.partners.items(), key=lambda item: (item[1].name.casefold(), item[0])))
         for bundle in self.bundles.values():
             for partner_id in bundle.partner_ids():
@@ -373,7 +401,9 @@ class Catalogue:
                 )
 
     @classmethod
-    def from_documents(cls, bundles: Iterable[dict[str, Any]], partners: Iterable[dict[str, Any]], register: Register) -> "Catalogue":
+    def from_documents(
+        cls, bundles: Iterable[dict[str, Any]], partners: Iterable[dict[str, Any]], register: Register
+    ) -> Catalogue:
         return cls(
             bundles={b.id: b for b in map(bundle_from_data, bundles)},
             partners={p.id: p for p in map(partner_from_data, partners)},
@@ -398,7 +428,9 @@ class Catalogue:
             if len(code) >= 4:
                 codes.append(code[:4])
             else:
-                codes.extend(u.code for u in self.register.units.values() if u.level == POWIAT and u.code.startswith(code))
+                codes.extend(
+                    u.code for u in self.register.units.values() if u.level == POWIAT and u.code.startswith(code)
+                )
         return tuple(dict.fromkeys(codes))
 
     def territory_name(self, code: str) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 
 def plural(n: int, one: str, few: str, many: str) -> str:
@@ -36,7 +36,7 @@ def number(value: int) -> str:
 
 
 def join(items: Iterable[str], conjunction: str = "i") -> str:
-    """"a, b i c"."""
+    """ "a, b i c"."""
     items = list(items)
     if len(items) <= 1:
         return "".join(items)

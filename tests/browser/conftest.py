@@ -31,9 +31,10 @@ import subprocess
 import sys
 import threading
 import urllib.parse
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import pytest
 import yaml
@@ -100,8 +101,7 @@ def build_site(config_file: Path, site_dir: Path) -> Path:
     )
     if result.returncode != 0:
         pytest.fail(
-            f"mkdocs build --strict failed ({result.returncode}) for {config_file}:\n"
-            f"{result.stdout}\n{result.stderr}",
+            f"mkdocs build --strict failed ({result.returncode}) for {config_file}:\n{result.stdout}\n{result.stderr}",
             pytrace=False,
         )
     return site_dir
@@ -128,12 +128,12 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
 
     prefix = "/"
 
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - http.server's name
+    def log_message(self, format: str, *args: object) -> None:
         pass
 
     def translate_path(self, path: str) -> str:
         parsed = urllib.parse.urlsplit(path).path
-        parsed = "/" + parsed[len(self.prefix):] if parsed.startswith(self.prefix) else "/__outside__"
+        parsed = "/" + parsed[len(self.prefix) :] if parsed.startswith(self.prefix) else "/__outside__"
         return super().translate_path(parsed)
 
     def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
@@ -203,7 +203,7 @@ def route_requests(context: Any) -> None:
         for public, local in ROUTED.items():
             if url.startswith(public):
                 try:
-                    response = route.fetch(url=local + url[len(public):], max_redirects=0)
+                    response = route.fetch(url=local + url[len(public) :], max_redirects=0)
                     route.fulfill(response=response)
                 except PlaywrightError:
                     # The page went on (a new navigation) while this request was

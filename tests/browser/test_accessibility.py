@@ -9,7 +9,6 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-
 from axehelpers import axe_violations, readable
 
 pytestmark = pytest.mark.browser
@@ -20,7 +19,11 @@ def page_urls(real_site: Any) -> dict[str, str]:
     """Every page type, with a bundle in design (its canvas has "do uzupełnienia")."""
     bundles = sorted(p.parent.name for p in (real_site.root / "wiazki").glob("*/index.html"))
     partners = sorted(p.parent.name for p in (real_site.root / "partnerzy").glob("*/index.html"))
-    early = [b for b in bundles if "wiazki-empty" in (real_site.root / "wiazki" / b / "index.html").read_text(encoding="utf-8")]
+    early = [
+        b
+        for b in bundles
+        if "wiazki-empty" in (real_site.root / "wiazki" / b / "index.html").read_text(encoding="utf-8")
+    ]
     available = [
         b
         for b in bundles
@@ -64,7 +67,9 @@ PHONE = {"width": 375, "height": 740}
 
 
 @pytest.mark.parametrize("page_type", PAGE_TYPES)
-def test_page_has_no_axe_violations_on_desktop_and_phone(page, real_site, axe_source, page_urls, page_type: str) -> None:
+def test_page_has_no_axe_violations_on_desktop_and_phone(
+    page, real_site, axe_source, page_urls, page_type: str
+) -> None:
     if page_type not in page_urls:
         pytest.skip(f"the site has no {page_type} page")
     response = page.goto(real_site.url(page_urls[page_type]))

@@ -39,9 +39,7 @@ def contract_page(page, fixture_site):  # type: ignore[no-untyped-def]
 
 
 def visible_titles(page) -> list[str]:  # type: ignore[no-untyped-def]
-    return page.eval_on_selector_all(
-        ".wiazki-card:not([hidden]) h3", "nodes => nodes.map(n => n.textContent.trim())"
-    )
+    return page.eval_on_selector_all(".wiazki-card:not([hidden]) h3", "nodes => nodes.map(n => n.textContent.trim())")
 
 
 FOLDED = [("Łódź", "lodz"), ("ŻÓŁĆ gęślą", "zolc gesla"), ("Seniorów", "seniorow")]

@@ -241,7 +241,9 @@ def test_instant_navigation_initialises_the_filters_once_per_visit(page, real_si
     first = page.locator(".wiazki-card:not([hidden]) h3 a").first
     title = first.text_content().strip()
     first.click()
-    page.wait_for_function("t => document.querySelector('h1') && document.querySelector('h1').textContent.trim() === t", arg=title)
+    page.wait_for_function(
+        "t => document.querySelector('h1') && document.querySelector('h1').textContent.trim() === t", arg=title
+    )
     assert "/wiazki/wiazki/" in page.url and page.locator(".wiazki-canvas").count() == 1
 
 

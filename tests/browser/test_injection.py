@@ -8,10 +8,11 @@ uncaught script error, so every test here also checks that no payload ran.
 from __future__ import annotations
 
 import urllib.parse
+
 import pytest
+from axehelpers import axe_violations, readable
 
 import sitehelpers as h
-from axehelpers import axe_violations, readable
 
 pytestmark = pytest.mark.browser
 

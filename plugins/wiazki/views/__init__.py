@@ -3,6 +3,6 @@
 Plain Python and Jinja2 (autoescape on); no MkDocs. `SiteViews` is the entry point.
 """
 
-from .site import HOME_MARKER, DataFile, GeneratedPage, SiteViews, template_environment
+from wiazki.views.site import HOME_MARKER, DataFile, GeneratedPage, SiteViews, template_environment
 
 __all__ = ["HOME_MARKER", "DataFile", "GeneratedPage", "SiteViews", "template_environment"]

@@ -12,10 +12,12 @@ from __future__ import annotations
 import csv
 import io
 import json
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
-from .. import FORMAT_VERSION, SCHEMA_BASE_URL, vocab
-from ..model import Bundle, Catalogue, Partner
+from wiazki import FORMAT_VERSION, SCHEMA_BASE_URL
+from wiazki.format import vocab
+from wiazki.model import Bundle, Catalogue, Partner
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -33,94 +35,135 @@ def _amount(value: float | None) -> int | float | None:
 def bundle_record(bundle: Bundle, catalogue: Catalogue, url: str) -> dict[str, Any]:
     c, d = bundle.canvas, bundle.design
     register = catalogue.register
-    return _drop_none({
-        "id": bundle.id,
-        "url": url,
-        "title": bundle.title,
-        "summary": bundle.summary,
-        "description": bundle.description,
-        "stage": bundle.stage,
-        "stage_label": bundle.stage_label,
-        "territory": list(bundle.territory),
-        "territory_names": [register.describe(code) for code in bundle.territory],
-        "voivodeships": list(catalogue.voivodeships_of(bundle)),
-        "facilitator": bundle.facilitator,
-        "contact": _drop_none(vars(bundle.contact).copy()) if bundle.contact else None,
-        "reviewed": bundle.reviewed,
-        "groups": list(bundle.groups),
-        "service_types": list(bundle.service_types),
-        "canvas": {
-            "customer_segments": [{"group": s.group, "description": s.description} for s in c.customer_segments],
-            "value_proposition": _drop_none({
-                "summary": c.value_summary,
-                "services": [
-                    _drop_none({
-                        "name": s.name, "type": s.type, "area": s.area, "provider": s.provider,
-                        "description": s.description, "access": s.access, "fee": s.fee, "fee_note": s.fee_note,
-                    })
-                    for s in c.services
+    return _drop_none(
+        {
+            "id": bundle.id,
+            "url": url,
+            "title": bundle.title,
+            "summary": bundle.summary,
+            "description": bundle.description,
+            "stage": bundle.stage,
+            "stage_label": bundle.stage_label,
+            "territory": list(bundle.territory),
+            "territory_names": [register.describe(code) for code in bundle.territory],
+            "voivodeships": list(catalogue.voivodeships_of(bundle)),
+            "facilitator": bundle.facilitator,
+            "contact": _drop_none(vars(bundle.contact).copy()) if bundle.contact else None,
+            "reviewed": bundle.reviewed,
+            "groups": list(bundle.groups),
+            "service_types": list(bundle.service_types),
+            "canvas": {
+                "customer_segments": [{"group": s.group, "description": s.description} for s in c.customer_segments],
+                "value_proposition": _drop_none(
+                    {
+                        "summary": c.value_summary,
+                        "services": [
+                            _drop_none(
+                                {
+                                    "name": s.name,
+                                    "type": s.type,
+                                    "area": s.area,
+                                    "provider": s.provider,
+                                    "description": s.description,
+                                    "access": s.access,
+                                    "fee": s.fee,
+                                    "fee_note": s.fee_note,
+                                }
+                            )
+                            for s in c.services
+                        ],
+                    }
+                ),
+                "channels": list(c.channels),
+                "customer_relationships": list(c.customer_relationships),
+                "revenue_streams": [
+                    _drop_none(
+                        {
+                            "source": r.source,
+                            "description": r.description,
+                            "amount_pln": _amount(r.amount_pln),
+                            "period": r.period,
+                        }
+                    )
+                    for r in c.revenue_streams
                 ],
-            }),
-            "channels": list(c.channels),
-            "customer_relationships": list(c.customer_relationships),
-            "revenue_streams": [
-                _drop_none({"source": r.source, "description": r.description, "amount_pln": _amount(r.amount_pln), "period": r.period})
-                for r in c.revenue_streams
-            ],
-            "key_resources": list(c.key_resources),
-            "key_activities": list(c.key_activities),
-            "key_partners": [{"partner": k.partner, "role": k.role, "contribution": k.contribution} for k in c.key_partners],
-            "cost_structure": [
-                _drop_none({"item": x.item, "amount_pln": _amount(x.amount_pln), "period": x.period}) for x in c.cost_structure
-            ],
-        },
-        "design": _drop_none({
-            "discover": _drop_none({"methods": list(d.methods), "findings": list(d.findings)}) or None,
-            "define": _drop_none({"challenge": d.challenge, "needs": list(d.needs)}) or None,
-            "ideate": _drop_none({"ideas": list(d.ideas), "chosen": d.chosen}) or None,
-            "prototype": {"tests": [
-                {"date": t.date, "participants": t.participants, "method": t.method, "feedback": list(t.feedback), "changes": list(t.changes)}
-                for t in d.tests
-            ]} if d.tests else None,
-            "plan": _drop_none({
-                "start": d.start,
-                "milestones": [{"date": m.date, "milestone": m.milestone} for m in d.milestones],
-                "risks": list(d.risks),
-            }) or None,
-        }),
-        "links": [{"title": link.title, "url": link.url} for link in bundle.links],
-        "keywords": list(bundle.keywords),
-    })
+                "key_resources": list(c.key_resources),
+                "key_activities": list(c.key_activities),
+                "key_partners": [
+                    {"partner": k.partner, "role": k.role, "contribution": k.contribution} for k in c.key_partners
+                ],
+                "cost_structure": [
+                    _drop_none({"item": x.item, "amount_pln": _amount(x.amount_pln), "period": x.period})
+                    for x in c.cost_structure
+                ],
+            },
+            "design": _drop_none(
+                {
+                    "discover": _drop_none({"methods": list(d.methods), "findings": list(d.findings)}) or None,
+                    "define": _drop_none({"challenge": d.challenge, "needs": list(d.needs)}) or None,
+                    "ideate": _drop_none({"ideas": list(d.ideas), "chosen": d.chosen}) or None,
+                    "prototype": {
+                        "tests": [
+                            {
+                                "date": t.date,
+                                "participants": t.participants,
+                                "method": t.method,
+                                "feedback": list(t.feedback),
+                                "changes": list(t.changes),
+                            }
+                            for t in d.tests
+                        ]
+                    }
+                    if d.tests
+                    else None,
+                    "plan": _drop_none(
+                        {
+                            "start": d.start,
+                            "milestones": [{"date": m.date, "milestone": m.milestone} for m in d.milestones],
+                            "risks": list(d.risks),
+                        }
+                    )
+                    or None,
+                }
+            ),
+            "links": [{"title": link.title, "url": link.url} for link in bundle.links],
+            "keywords": list(bundle.keywords),
+        }
+    )
 
 
 def partner_record(partner: Partner, catalogue: Catalogue, url: str) -> dict[str, Any]:
-    return _drop_none({
-        "id": partner.id,
-        "url": url,
-        "name": partner.name,
-        "short_name": partner.short_name,
-        "sector": partner.sector,
-        "sector_label": partner.sector_label,
-        "kind": partner.kind,
-        "kind_label": partner.kind_label,
-        "social_enterprise": partner.social_enterprise or None,
-        "identifiers": _drop_none({"krs": partner.krs, "nip": partner.nip, "regon": partner.regon}) or None,
-        "website": partner.website,
-        "email": partner.email,
-        "phone": partner.phone,
-        "address": _drop_none(vars(partner.address).copy()) if partner.address else None,
-        "territory": list(partner.territory),
-        "description": partner.description,
-        "bundles": [
-            _drop_none({
-                "id": p.bundle.id,
-                "roles": list(dict.fromkeys(k.role for k in p.roles)) or None,
-                "facilitator": p.is_facilitator or None,
-                "services": [s.name for s in p.services],
-            })
-            for p in catalogue.participation(partner.id)
-        ],
-    })
+    return _drop_none(
+        {
+            "id": partner.id,
+            "url": url,
+            "name": partner.name,
+            "short_name": partner.short_name,
+            "sector": partner.sector,
+            "sector_label": partner.sector_label,
+            "kind": partner.kind,
+            "kind_label": partner.kind_label,
+            "social_enterprise": partner.social_enterprise or None,
+            "identifiers": _drop_none({"krs": partner.krs, "nip": partner.nip, "regon": partner.regon}) or None,
+            "website": partner.website,
+            "email": partner.email,
+            "phone": partner.phone,
+            "address": _drop_none(vars(partner.address).copy()) if partner.address else None,
+            "territory": list(partner.territory),
+            "description": partner.description,
+            "bundles": [
+                _drop_none(
+                    {
+                        "id": p.bundle.id,
+                        "roles": list(dict.fromkeys(k.role for k in p.roles)) or None,
+                        "facilitator": p.is_facilitator or None,
+                        "services": [s.name for s in p.services],
+                    }
+                )
+                for p in catalogue.participation(partner.id)
+            ],
+        }
+    )
 
 
 def _json(kind: str, records: list[dict[str, Any]]) -> str:
@@ -164,9 +207,28 @@ def _joined(values: Any) -> str:
 
 
 BUNDLE_COLUMNS = [
-    "id", "url", "title", "summary", "stage", "stage_label", "territory", "territory_names", "voivodeships",
-    "facilitator", "groups", "group_labels", "service_types", "service_areas", "fees", "services",
-    "contact_email", "contact_phone", "contact_url", "revenue_total_pln", "cost_total_pln", "reviewed",
+    "id",
+    "url",
+    "title",
+    "summary",
+    "stage",
+    "stage_label",
+    "territory",
+    "territory_names",
+    "voivodeships",
+    "facilitator",
+    "groups",
+    "group_labels",
+    "service_types",
+    "service_areas",
+    "fees",
+    "services",
+    "contact_email",
+    "contact_phone",
+    "contact_url",
+    "revenue_total_pln",
+    "cost_total_pln",
+    "reviewed",
 ]
 
 
@@ -174,23 +236,57 @@ def bundles_csv(catalogue: Catalogue, url: Callable[[str], str]) -> str:
     rows = []
     for b in catalogue.bundles.values():
         c = b.canvas
-        rows.append([
-            b.id, url(b.id), b.title, b.summary, b.stage, b.stage_label, _joined(b.territory),
-            _joined(catalogue.register.describe(code) for code in b.territory), _joined(catalogue.voivodeships_of(b)),
-            b.facilitator, _joined(b.groups), _joined(vocab.TARGET_GROUPS.label(g) for g in b.groups),
-            _joined(b.service_types), _joined(b.service_areas), _joined(b.fees), _joined(s.name for s in c.services),
-            b.contact.email if b.contact else None, b.contact.phone if b.contact else None, b.contact.url if b.contact else None,
-            c.revenue_total if any(r.amount_pln is not None for r in c.revenue_streams) else None,
-            c.cost_total if any(x.amount_pln is not None for x in c.cost_structure) else None,
-            b.reviewed,
-        ])
+        rows.append(
+            [
+                b.id,
+                url(b.id),
+                b.title,
+                b.summary,
+                b.stage,
+                b.stage_label,
+                _joined(b.territory),
+                _joined(catalogue.register.describe(code) for code in b.territory),
+                _joined(catalogue.voivodeships_of(b)),
+                b.facilitator,
+                _joined(b.groups),
+                _joined(vocab.TARGET_GROUPS.label(g) for g in b.groups),
+                _joined(b.service_types),
+                _joined(b.service_areas),
+                _joined(b.fees),
+                _joined(s.name for s in c.services),
+                b.contact.email if b.contact else None,
+                b.contact.phone if b.contact else None,
+                b.contact.url if b.contact else None,
+                c.revenue_total if any(r.amount_pln is not None for r in c.revenue_streams) else None,
+                c.cost_total if any(x.amount_pln is not None for x in c.cost_structure) else None,
+                b.reviewed,
+            ]
+        )
     return _csv(BUNDLE_COLUMNS, rows)
 
 
 PARTNER_COLUMNS = [
-    "id", "url", "name", "short_name", "sector", "sector_label", "kind", "kind_label", "social_enterprise",
-    "krs", "nip", "regon", "website", "email", "phone", "street", "postal_code", "city", "address_teryt",
-    "territory", "bundles",
+    "id",
+    "url",
+    "name",
+    "short_name",
+    "sector",
+    "sector_label",
+    "kind",
+    "kind_label",
+    "social_enterprise",
+    "krs",
+    "nip",
+    "regon",
+    "website",
+    "email",
+    "phone",
+    "street",
+    "postal_code",
+    "city",
+    "address_teryt",
+    "territory",
+    "bundles",
 ]
 
 
@@ -198,10 +294,29 @@ def partners_csv(catalogue: Catalogue, url: Callable[[str], str]) -> str:
     rows = []
     for p in catalogue.partners.values():
         a = p.address
-        rows.append([
-            p.id, url(p.id), p.name, p.short_name, p.sector, p.sector_label, p.kind, p.kind_label, p.social_enterprise,
-            p.krs, p.nip, p.regon, p.website, p.email, p.phone,
-            a.street if a else None, a.postal_code if a else None, a.city if a else None, a.teryt if a else None,
-            _joined(p.territory), _joined(x.bundle.id for x in catalogue.participation(p.id)),
-        ])
+        rows.append(
+            [
+                p.id,
+                url(p.id),
+                p.name,
+                p.short_name,
+                p.sector,
+                p.sector_label,
+                p.kind,
+                p.kind_label,
+                p.social_enterprise,
+                p.krs,
+                p.nip,
+                p.regon,
+                p.website,
+                p.email,
+                p.phone,
+                a.street if a else None,
+                a.postal_code if a else None,
+                a.city if a else None,
+                a.teryt if a else None,
+                _joined(p.territory),
+                _joined(x.bundle.id for x in catalogue.participation(p.id)),
+            ]
+        )
     return _csv(PARTNER_COLUMNS, rows)

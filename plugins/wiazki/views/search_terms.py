@@ -11,11 +11,17 @@ labels: the labels stay in `vocab.TARGET_GROUPS`.
 
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 WORD_FORMS: dict[str, tuple[str, ...]] = {
     "older_persons": ("seniorzy", "seniorów", "seniorom", "seniorki", "seniorek", "starsi", "starszych", "starszym"),
-    "persons_with_disabilities": ("niepełnosprawni", "niepełnosprawnych", "niepełnosprawnym", "niepełnosprawność", "niepełnosprawnością"),
+    "persons_with_disabilities": (
+        "niepełnosprawni",
+        "niepełnosprawnych",
+        "niepełnosprawnym",
+        "niepełnosprawność",
+        "niepełnosprawnością",
+    ),
     "children_with_disabilities": ("dzieci", "dzieciom", "dziećmi", "niepełnosprawnych", "niepełnosprawnością"),
     "persons_needing_daily_support": ("niesamodzielni", "niesamodzielnych", "wsparcie", "wsparcia", "codzienne"),
     "dependent_persons": ("niesamodzielni", "niesamodzielnych", "niesamodzielnym", "niesamodzielność"),
@@ -24,7 +30,15 @@ WORD_FORMS: dict[str, tuple[str, ...]] = {
     "families_in_crisis": ("rodzina", "rodziny", "rodzin", "rodzinom", "kryzys", "kryzysie", "trudności"),
     "large_families": ("wielodzietni", "wielodzietne", "wielodzietnych", "rodziny", "rodzin"),
     "children_youth": ("dzieci", "dzieciom", "młodzież", "młodzieży", "młodzi", "młodych", "nastolatki", "nastolatków"),
-    "foster_care_leavers": ("usamodzielnienie", "usamodzielniani", "usamodzielnianych", "wychowankowie", "wychowanków", "piecza", "pieczy"),
+    "foster_care_leavers": (
+        "usamodzielnienie",
+        "usamodzielniani",
+        "usamodzielnianych",
+        "wychowankowie",
+        "wychowanków",
+        "piecza",
+        "pieczy",
+    ),
     "homeless": ("bezdomni", "bezdomnych", "bezdomność", "bezdomności"),
     "poverty_exclusion_risk": ("ubóstwo", "ubóstwa", "ubodzy", "ubogich", "wykluczenie", "wykluczenia", "wykluczonych"),
     "unemployed": ("bezrobotni", "bezrobotnych", "bezrobotnym", "bezrobocie", "bezrobocia", "praca", "pracy"),

@@ -10,26 +10,35 @@ from __future__ import annotations
 
 import posixpath
 import re
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable, Sequence
+from typing import Any
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
 
-from .. import FORMAT_VERSION, REPO_URL, vocab
-from ..model import Bundle, Catalogue, Partner
-from ..polish import amount, count, number, plural
-from ..schema import schema_text
-from . import exports, search_terms
-from .text import phone_href, polish_date, polish_key, render_markdown, safe_url, search_text
+from wiazki import FORMAT_VERSION, REPO_URL
+from wiazki.format import vocab
+from wiazki.format.schema import schema_text
+from wiazki.model import Bundle, Catalogue, Partner
+from wiazki.polish import amount, count, number, plural
+from wiazki.views import exports, search_terms
+from wiazki.views.text import phone_href, polish_date, polish_key, render_markdown, safe_url, search_text
 
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
 
 #: Reading order of the canvas blocks; the stylesheet places them in the classic grid.
 CANVAS_ORDER: tuple[str, ...] = (
-    "key_partners", "key_activities", "key_resources", "value_proposition",
-    "customer_relationships", "channels", "customer_segments", "cost_structure", "revenue_streams",
+    "key_partners",
+    "key_activities",
+    "key_resources",
+    "value_proposition",
+    "customer_relationships",
+    "channels",
+    "customer_segments",
+    "cost_structure",
+    "revenue_streams",
 )
 
 #: The three sections of the catalogue, in order: (status, heading id, heading).
@@ -61,7 +70,10 @@ def template_environment(extra_dirs: Iterable[str | Path] = ()) -> Environment:
     )
     env.filters.update(amount=amount, polish_date=polish_date, number=number, safe_url=safe_url, phone_href=phone_href)
     env.globals.update(
-        vocab=vocab, count=count, plural=plural, canvas_order=CANVAS_ORDER,
+        vocab=vocab,
+        count=count,
+        plural=plural,
+        canvas_order=CANVAS_ORDER,
         labelled=lambda keys, vocabulary: [(key, vocabulary.label(key)) for key in keys],
     )
     return env
@@ -102,7 +114,7 @@ class DataFile:
 
 
 #: A history provider returns a bundle's change entries, newest first: objects like
-#: `wiazki.history.HistoryEntry` (`date`, `subject`, `pr`, `pr_url()`, `stage_label`, `change`).
+#: `wiazki.revisions.history.HistoryEntry` (`date`, `subject`, `pr`, `pr_url()`, `stage_label`, `change`).
 HistoryProvider = Callable[[Bundle], Sequence[Any]]
 
 
@@ -128,7 +140,7 @@ class SiteViews:
             return stem + ".html"
         if stem == "index":
             return ""
-        return (stem[: -len("index")] if stem.endswith("/index") else stem + "/")
+        return stem[: -len("index")] if stem.endswith("/index") else stem + "/"
 
     def relative(self, from_url: str, to_url: str) -> str:
         """A link from the page at `from_url` to `to_url` (both site-relative)."""
@@ -198,10 +210,15 @@ class SiteViews:
             {p for b in bundles for p in self.catalogue.powiats_of(b)},
             key=lambda code: (code[:2], polish_key(self._powiat_name(code).removeprefix("powiat "))),
         )
-        present = lambda attr: [k for k in getattr(vocab, attr) if any(k in getattr(b, self._ATTRS[attr]) for b in bundles)]  # noqa: E731
+
+        def present(attr: str) -> list[str]:
+            return [k for k in getattr(vocab, attr) if any(k in getattr(b, self._ATTRS[attr]) for b in bundles)]
+
         filters = {
             "groups": present("TARGET_GROUPS"),
-            "voivodeships": [(code, register.get(code).display_name if register.get(code) else code) for code in voivodeships],
+            "voivodeships": [
+                (code, register.get(code).display_name if register.get(code) else code) for code in voivodeships
+            ],
             "powiats": [(code, self._powiat_name(code)) for code in powiats],
             "types": present("SERVICE_TYPES"),
             "areas": present("SERVICE_AREAS"),
@@ -210,9 +227,21 @@ class SiteViews:
         }
         sections = [(sid, heading, self.catalogue.by_status(status)) for status, sid, heading in CATALOGUE_SECTIONS]
         body = self._render("catalogue.html", link=self._linker(here), filters=filters, sections=sections)
-        return GeneratedPage("wiazki/index.md", body, Markup("Katalog wiązek"), Markup("Katalog wiązek usług społecznych: wyszukaj wiązkę według grupy odbiorców, regionu i rodzaju usług."))
+        return GeneratedPage(
+            "wiazki/index.md",
+            body,
+            Markup("Katalog wiązek"),
+            Markup(
+                "Katalog wiązek usług społecznych: wyszukaj wiązkę według grupy odbiorców, regionu i rodzaju usług."
+            ),
+        )
 
-    _ATTRS = {"TARGET_GROUPS": "groups", "SERVICE_TYPES": "service_types", "SERVICE_AREAS": "service_areas", "FEES": "fees"}
+    _ATTRS = {
+        "TARGET_GROUPS": "groups",
+        "SERVICE_TYPES": "service_types",
+        "SERVICE_AREAS": "service_areas",
+        "FEES": "fees",
+    }
 
     def _powiat_name(self, code: str) -> str:
         unit = self.catalogue.register.get(code)
@@ -223,7 +252,9 @@ class SiteViews:
     def bundle_page(self, bundle: Bundle, history: Sequence[Any] = ()) -> GeneratedPage:
         here = self.bundle_url(bundle.id)
         canvas = bundle.canvas
-        current = vocab.DESIGN_STAGES.index(bundle.stage) if bundle.stage in vocab.DESIGN_STAGES else len(vocab.DESIGN_STAGES)
+        current = (
+            vocab.DESIGN_STAGES.index(bundle.stage) if bundle.stage in vocab.DESIGN_STAGES else len(vocab.DESIGN_STAGES)
+        )
         progress = [
             (stage, vocab.STAGES.label(stage), "done" if i < current else "current" if i == current else "todo")
             for i, stage in enumerate(vocab.DESIGN_STAGES)
@@ -240,23 +271,40 @@ class SiteViews:
             edit_url=f"{self.repo_url}/edit/main/content/bundles/{bundle.id}.yml",
         )
         return GeneratedPage(
-            f"wiazki/{bundle.id}/index.md", body, escape(bundle.title), escape(bundle.summary), source=f"bundles/{bundle.id}.yml"
+            f"wiazki/{bundle.id}/index.md",
+            body,
+            escape(bundle.title),
+            escape(bundle.summary),
+            source=f"bundles/{bundle.id}.yml",
         )
 
     def partners_page(self) -> GeneratedPage:
         here = self.partners_url
         partners = list(self.catalogue.partners.values())
         partners.sort(key=lambda p: polish_key(p.name))
-        groups = [(sector, vocab.SECTORS.label(sector), [p for p in partners if p.sector == sector]) for sector in vocab.SECTORS]
+        groups = [
+            (sector, vocab.SECTORS.label(sector), [p for p in partners if p.sector == sector])
+            for sector in vocab.SECTORS
+        ]
         groups = [g for g in groups if g[2]]
         body = self._render("partners.html", link=self._linker(here), groups=groups)
-        return GeneratedPage("partnerzy/index.md", body, Markup("Partnerzy"), Markup("Organizacje i instytucje, które współtworzą wiązki usług społecznych."))
+        return GeneratedPage(
+            "partnerzy/index.md",
+            body,
+            Markup("Partnerzy"),
+            Markup("Organizacje i instytucje, które współtworzą wiązki usług społecznych."),
+        )
 
     def partner_text(self, partner: Partner) -> str:
         city = partner.address.city if partner.address else ""
-        return search_text(partner.name, partner.short_name or "", partner.kind_label, partner.sector_label, city, *(
-            self.catalogue.register.describe(code) for code in partner.territory
-        ))
+        return search_text(
+            partner.name,
+            partner.short_name or "",
+            partner.kind_label,
+            partner.sector_label,
+            city,
+            *(self.catalogue.register.describe(code) for code in partner.territory),
+        )
 
     def partner_page(self, partner: Partner) -> GeneratedPage:
         here = self.partner_url(partner.id)
@@ -268,8 +316,11 @@ class SiteViews:
             edit_url=f"{self.repo_url}/edit/main/content/partners/{partner.id}.yml",
         )
         return GeneratedPage(
-            f"partnerzy/{partner.id}/index.md", body, escape(partner.name),
-            escape(partner.description) if partner.description else None, source=f"partners/{partner.id}.yml",
+            f"partnerzy/{partner.id}/index.md",
+            body,
+            escape(partner.name),
+            escape(partner.description) if partner.description else None,
+            source=f"partners/{partner.id}.yml",
         )
 
     def home_block(self, page_url: str = "") -> str:

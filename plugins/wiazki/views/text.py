@@ -23,14 +23,46 @@ SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
 
 #: What a rendered description may contain: text structure, never media or forms.
 _ALLOWED_TAGS = {
-    "p", "br", "hr", "strong", "em", "b", "i", "code", "pre", "blockquote",
-    "ul", "ol", "li", "a", "h3", "h4", "h5", "h6", "table", "thead", "tbody", "tr", "th", "td",
+    "p",
+    "br",
+    "hr",
+    "strong",
+    "em",
+    "b",
+    "i",
+    "code",
+    "pre",
+    "blockquote",
+    "ul",
+    "ol",
+    "li",
+    "a",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
 }
 _ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "th": {"align"}, "td": {"align"}}
 
 _MONTHS_GENITIVE = (
-    "stycznia", "lutego", "marca", "kwietnia", "maja", "czerwca",
-    "lipca", "sierpnia", "września", "października", "listopada", "grudnia",
+    "stycznia",
+    "lutego",
+    "marca",
+    "kwietnia",
+    "maja",
+    "czerwca",
+    "lipca",
+    "sierpnia",
+    "września",
+    "października",
+    "listopada",
+    "grudnia",
 )
 
 
@@ -84,7 +116,7 @@ def safe_url(url: str | None, schemes: frozenset[str] = frozenset({"http", "http
 
 
 def polish_date(value: str | None) -> str:
-    """"2025-09-15" → "15 września 2025"; anything else is returned as it is."""
+    """ "2025-09-15" → "15 września 2025"; anything else is returned as it is."""
     if not value:
         return ""
     try:

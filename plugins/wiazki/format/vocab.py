@@ -6,8 +6,8 @@ validator's messages and the site all read from here, so a label is typed once.
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from typing import Iterator, Mapping
 
 
 @dataclass(frozen=True)
@@ -245,14 +245,32 @@ PARTNER_KINDS = Vocabulary(
 #: Which partner kinds fit each sector (rule 6).
 KINDS_BY_SECTOR: Mapping[str, tuple[str, ...]] = {
     "public": (
-        "gmina", "powiat", "voivodeship_government", "social_assistance_centre",
-        "social_services_centre", "family_support_centre", "labour_office",
-        "regional_social_policy_centre", "school", "cultural_institution",
-        "health_provider", "other_public",
+        "gmina",
+        "powiat",
+        "voivodeship_government",
+        "social_assistance_centre",
+        "social_services_centre",
+        "family_support_centre",
+        "labour_office",
+        "regional_social_policy_centre",
+        "school",
+        "cultural_institution",
+        "health_provider",
+        "other_public",
     ),
     "social_economy": (
-        "owes", "social_coop", "wtz", "zaz", "cis", "kis", "worker_coop", "foundation",
-        "association", "church_legal_person", "nonprofit_company", "other_social_economy",
+        "owes",
+        "social_coop",
+        "wtz",
+        "zaz",
+        "cis",
+        "kis",
+        "worker_coop",
+        "foundation",
+        "association",
+        "church_legal_person",
+        "nonprofit_company",
+        "other_social_economy",
     ),
     "business": ("company", "sole_trader", "other_business"),
     "science_education": ("university", "research_institute", "other_science_education"),
@@ -260,9 +278,7 @@ KINDS_BY_SECTOR: Mapping[str, tuple[str, ...]] = {
     "other": ("other",),
 }
 
-SECTOR_OF_KIND: Mapping[str, str] = {
-    kind: sector for sector, kinds in KINDS_BY_SECTOR.items() for kind in kinds
-}
+SECTOR_OF_KIND: Mapping[str, str] = {kind: sector for sector, kinds in KINDS_BY_SECTOR.items() for kind in kinds}
 
 #: The nine blocks of the Business Model Canvas, in the order of the format document.
 CANVAS_BLOCKS = Vocabulary(
@@ -282,6 +298,13 @@ CANVAS_BLOCKS = Vocabulary(
 )
 
 ALL: tuple[Vocabulary, ...] = (
-    STAGES, TARGET_GROUPS, SERVICE_AREAS, SERVICE_TYPES, FUNDING_SOURCES, FEES,
-    PARTNER_ROLES, SECTORS, PARTNER_KINDS,
+    STAGES,
+    TARGET_GROUPS,
+    SERVICE_AREAS,
+    SERVICE_TYPES,
+    FUNDING_SOURCES,
+    FEES,
+    PARTNER_ROLES,
+    SECTORS,
+    PARTNER_KINDS,
 )

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-DATA_DIR = Path(__file__).parent / "data"
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 COLUMNS = ("WOJ", "POW", "GMI", "RODZ", "NAZWA", "NAZWA_DOD", "STAN_NA")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -70,7 +70,11 @@ class Register:
         if unit.level in (GMINA, POWIAT):
             powiat = self.powiat(code)
             if powiat is not None:
-                parts.append(f"powiat {powiat.name}" if not powiat.kind.startswith("miasto") else f"{powiat.name} ({powiat.kind})")
+                parts.append(
+                    f"powiat {powiat.name}"
+                    if not powiat.kind.startswith("miasto")
+                    else f"{powiat.name} ({powiat.kind})"
+                )
         voivodeship = self.voivodeship(code)
         if voivodeship is not None:
             parts.append(f"woj. {voivodeship.display_name}")
@@ -91,9 +95,12 @@ def parse_register(text: str) -> Register:
         if len(row) != len(COLUMNS):
             raise RegisterError(f"wiersz {number}: oczekiwano {len(COLUMNS)} kolumn, jest {len(row)}")
         woj, pow_, gmi, rodz, name, kind, date = (cell.strip() for cell in row)
-        if not re.fullmatch(r"\d{2}", woj) or (pow_ and not re.fullmatch(r"\d{2}", pow_)) or (
-            gmi and not re.fullmatch(r"\d{2}", gmi)
-        ) or (rodz and not re.fullmatch(r"\d", rodz)):
+        if (
+            not re.fullmatch(r"\d{2}", woj)
+            or (pow_ and not re.fullmatch(r"\d{2}", pow_))
+            or (gmi and not re.fullmatch(r"\d{2}", gmi))
+            or (rodz and not re.fullmatch(r"\d", rodz))
+        ):
             raise RegisterError(f"wiersz {number}: nieprawidłowy kod jednostki")
         if not _DATE.match(date):
             raise RegisterError(f"wiersz {number}: nieprawidłowa data w kolumnie STAN_NA")

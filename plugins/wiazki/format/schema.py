@@ -11,11 +11,11 @@ Unicode digit.
 from __future__ import annotations
 
 import json
-from functools import lru_cache
+from functools import cache
 from typing import Any
 
-from . import FORMAT_VERSION, SCHEMA_BASE_URL
-from . import vocab as v
+from wiazki import FORMAT_VERSION, SCHEMA_BASE_URL
+from wiazki.format import vocab as v
 
 BUNDLE_SCHEMA_ID = SCHEMA_BASE_URL + "bundle.schema.json"
 PARTNER_SCHEMA_ID = SCHEMA_BASE_URL + "partner.schema.json"
@@ -24,9 +24,7 @@ ID_PATTERN = "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"
 DATE_PATTERN = "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"
 URL_PATTERN = "^[Hh][Tt][Tt][Pp][Ss]?://[^\\s/?#]+([/?#][^\\s]*)?$"
 #: The WHATWG pattern of <input type=email>, with a dot required in the domain.
-EMAIL_PATTERN = (
-    "^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)+$"
-)
+EMAIL_PATTERN = "^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)+$"
 #: A Polish number: optional +48 or 0048, then nine digits with spaces, hyphens or
 #: brackets between them ("601 234 567", "(22) 123-45-67", "+48 63 241 22 10").
 PHONE_PATTERN = "^((\\+|00)48[ -]?)?(\\(?[0-9]\\)?[ -]?){8}[0-9]$"
@@ -43,7 +41,7 @@ PATTERN_MESSAGES: dict[str, str] = {
     DATE_PATTERN: "datą w formacie RRRR-MM-DD (np. 2026-03-15)",
     URL_PATTERN: "adresem zaczynającym się od http:// lub https:// (inne protokoły, np. javascript:, są niedozwolone)",
     EMAIL_PATTERN: "adresem e-mail (np. biuro@example.org)",
-    PHONE_PATTERN: "polskim numerem telefonu (np. \"+48 63 241 22 10\" lub \"601 234 567\")",
+    PHONE_PATTERN: 'polskim numerem telefonu (np. "+48 63 241 22 10" lub "601 234 567")',
     TERYT_PATTERN: "kodem TERYT: 2 cyfry (województwo), 4 cyfry (powiat) lub 7 cyfr (gmina)",
     POSTAL_CODE_PATTERN: "kodem pocztowym w formacie NN-NNN",
     REGON_PATTERN: "numerem REGON złożonym z 9 lub 14 cyfr",
@@ -57,7 +55,13 @@ FIELD_PATTERN_MESSAGES: dict[str, str] = {
 
 
 def _text(title: str, description: str, min_length: int = 1, max_length: int | None = None) -> dict[str, Any]:
-    schema: dict[str, Any] = {"type": "string", "title": title, "description": description, "minLength": min_length, "pattern": NONBLANK_PATTERN}
+    schema: dict[str, Any] = {
+        "type": "string",
+        "title": title,
+        "description": description,
+        "minLength": min_length,
+        "pattern": NONBLANK_PATTERN,
+    }
     if max_length is not None:
         schema["maxLength"] = max_length
     return schema
@@ -135,7 +139,7 @@ def _common_defs() -> dict[str, Any]:
         "phone": {
             "type": "string",
             "title": "Telefon",
-            "description": "Polski numer telefonu w cudzysłowie, np. \"+48 63 241 22 10\" lub \"601 234 567\".",
+            "description": 'Polski numer telefonu w cudzysłowie, np. "+48 63 241 22 10" lub "601 234 567".',
             "pattern": PHONE_PATTERN,
         },
         "teryt": {
@@ -168,7 +172,7 @@ def bundle_schema() -> dict[str, Any]:
     defs["period"] = {
         "type": ["string", "integer"],
         "title": "Okres",
-        "description": "Okres, którego dotyczy kwota, np. 2026 albo \"rocznie\".",
+        "description": 'Okres, którego dotyczy kwota, np. 2026 albo "rocznie".',
         "minLength": 1,
         "pattern": NONBLANK_PATTERN,
     }
@@ -178,8 +182,12 @@ def bundle_schema() -> dict[str, Any]:
         {
             "name": _text("Nazwa usługi", "Krótka nazwa usługi, np. „Usługi opiekuńcze w miejscu zamieszkania”."),
             "type": _vocabulary(v.SERVICE_TYPES, "Rodzaj usługi; wiązka ma co najmniej 3 różne rodzaje usług."),
-            "area": _vocabulary(v.SERVICE_AREAS, "Obszar usług według ustawy o centrach usług społecznych (art. 2 ust. 1)."),
-            "provider": _ref("partner_ref", "Realizator", "Partner, który świadczy usługę; musi być na liście kluczowych partnerów."),
+            "area": _vocabulary(
+                v.SERVICE_AREAS, "Obszar usług według ustawy o centrach usług społecznych (art. 2 ust. 1)."
+            ),
+            "provider": _ref(
+                "partner_ref", "Realizator", "Partner, który świadczy usługę; musi być na liście kluczowych partnerów."
+            ),
             "description": _text("Opis usługi", "Na czym polega usługa."),
             "access": _text("Dostęp", "Jak skorzystać z usługi: kto kieruje, jakie są warunki."),
             "fee": _vocabulary(v.FEES, "Czy usługa jest płatna."),
@@ -227,14 +235,24 @@ def bundle_schema() -> dict[str, Any]:
                 v.CANVAS_BLOCKS.label("value_proposition"),
                 "Co wiązka daje odbiorcom: podsumowanie i usługi.",
                 {
-                    "summary": _text("Podsumowanie propozycji wartości", "Jednym, dwoma zdaniami: jaką zmianę przynosi wiązka."),
-                    "services": _list("Usługi", "Usługi wchodzące w skład wiązki (co najmniej 3 różnych rodzajów).", {"$ref": "#/$defs/service"}),
+                    "summary": _text(
+                        "Podsumowanie propozycji wartości", "Jednym, dwoma zdaniami: jaką zmianę przynosi wiązka."
+                    ),
+                    "services": _list(
+                        "Usługi",
+                        "Usługi wchodzące w skład wiązki (co najmniej 3 różnych rodzajów).",
+                        {"$ref": "#/$defs/service"},
+                    ),
                 },
                 ("summary", "services"),
             ),
-            "channels": _text_list(v.CANVAS_BLOCKS.label("channels"), "Jak odbiorcy dowiadują się o wiązce i do niej trafiają.", "Kanał"),
+            "channels": _text_list(
+                v.CANVAS_BLOCKS.label("channels"), "Jak odbiorcy dowiadują się o wiązce i do niej trafiają.", "Kanał"
+            ),
             "customer_relationships": _text_list(
-                v.CANVAS_BLOCKS.label("customer_relationships"), "Jak partnerzy budują i utrzymują relację z odbiorcami.", "Relacja"
+                v.CANVAS_BLOCKS.label("customer_relationships"),
+                "Jak partnerzy budują i utrzymują relację z odbiorcami.",
+                "Relacja",
             ),
             "revenue_streams": _list(
                 v.CANVAS_BLOCKS.label("revenue_streams"),
@@ -246,13 +264,19 @@ def bundle_schema() -> dict[str, Any]:
                         "source": _vocabulary(v.FUNDING_SOURCES, "Rodzaj źródła finansowania."),
                         "description": _text("Opis", "Np. nazwa programu lub konkursu."),
                         "amount_pln": _ref("amount", "Kwota (zł)", "Kwota w złotych, np. 96000."),
-                        "period": _ref("period", "Okres", "Np. 2026 albo \"rocznie\"."),
+                        "period": _ref("period", "Okres", 'Np. 2026 albo "rocznie".'),
                     },
                     ("source", "description"),
                 ),
             ),
-            "key_resources": _text_list(v.CANVAS_BLOCKS.label("key_resources"), "Ludzie, miejsca, sprzęt i wiedza potrzebne do działania.", "Zasób"),
-            "key_activities": _text_list(v.CANVAS_BLOCKS.label("key_activities"), "Najważniejsze działania partnerstwa.", "Działanie"),
+            "key_resources": _text_list(
+                v.CANVAS_BLOCKS.label("key_resources"),
+                "Ludzie, miejsca, sprzęt i wiedza potrzebne do działania.",
+                "Zasób",
+            ),
+            "key_activities": _text_list(
+                v.CANVAS_BLOCKS.label("key_activities"), "Najważniejsze działania partnerstwa.", "Działanie"
+            ),
             "key_partners": _list(
                 v.CANVAS_BLOCKS.label("key_partners"),
                 "Partnerzy wiązki, ich role i wkład; najlepiej z różnych sektorów.",
@@ -276,7 +300,7 @@ def bundle_schema() -> dict[str, Any]:
                     {
                         "item": _text("Pozycja", "Na co są wydatki."),
                         "amount_pln": _ref("amount", "Kwota (zł)", "Kwota w złotych, np. 48000."),
-                        "period": _ref("period", "Okres", "Np. 2026 albo \"rocznie\"."),
+                        "period": _ref("period", "Okres", 'Np. 2026 albo "rocznie".'),
                     },
                     ("item",),
                 ),
@@ -347,10 +371,16 @@ def bundle_schema() -> dict[str, Any]:
     )
 
     properties = {
-        "format": {"const": FORMAT_VERSION, "title": "Wersja formatu", "description": "Wersja formatu pliku; obecnie 1."},
+        "format": {
+            "const": FORMAT_VERSION,
+            "title": "Wersja formatu",
+            "description": "Wersja formatu pliku; obecnie 1.",
+        },
         "id": _ref("id", "Identyfikator wiązki", "Równy nazwie pliku bez .yml, np. seniorzy-kramsk."),
         "title": _text("Tytuł", "Nazwa wiązki, 5–120 znaków.", 5, 120),
-        "summary": _text("Podsumowanie", "Jedno lub dwa zdania do kart katalogu i wyników wyszukiwania, 20–300 znaków.", 20, 300),
+        "summary": _text(
+            "Podsumowanie", "Jedno lub dwa zdania do kart katalogu i wyników wyszukiwania, 20–300 znaków.", 20, 300
+        ),
         "description": _text("Opis", "Dłuższy opis w Markdownie; surowy HTML nie jest wyświetlany."),
         "stage": _vocabulary(v.STAGES, "Etap, na którym jest wiązka."),
         "territory": {
@@ -360,7 +390,9 @@ def bundle_schema() -> dict[str, Any]:
             "items": {"$ref": "#/$defs/teryt"},
             "minItems": 1,
         },
-        "facilitator": _ref("partner_ref", "Facylitator (OWES)", "Identyfikator partnera – OWES, który facylituje wiązkę."),
+        "facilitator": _ref(
+            "partner_ref", "Facylitator (OWES)", "Identyfikator partnera – OWES, który facylituje wiązkę."
+        ),
         "contact": _object(
             "Kontakt",
             "Jak pytać o wiązkę; wymagany od etapu „Dostępna”.",
@@ -372,7 +404,9 @@ def bundle_schema() -> dict[str, Any]:
             },
             ("email",),
         ),
-        "reviewed": _ref("date", "Data przeglądu", "Kiedy ostatnio potwierdzono aktualność treści (RRRR-MM-DD); nie w przyszłości."),
+        "reviewed": _ref(
+            "date", "Data przeglądu", "Kiedy ostatnio potwierdzono aktualność treści (RRRR-MM-DD); nie w przyszłości."
+        ),
         "canvas": canvas,
         "design": design,
         "links": _list(
@@ -399,7 +433,11 @@ def bundle_schema() -> dict[str, Any]:
 def partner_schema() -> dict[str, Any]:
     defs = _common_defs()
     properties = {
-        "format": {"const": FORMAT_VERSION, "title": "Wersja formatu", "description": "Wersja formatu pliku; obecnie 1."},
+        "format": {
+            "const": FORMAT_VERSION,
+            "title": "Wersja formatu",
+            "description": "Wersja formatu pliku; obecnie 1.",
+        },
         "id": _ref("id", "Identyfikator partnera", "Równy nazwie pliku bez .yml, np. gops-kramsk."),
         "name": _text("Nazwa", "Pełna nazwa prawna organizacji."),
         "short_name": _text("Nazwa skrócona", "Np. „GOPS Kramsk”."),
@@ -414,9 +452,24 @@ def partner_schema() -> dict[str, Any]:
             "Identyfikatory",
             "Numery rejestrowe w cudzysłowie.",
             {
-                "krs": {"type": "string", "title": "KRS", "description": "Numer KRS: 10 cyfr w cudzysłowie.", "pattern": KRS_PATTERN},
-                "nip": {"type": "string", "title": "NIP", "description": "NIP: 10 cyfr bez kresek, w cudzysłowie; sprawdzana jest cyfra kontrolna.", "pattern": NIP_PATTERN},
-                "regon": {"type": "string", "title": "REGON", "description": "REGON: 9 lub 14 cyfr w cudzysłowie; sprawdzana jest cyfra kontrolna.", "pattern": REGON_PATTERN},
+                "krs": {
+                    "type": "string",
+                    "title": "KRS",
+                    "description": "Numer KRS: 10 cyfr w cudzysłowie.",
+                    "pattern": KRS_PATTERN,
+                },
+                "nip": {
+                    "type": "string",
+                    "title": "NIP",
+                    "description": "NIP: 10 cyfr bez kresek, w cudzysłowie; sprawdzana jest cyfra kontrolna.",
+                    "pattern": NIP_PATTERN,
+                },
+                "regon": {
+                    "type": "string",
+                    "title": "REGON",
+                    "description": "REGON: 9 lub 14 cyfr w cudzysłowie; sprawdzana jest cyfra kontrolna.",
+                    "pattern": REGON_PATTERN,
+                },
             },
         ),
         "website": _ref("url", "Strona internetowa", "Adres strony (http:// lub https://)."),
@@ -427,7 +480,12 @@ def partner_schema() -> dict[str, Any]:
             "Adres siedziby.",
             {
                 "street": _text("Ulica i numer", "Np. „ul. Leśna 4”."),
-                "postal_code": {"type": "string", "title": "Kod pocztowy", "description": "W formacie NN-NNN, w cudzysłowie.", "pattern": POSTAL_CODE_PATTERN},
+                "postal_code": {
+                    "type": "string",
+                    "title": "Kod pocztowy",
+                    "description": "W formacie NN-NNN, w cudzysłowie.",
+                    "pattern": POSTAL_CODE_PATTERN,
+                },
                 "city": _text("Miejscowość", "Nazwa miejscowości."),
                 "teryt": _ref("teryt", "Kod TERYT gminy", "Kod TERYT gminy siedziby."),
             },
@@ -447,10 +505,15 @@ def partner_schema() -> dict[str, Any]:
         properties,
         ("format", "id", "name", "sector", "kind"),
     )
-    return {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": PARTNER_SCHEMA_ID, **schema, "$defs": defs}
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": PARTNER_SCHEMA_ID,
+        **schema,
+        "$defs": defs,
+    }
 
 
-@lru_cache(maxsize=None)
+@cache
 def schemas() -> dict[str, dict[str, Any]]:
     """Both schemas by kind of file ("bundle", "partner")."""
     return {"bundle": bundle_schema(), "partner": partner_schema()}

@@ -16,11 +16,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from . import vocab
-from .loader import load_file
-from .rules import _ID
-from .scaffold import NewBundle, slugify
-from .teryt import GMINA, Register
+from wiazki.format import vocab
+from wiazki.format.teryt import GMINA, Register
+from wiazki.new_bundle.scaffold import NewBundle, slugify
+from wiazki.validation.loader import load_file
+from wiazki.validation.rules import _ID
 
 #: The label GitHub puts on issues opened with the form, and the form's name.
 LABEL = "Nowa wiązka"
@@ -83,7 +83,9 @@ def parse_body(body: str) -> tuple[dict[str, str], list[str]]:
         if match and match.group(1) in FIELDS:
             label = match.group(1)
             if label in sections:
-                problems.append(f"nagłówek sekcji „{label}” występuje w treści więcej niż raz; usuń wiersze zaczynające się od „### ” z odpowiedzi")
+                problems.append(
+                    f"nagłówek sekcji „{label}” występuje w treści więcej niż raz; usuń wiersze zaczynające się od „### ” z odpowiedzi"
+                )
                 current = None
                 continue
             sections[label] = []
@@ -127,7 +129,9 @@ def parse_items(value: str, what: str) -> tuple[list[str], list[str]]:
             items.append(re.sub(r"\s+", " ", text))
     problems = []
     if len(items) > MAX_ITEMS:
-        problems.append(f"{what}: podano {len(items)} pozycji, najwięcej można {MAX_ITEMS}; resztę dopiszcie w pull requeście")
+        problems.append(
+            f"{what}: podano {len(items)} pozycji, najwięcej można {MAX_ITEMS}; resztę dopiszcie w pull requeście"
+        )
     for number, item in enumerate(items[:MAX_ITEMS], start=1):
         if len(item) > MAX_ITEM_CHARS:
             problems.append(f"{what}: pozycja {number} ma {len(item)} znaków, najwięcej {MAX_ITEM_CHARS}; skróćcie ją")
@@ -149,14 +153,20 @@ def parse_territory(value: str, register: Register) -> tuple[list[str], list[str
         shown = token[:80]
         if token.isdigit():
             if len(token) not in (2, 4, 7):
-                problems.append(f"„{shown}” nie jest kodem TERYT: kod ma 2 (województwo), 4 (powiat) lub 7 cyfr (gmina)")
+                problems.append(
+                    f"„{shown}” nie jest kodem TERYT: kod ma 2 (województwo), 4 (powiat) lub 7 cyfr (gmina)"
+                )
             elif token not in register:
                 problems.append(f"kodu TERYT {shown} nie ma w rejestrze (stan na {register.date})")
             elif token not in codes:
                 codes.append(token)
             continue
         name = _GMINA_PREFIX.sub("", token).casefold()
-        matches = [u for u in register.units.values() if u.level == GMINA and u.kind.startswith("gmina") and u.name.casefold() == name]
+        matches = [
+            u
+            for u in register.units.values()
+            if u.level == GMINA and u.kind.startswith("gmina") and u.name.casefold() == name
+        ]
         if len(matches) == 1:
             if matches[0].code not in codes:
                 codes.append(matches[0].code)
@@ -174,11 +184,15 @@ def check_owes(value: str, content_dir: Path) -> tuple[str, list[str]]:
         return "", [f"„{pid[:80]}” nie jest identyfikatorem partnera (małe litery, cyfry i łączniki, np. owes-konin)"]
     file = content_dir / "partners" / f"{pid}.yml"
     if not file.is_file():
-        return "", [f"nie ma partnera „{pid}” (pliku content/partners/{pid}.yml); podajcie identyfikator istniejącego OWES"]
+        return "", [
+            f"nie ma partnera „{pid}” (pliku content/partners/{pid}.yml); podajcie identyfikator istniejącego OWES"
+        ]
     doc, _ = load_file(file)
     kind = doc.data.get("kind") if doc is not None else None
     if kind != "owes":
-        return "", [f"partner „{pid}” nie jest OWES (rodzaj: {vocab.PARTNER_KINDS.label(str(kind))}); facylitatorem wiązki jest OWES"]
+        return "", [
+            f"partner „{pid}” nie jest OWES (rodzaj: {vocab.PARTNER_KINDS.label(str(kind))}); facylitatorem wiązki jest OWES"
+        ]
     return pid, []
 
 
@@ -214,7 +228,12 @@ def _summary(need: str) -> tuple[str, str]:
 def convert(issue_title: str, body: str, content_dir: Path, register: Register, today: date) -> Conversion:
     """A NewBundle from an issue, or the problems that prevent it."""
     if len(body) > MAX_BODY_CHARS:
-        return Conversion(None, [f"treść zgłoszenia ma {len(body)} znaków, więcej niż pozwala GitHub ({MAX_BODY_CHARS}); to nie jest formularz „{LABEL}”"])
+        return Conversion(
+            None,
+            [
+                f"treść zgłoszenia ma {len(body)} znaków, więcej niż pozwala GitHub ({MAX_BODY_CHARS}); to nie jest formularz „{LABEL}”"
+            ],
+        )
     values, problems = parse_body(body)
     if problems:
         # Which text belongs to which field is a guess: check nothing else.

@@ -16,13 +16,13 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from . import vocab
-from .gitrepo import GitError, relative_to_repo, run_git, toplevel
-from .issueform import LABEL, Conversion, convert, one_line
-from .reporting import markdown_text
-from .scaffold import bundle_yaml
-from .teryt import Register
-from .validate import validate_content
+from wiazki.format import vocab
+from wiazki.format.teryt import Register
+from wiazki.new_bundle.issue_form import LABEL, Conversion, convert, one_line
+from wiazki.new_bundle.scaffold import bundle_yaml
+from wiazki.revisions.git import GitError, relative_to_repo, run_git, toplevel
+from wiazki.validation.reporting import markdown_text
+from wiazki.validation.validator import validate_content
 
 BOT_NAME = "github-actions[bot]"
 BOT_EMAIL = "41898282+github-actions[bot]@users.noreply.github.com"
@@ -46,7 +46,11 @@ def read_event(path: Path) -> dict[str, Any]:
 
 
 def _labels(issue: dict[str, Any]) -> list[str]:
-    return [label.get("name") for label in issue.get("labels") or [] if isinstance(label, dict) and isinstance(label.get("name"), str)]
+    return [
+        label.get("name")
+        for label in issue.get("labels") or []
+        if isinstance(label, dict) and isinstance(label.get("name"), str)
+    ]
 
 
 def _md(text: str) -> str:
@@ -95,7 +99,9 @@ def _gh(*args: str, input_text: str | None = None) -> str:
     except FileNotFoundError as exc:
         raise GitError("nie znaleziono programu gh (GitHub CLI)") from exc
     if done.returncode != 0:
-        raise GitError(f"gh {args[0]} {args[1] if len(args) > 1 else ''} nie powiodło się: {one_line(done.stderr)[:300]}")
+        raise GitError(
+            f"gh {args[0]} {args[1] if len(args) > 1 else ''} nie powiodło się: {one_line(done.stderr)[:300]}"
+        )
     return done.stdout
 
 
@@ -105,7 +111,9 @@ def _say(message: str) -> None:
     print(f"wiazki: {one_line(message)}")
 
 
-def run(event_path: Path, content_dir: Path, register: Register, today: date, open_pr: bool, base: str | None = None) -> int:
+def run(
+    event_path: Path, content_dir: Path, register: Register, today: date, open_pr: bool, base: str | None = None
+) -> int:
     event = read_event(event_path)
     issue = event["issue"]
     number: int = issue["number"]
@@ -155,18 +163,49 @@ def run(event_path: Path, content_dir: Path, register: Register, today: date, op
     _gh("auth", "setup-git")
     run_git(repo, "switch", "-c", branch)
     run_git(repo, "add", "--", relative)
-    run_git(repo, "-c", f"user.name={BOT_NAME}", "-c", f"user.email={BOT_EMAIL}", "commit", "-q", "-m",
-            f"Nowa wiązka {new.id} ze zgłoszenia #{number}", "--", relative)
+    run_git(
+        repo,
+        "-c",
+        f"user.name={BOT_NAME}",
+        "-c",
+        f"user.email={BOT_EMAIL}",
+        "commit",
+        "-q",
+        "-m",
+        f"Nowa wiązka {new.id} ze zgłoszenia #{number}",
+        "--",
+        relative,
+    )
     run_git(repo, "push", "origin", f"{branch}:refs/heads/{branch}")
-    base = base or (repository.get("default_branch") if isinstance(repository.get("default_branch"), str) else None) or "main"
+    base = (
+        base
+        or (repository.get("default_branch") if isinstance(repository.get("default_branch"), str) else None)
+        or "main"
+    )
     url = _gh(
-        "pr", "create", *repo_args, "--base", base, "--head", branch,
-        "--title", f"Nowa wiązka: {new.title}", "--body-file", "-",
+        "pr",
+        "create",
+        *repo_args,
+        "--base",
+        base,
+        "--head",
+        branch,
+        "--title",
+        f"Nowa wiązka: {new.title}",
+        "--body-file",
+        "-",
         input_text=pr_body(conversion, number, relative),
     ).strip()
     link = url if re.fullmatch(r"https://[^\s<>()\[\]@]+", url) else _md(url)
-    _gh("issue", "comment", str(number), *repo_args, "--body-file", "-",
-        input_text=f"Utworzono pull request z plikiem wiązki: {link}\n")
+    _gh(
+        "issue",
+        "comment",
+        str(number),
+        *repo_args,
+        "--body-file",
+        "-",
+        input_text=f"Utworzono pull request z plikiem wiązki: {link}\n",
+    )
     _say(f"utworzono pull request {url}")
     return 0
 

@@ -18,8 +18,9 @@ import re
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from . import REPO_URL, vocab
-from .gitrepo import BlobReader, GitError, is_shallow, relative_to_repo, run_git, shallow_boundary, toplevel
+from wiazki import REPO_URL
+from wiazki.format import vocab
+from wiazki.revisions.git import BlobReader, GitError, is_shallow, relative_to_repo, run_git, shallow_boundary, toplevel
 
 log = logging.getLogger(__name__)
 
@@ -110,7 +111,9 @@ def read_history(repo_root: Path, content_dir: Path) -> dict[str, list[HistoryEn
         boundary: set[str] = set()
         if is_shallow(root):
             boundary = shallow_boundary(root)
-            log.info("Historia zmian: płytki klon repozytorium (shallow); pomijam najstarsze commity, historia może być niepełna")
+            log.info(
+                "Historia zmian: płytki klon repozytorium (shallow); pomijam najstarsze commity, historia może być niepełna"
+            )
         out = run_git(
             root,
             "log",
@@ -145,7 +148,7 @@ def read_history(repo_root: Path, content_dir: Path) -> dict[str, list[HistoryEn
             continue
         items = tail.strip("\0\n").split("\0")
         # Each change: ":old_mode new_mode old_blob new_blob STATUS", then the path.
-        for meta, path in zip(items[0::2], items[1::2]):
+        for meta, path in zip(items[0::2], items[1::2], strict=False):
             parts = meta.split()
             pure = PurePosixPath(path.strip("\n"))
             if len(parts) != 5 or pure.suffix != ".yml" or str(pure.parent) != folder or parts[4][:1] not in _STATUS:
@@ -158,7 +161,7 @@ def read_history(repo_root: Path, content_dir: Path) -> dict[str, list[HistoryEn
         with BlobReader(root) as reader:
             wanted = [blob for _, _, _, _, change, blob in changes if change != DELETED]
             blobs = iter(reader.read_many(wanted, limit=_STAGE_READ_LIMIT))
-            for bundle_id, (commit, date, subject, body, change, _) in zip(ids, changes):
+            for bundle_id, (commit, date, subject, body, change, _) in zip(ids, changes, strict=False):
                 stage = None if change == DELETED else _stage(next(blobs))
                 history.setdefault(bundle_id, []).append(
                     HistoryEntry(commit, date, _subject(subject, body), pull_request_number(subject), stage, change)

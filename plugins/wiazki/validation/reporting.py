@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import json
 import re
-from typing import Iterable
+from collections.abc import Iterable
 
-from . import FORMAT_VERSION
-from .polish import count
-from .problems import Problem
+from wiazki import FORMAT_VERSION
+from wiazki.polish import count
+from wiazki.validation.problems import Problem
 
 SEVERITY_LABELS = {"error": "błąd", "warning": "ostrzeżenie"}
 #: A job summary must stay readable and under GitHub's 1 MiB limit.
@@ -36,7 +36,9 @@ def _one_line(text: str) -> str:
 
 
 def human(problems: Iterable[Problem]) -> list[str]:
-    return [f"{_one_line(p.path)}:{p.line}:{p.column}: {p.severity}: {_one_line(p.message)} [{p.code}]" for p in problems]
+    return [
+        f"{_one_line(p.path)}:{p.line}:{p.column}: {p.severity}: {_one_line(p.message)} [{p.code}]" for p in problems
+    ]
 
 
 def _escape_data(text: str) -> str:
@@ -77,7 +79,10 @@ def step_summary(problems: list[Problem], files: int) -> str:
                 f"{markdown_text(p.message)} ({markdown_text(p.code)}) |"
             )
         if len(problems) > MAX_SUMMARY_ROWS:
-            lines += ["", f"… i {count(len(problems) - MAX_SUMMARY_ROWS, 'kolejny problem', 'kolejne problemy', 'kolejnych problemów')}."]
+            lines += [
+                "",
+                f"… i {count(len(problems) - MAX_SUMMARY_ROWS, 'kolejny problem', 'kolejne problemy', 'kolejnych problemów')}.",
+            ]
     return "\n".join(lines) + "\n"
 
 

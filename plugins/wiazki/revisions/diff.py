@@ -15,16 +15,17 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import Any, Callable
+from typing import Any
 
-from . import vocab
-from .gitrepo import BlobReader, list_files, merge_base, resolve
-from .loader import MAX_FILE_BYTES, load_bytes
-from .polish import amount, count
-from .reporting import markdown_text
-from .teryt import GMINA, POWIAT, Register, load_register
+from wiazki.format import vocab
+from wiazki.format.teryt import GMINA, POWIAT, Register, load_register
+from wiazki.polish import amount, count
+from wiazki.revisions.git import BlobReader, list_files, merge_base, resolve
+from wiazki.validation.loader import MAX_FILE_BYTES, load_bytes
+from wiazki.validation.reporting import markdown_text
 
 #: Longest piece of user text shown in one line (titles, findings, descriptions).
 MAX_VALUE_CHARS = 160
@@ -105,7 +106,12 @@ def _content_files(files: dict[str, Any], folder: str) -> dict[str, Any]:
 
 
 def compute_diff(
-    repo: Path, base: str, head: str, content: str = "content", register: Register | None = None, from_merge_base: bool = False
+    repo: Path,
+    base: str,
+    head: str,
+    content: str = "content",
+    register: Register | None = None,
+    from_merge_base: bool = False,
 ) -> ContentDiff:
     """Compare the content folder (relative to the repository root) at two revisions.
 
@@ -247,7 +253,9 @@ def changed_paths(old: Any, new: Any, path: str = "") -> list[str]:
         paths = []
         for index in range(max(len(old), len(new))):
             paths += changed_paths(
-                old[index] if index < len(old) else _MISSING, new[index] if index < len(new) else _MISSING, f"{path}[{index}]"
+                old[index] if index < len(old) else _MISSING,
+                new[index] if index < len(new) else _MISSING,
+                f"{path}[{index}]",
             )
         return paths
     return [] if _same(old, new) else [path or "(cały plik)"]
@@ -314,7 +322,9 @@ def _nth(name: str, n: int) -> str:
     return name if n == 0 else f"{name} ({n + 1}.)"
 
 
-def _other_fields(old: Any, new: Any, known: set[str] | frozenset[str], template: str, args: tuple[str, ...] = (), depth: int = 1) -> list[Line]:
+def _other_fields(
+    old: Any, new: Any, known: set[str] | frozenset[str], template: str, args: tuple[str, ...] = (), depth: int = 1
+) -> list[Line]:
     """Changed fields of a mapping outside `known`; `template` has the slots of `args` and one for the field's name."""
     a, b = _map(old), _map(new)
     return [
@@ -354,7 +364,9 @@ def _segments(old: Any, new: Any, ctx: _Context) -> list[Line]:
             continue
         if _str(before[key].get("description")) != _str(segment.get("description")):
             lines.append(Line("Zmieniony opis grupy: {}", (label(key),), 1))
-        lines += _other_fields(before[key], segment, {"group", "description"}, "Grupa {}: zmienione pole {}", (label(key),))
+        lines += _other_fields(
+            before[key], segment, {"group", "description"}, "Grupa {}: zmienione pole {}", (label(key),)
+        )
     lines += [Line("Usunięta grupa docelowa: {}", (label(key),), 1) for key in before if key not in after]
     return lines
 
@@ -364,7 +376,11 @@ _SERVICE_FIELDS: tuple[tuple[str, str, Callable[[Any], str] | None], ...] = (
     ("area", "obszar", vocab.SERVICE_AREAS.label),
     ("fee", "odpłatność", vocab.FEES.label),
 )
-_SERVICE_TEXTS = (("description", "zmieniony opis"), ("access", "zmienione zasady dostępu"), ("fee_note", "zmieniona uwaga o odpłatności"))
+_SERVICE_TEXTS = (
+    ("description", "zmieniony opis"),
+    ("access", "zmienione zasady dostępu"),
+    ("fee_note", "zmieniona uwaga o odpłatności"),
+)
 _SERVICE_KNOWN = frozenset({"name", "provider"} | {k for k, _, _ in _SERVICE_FIELDS} | {k for k, _ in _SERVICE_TEXTS})
 
 
@@ -388,9 +404,21 @@ def _services(old: Any, new: Any, ctx: _Context) -> list[Line]:
         for field_key, label, to_label in _SERVICE_FIELDS:
             a, b = _str(previous.get(field_key)), _str(service.get(field_key))
             if a != b:
-                lines.append(Line(f"Usługa {{}}: {label} {{}} → {{}}", (name, to_label(a) if to_label else a, to_label(b) if to_label else b), 1))
+                lines.append(
+                    Line(
+                        f"Usługa {{}}: {label} {{}} → {{}}",
+                        (name, to_label(a) if to_label else a, to_label(b) if to_label else b),
+                        1,
+                    )
+                )
         if _str(previous.get("provider")) != _str(service.get("provider")):
-            lines.append(Line("Usługa {}: realizuje {} → {}", (name, ctx.partner(previous.get("provider")), ctx.partner(service.get("provider"))), 1))
+            lines.append(
+                Line(
+                    "Usługa {}: realizuje {} → {}",
+                    (name, ctx.partner(previous.get("provider")), ctx.partner(service.get("provider"))),
+                    1,
+                )
+            )
         for field_key, what in _SERVICE_TEXTS:
             if _str(previous.get(field_key)) != _str(service.get(field_key)):
                 lines.append(Line(f"Usługa {{}}: {what}", (name,), 1))
@@ -401,7 +429,11 @@ def _services(old: Any, new: Any, ctx: _Context) -> list[Line]:
 
 
 def _money_items(
-    old: Any, new: Any, describe: Callable[[dict[str, Any]], str], group: Callable[[dict[str, Any]], str], known: frozenset[str]
+    old: Any,
+    new: Any,
+    describe: Callable[[dict[str, Any]], str],
+    group: Callable[[dict[str, Any]], str],
+    known: frozenset[str],
 ) -> list[Line]:
     """Revenue or cost items: added, removed, amounts before → after, and the totals."""
     before = _keyed(old, lambda i: (group(i), describe(i)))
@@ -432,7 +464,9 @@ def _money_items(
             changed_amount = True
             lines.append(Line("{}: {} → {}", (label, _money(a.get("amount_pln")), _money(b.get("amount_pln"))), 1))
         if _str(a.get("period")) != _str(b.get("period")):
-            lines.append(Line("{}: okres {} → {}", (label, _str(a.get("period")) or "—", _str(b.get("period")) or "—"), 1))
+            lines.append(
+                Line("{}: okres {} → {}", (label, _str(a.get("period")) or "—", _str(b.get("period")) or "—"), 1)
+            )
         lines += _other_fields(a, b, known, "{}: zmienione pole {}", (label,))
     for key in came:
         changed_amount = True
@@ -457,7 +491,9 @@ def _revenue(old: Any, new: Any, ctx: _Context) -> list[Line]:
 
 
 def _costs(old: Any, new: Any, ctx: _Context) -> list[Line]:
-    return _money_items(old, new, lambda i: _str(i.get("item")), lambda i: "", frozenset({"item", "amount_pln", "period"}))
+    return _money_items(
+        old, new, lambda i: _str(i.get("item")), lambda i: "", frozenset({"item", "amount_pln", "period"})
+    )
 
 
 def _partners(old: Any, new: Any, ctx: _Context) -> list[Line]:
@@ -481,10 +517,20 @@ def _partners(old: Any, new: Any, ctx: _Context) -> list[Line]:
         if [_str(i.get("contribution")) for i in before[pid]] != [_str(i.get("contribution")) for i in items]:
             lines.append(Line("{}: zmieniony wkład", (ctx.partner(pid),), 1))
         others: list[Line] = []
-        for a, b in zip(before[pid], items):
-            others += [line for line in _other_fields(a, b, {"partner", "role", "contribution"}, "{}: zmienione pole {}", (ctx.partner(pid),)) if line not in others]
+        for a, b in zip(before[pid], items, strict=False):
+            others += [
+                line
+                for line in _other_fields(
+                    a, b, {"partner", "role", "contribution"}, "{}: zmienione pole {}", (ctx.partner(pid),)
+                )
+                if line not in others
+            ]
         lines += others
-    lines += [Line("Odchodzi: {} – {}", (ctx.partner(pid), labels(items)), 1) for pid, items in before.items() if pid not in after]
+    lines += [
+        Line("Odchodzi: {} – {}", (ctx.partner(pid), labels(items)), 1)
+        for pid, items in before.items()
+        if pid not in after
+    ]
     return lines
 
 
@@ -522,31 +568,71 @@ def _participants(value: Any) -> str:
 
 
 def _tests(old: Any, new: Any) -> list[Line]:
-    key: Callable[[dict[str, Any]], Any] = lambda t: (_str(t.get("date")), _str(t.get("method")))
+    def key(t: dict[str, Any]) -> Any:
+        return (_str(t.get("date")), _str(t.get("method")))
+
     before, after = _keyed(old, key), _keyed(new, key)
     lines = []
     for k, test in after.items():
         (date, method), n = k
         if k not in before:
-            lines.append(Line("Nowy test ({}, {}): {}", (_nth(date, n), _participants(test.get("participants")), method), 1))
+            lines.append(
+                Line("Nowy test ({}, {}): {}", (_nth(date, n), _participants(test.get("participants")), method), 1)
+            )
             continue
         previous, label = before[k], _nth(date, n)
-        lines += _value_change("Test {} – liczba uczestników", previous.get("participants"), test.get("participants"), 1, (label,))
-        lines += _texts_diff(previous.get("feedback"), test.get("feedback"), "Test {} – nowa uwaga: {}", "Test {} – usunięta uwaga: {}", 1, (label,))
-        lines += _texts_diff(previous.get("changes"), test.get("changes"), "Test {} – nowa zmiana: {}", "Test {} – usunięta zmiana: {}", 1, (label,))
+        lines += _value_change(
+            "Test {} – liczba uczestników", previous.get("participants"), test.get("participants"), 1, (label,)
+        )
+        lines += _texts_diff(
+            previous.get("feedback"),
+            test.get("feedback"),
+            "Test {} – nowa uwaga: {}",
+            "Test {} – usunięta uwaga: {}",
+            1,
+            (label,),
+        )
+        lines += _texts_diff(
+            previous.get("changes"),
+            test.get("changes"),
+            "Test {} – nowa zmiana: {}",
+            "Test {} – usunięta zmiana: {}",
+            1,
+            (label,),
+        )
         lines += _other_fields(previous, test, _TEST_KNOWN, "Test {}: zmienione pole {}", (label,))
-    lines += [Line("Usunięty test ({}): {}", (_nth(date, n), method), 1) for (date, method), n in before if ((date, method), n) not in after]
+    lines += [
+        Line("Usunięty test ({}): {}", (_nth(date, n), method), 1)
+        for (date, method), n in before
+        if ((date, method), n) not in after
+    ]
     return lines
 
 
 def _milestones(old: Any, new: Any) -> list[Line]:
-    key: Callable[[dict[str, Any]], Any] = lambda m: (_str(m.get("date")), _str(m.get("milestone")))
+    def key(m: dict[str, Any]) -> Any:
+        return (_str(m.get("date")), _str(m.get("milestone")))
+
     before, after = _keyed(old, key), _keyed(new, key)
-    lines = [Line("Nowy kamień milowy ({}): {}", (date, _nth(text, n)), 1) for (date, text), n in after if ((date, text), n) not in before]
-    lines += [Line("Usunięty kamień milowy ({}): {}", (date, _nth(text, n)), 1) for (date, text), n in before if ((date, text), n) not in after]
+    lines = [
+        Line("Nowy kamień milowy ({}): {}", (date, _nth(text, n)), 1)
+        for (date, text), n in after
+        if ((date, text), n) not in before
+    ]
+    lines += [
+        Line("Usunięty kamień milowy ({}): {}", (date, _nth(text, n)), 1)
+        for (date, text), n in before
+        if ((date, text), n) not in after
+    ]
     for k, milestone in after.items():
         if k in before:
-            lines += _other_fields(before[k], milestone, {"date", "milestone"}, "Kamień milowy {}: zmienione pole {}", (_nth(k[0][1], k[1]),))
+            lines += _other_fields(
+                before[k],
+                milestone,
+                {"date", "milestone"},
+                "Kamień milowy {}: zmienione pole {}",
+                (_nth(k[0][1], k[1]),),
+            )
     return lines
 
 
@@ -571,10 +657,27 @@ def _design(stage: str, old: Any, new: Any) -> list[Line]:
     return lines + _other_fields(a, b, _DESIGN_FIELDS.get(stage, frozenset()), "Zmienione pole {}")
 
 
-_CONTACT_LABELS = {"email": "Kontakt – e-mail", "phone": "Kontakt – telefon", "url": "Kontakt – strona", "note": "Kontakt – uwagi"}
+_CONTACT_LABELS = {
+    "email": "Kontakt – e-mail",
+    "phone": "Kontakt – telefon",
+    "url": "Kontakt – strona",
+    "note": "Kontakt – uwagi",
+}
 _BUNDLE_KNOWN = {
-    "format", "id", "title", "summary", "description", "stage", "territory", "facilitator",
-    "contact", "reviewed", "canvas", "design", "links", "keywords",
+    "format",
+    "id",
+    "title",
+    "summary",
+    "description",
+    "stage",
+    "territory",
+    "facilitator",
+    "contact",
+    "reviewed",
+    "canvas",
+    "design",
+    "links",
+    "keywords",
 }
 
 
@@ -586,7 +689,7 @@ def _territory(label: str, old: Any, new: Any, ctx: _Context) -> list[Line]:
 
 
 def _links(old: Any, new: Any) -> list[Line]:
-    before, after = _keyed(old, lambda l: _str(l.get("url"))), _keyed(new, lambda l: _str(l.get("url")))
+    before, after = _keyed(old, lambda link: _str(link.get("url"))), _keyed(new, lambda link: _str(link.get("url")))
     lines = []
     for key, link in after.items():
         url = _nth(*key)
@@ -595,7 +698,11 @@ def _links(old: Any, new: Any) -> list[Line]:
             continue
         lines += _value_change("Link {} – tytuł", before[key].get("title"), link.get("title"), 0, (url,))
         lines += _other_fields(before[key], link, {"title", "url"}, "Link {}: zmienione pole {}", (url,), 0)
-    lines += [Line("Usunięty link: {} ({})", (_str(link.get("title")), _nth(*key))) for key, link in before.items() if key not in after]
+    lines += [
+        Line("Usunięty link: {} ({})", (_str(link.get("title")), _nth(*key)))
+        for key, link in before.items()
+        if key not in after
+    ]
     return lines
 
 
@@ -603,18 +710,33 @@ def _bundle_lines(old: dict[str, Any], new: dict[str, Any], ctx: _Context) -> li
     lines: list[Line] = []
     stage_old, stage_new = _str(old.get("stage")), _str(new.get("stage"))
     if stage_old != stage_new:
-        lines.append(Line("Etap: {} → {}", (vocab.STAGES.label(stage_old) or "—", vocab.STAGES.label(stage_new) or "—")))
+        lines.append(
+            Line("Etap: {} → {}", (vocab.STAGES.label(stage_old) or "—", vocab.STAGES.label(stage_new) or "—"))
+        )
     lines += _value_change("Tytuł", old.get("title"), new.get("title"))
     lines += _value_change("Podsumowanie", old.get("summary"), new.get("summary"))
     if _str(old.get("description")) != _str(new.get("description")):
-        lines.append(Line("Zmieniony opis" if old.get("description") and new.get("description") else ("Dodany opis" if new.get("description") else "Usunięty opis")))
+        lines.append(
+            Line(
+                "Zmieniony opis"
+                if old.get("description") and new.get("description")
+                else ("Dodany opis" if new.get("description") else "Usunięty opis")
+            )
+        )
     lines += _territory("Obszar", old.get("territory"), new.get("territory"), ctx)
     if _str(old.get("facilitator")) != _str(new.get("facilitator")):
-        lines.append(Line("Facylitator: {} → {}", (ctx.partner(old.get("facilitator")) or "—", ctx.partner(new.get("facilitator")) or "—")))
+        lines.append(
+            Line(
+                "Facylitator: {} → {}",
+                (ctx.partner(old.get("facilitator")) or "—", ctx.partner(new.get("facilitator")) or "—"),
+            )
+        )
     lines += _mapping_change("Kontakt", old.get("contact"), new.get("contact"), _CONTACT_LABELS, "Kontakt – pole {}")
     lines += _value_change("Data przeglądu treści", old.get("reviewed"), new.get("reviewed"))
     lines += _links(old.get("links"), new.get("links"))
-    lines += _texts_diff(old.get("keywords"), new.get("keywords"), "Nowe słowo kluczowe: {}", "Usunięte słowo kluczowe: {}", 0)
+    lines += _texts_diff(
+        old.get("keywords"), new.get("keywords"), "Nowe słowo kluczowe: {}", "Usunięte słowo kluczowe: {}", 0
+    )
     canvas_old, canvas_new = _map(old.get("canvas")), _map(new.get("canvas"))
     for block, compare in _CANVAS.items():
         block_lines = compare(canvas_old.get(block), canvas_new.get(block), ctx)
@@ -667,7 +789,8 @@ _ADDRESS_LABELS = {
     "teryt": "Adres – kod TERYT gminy",
 }
 _PARTNER_KNOWN = (
-    {key for key, _, _ in _PARTNER_FIELDS} | {key for key, _ in _PARTNER_CONTACT}
+    {key for key, _, _ in _PARTNER_FIELDS}
+    | {key for key, _ in _PARTNER_CONTACT}
     | {"format", "id", "description", "identifiers", "address", "territory"}
 )
 
@@ -679,7 +802,9 @@ def _partner_lines(old: dict[str, Any], new: dict[str, Any], ctx: _Context) -> l
         if to_label is not None:
             a, b = to_label(_str(a)) if a is not None else None, to_label(_str(b)) if b is not None else None
         lines += _value_change(label, a, b)
-    lines += _mapping_change("Identyfikatory", old.get("identifiers"), new.get("identifiers"), _IDENTIFIER_LABELS, "Identyfikator {}")
+    lines += _mapping_change(
+        "Identyfikatory", old.get("identifiers"), new.get("identifiers"), _IDENTIFIER_LABELS, "Identyfikator {}"
+    )
     for key, label in _PARTNER_CONTACT:
         lines += _value_change(label, old.get(key), new.get(key))
     lines += _mapping_change("Adres", old.get("address"), new.get("address"), _ADDRESS_LABELS, "Adres – pole {}")
@@ -710,22 +835,34 @@ def _other_changes(old: dict[str, Any], new: dict[str, Any]) -> Line | None:
 
 def _compare(folder: str, fid: str, before: _Side | None, after: _Side | None, ctx: _Context) -> FileChange | None:
     title_key = "title" if folder == BUNDLES else "name"
-    unreadable = [(which, side) for which, side in (("przed zmianą", before), ("po zmianie", after)) if side is not None and side.data is None]
+    unreadable = [
+        (which, side)
+        for which, side in (("przed zmianą", before), ("po zmianie", after))
+        if side is not None and side.data is None
+    ]
     if unreadable:
         readable = next((s.data for s in (after, before) if s is not None and s.data is not None), {}) or {}
         change = FileChange(folder, fid, UNREADABLE, _str(readable.get(title_key)))
-        change.lines = [Line(f"Nie można odczytać pliku {which}: {{}}", (side.problem or "",)) for which, side in unreadable]
+        change.lines = [
+            Line(f"Nie można odczytać pliku {which}: {{}}", (side.problem or "",)) for which, side in unreadable
+        ]
         return change
     if before is None and after is not None and after.data is not None:
         data = after.data
-        lines = _new_bundle_lines(data, ctx) if folder == BUNDLES else [
-            Line("{}", (vocab.PARTNER_KINDS.label(_str(data.get("kind"))),))
-        ]
+        lines = (
+            _new_bundle_lines(data, ctx)
+            if folder == BUNDLES
+            else [Line("{}", (vocab.PARTNER_KINDS.label(_str(data.get("kind"))),))]
+        )
         return FileChange(folder, fid, ADDED, _str(data.get(title_key)), lines)
     if after is None and before is not None and before.data is not None:
         return FileChange(folder, fid, REMOVED, _str(before.data.get(title_key)))
     assert before is not None and after is not None and before.data is not None and after.data is not None
-    lines = _bundle_lines(before.data, after.data, ctx) if folder == BUNDLES else _partner_lines(before.data, after.data, ctx)
+    lines = (
+        _bundle_lines(before.data, after.data, ctx)
+        if folder == BUNDLES
+        else _partner_lines(before.data, after.data, ctx)
+    )
     if not lines:
         # Changes the lines above have no words for (the order of a list, a
         # number written as text) still are changes: name where they are. Only
@@ -854,7 +991,9 @@ def _render(diff: ContentDiff, markdown: bool) -> str:
             out += lines
             size += weight
     if truncated:
-        out.append(f"… wynik skrócony do {MAX_OUTPUT_BYTES // 1024} KiB: pominięto {count(truncated, 'plik', 'pliki', 'plików')}.")
+        out.append(
+            f"… wynik skrócony do {MAX_OUTPUT_BYTES // 1024} KiB: pominięto {count(truncated, 'plik', 'pliki', 'plików')}."
+        )
         out.append("")
     return "\n".join(out)
 
@@ -867,4 +1006,3 @@ def render_markdown(diff: ContentDiff) -> str:
 def render_text(diff: ContentDiff) -> str:
     """Plain text for a terminal."""
     return _render(diff, markdown=False)
-

@@ -8,12 +8,13 @@ Every call passes an argument list to `subprocess` (never a shell), puts
 
 from __future__ import annotations
 
+import contextlib
 import os
 import subprocess
 import threading
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
 
 #: Git's own settings must not change what we parse (colours, pagers, localised messages).
 _ENV_OVERRIDES = {"LC_ALL": "C", "GIT_PAGER": "cat", "GIT_TERMINAL_PROMPT": "0", "GIT_OPTIONAL_LOCKS": "0"}
@@ -63,7 +64,9 @@ def resolve(repo: Path, revision: str) -> str:
     done = run_git(repo, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{revision}^{{commit}}", check=False)
     sha = done.decode("ascii", "replace").strip()
     if not sha:
-        raise GitError(f"rewizja „{revision}” nie istnieje w tym repozytorium (sprawdź nazwę gałęzi lub SHA; w CI potrzebna jest pełna historia: fetch-depth: 0)")
+        raise GitError(
+            f"rewizja „{revision}” nie istnieje w tym repozytorium (sprawdź nazwę gałęzi lub SHA; w CI potrzebna jest pełna historia: fetch-depth: 0)"
+        )
     return sha
 
 
@@ -152,7 +155,7 @@ class BlobReader:
 
         def feed() -> None:
             try:
-                for name, ok in zip(names, valid):
+                for name, ok in zip(names, valid, strict=False):
                     if ok:
                         stdin.write(name.encode("utf-8", "surrogateescape") + b"\n")
                 stdin.flush()
@@ -186,15 +189,14 @@ class BlobReader:
 
     def close(self) -> None:
         if self._process.stdin:
-            try:
+            # git may already be gone (killed after an early stop).
+            with contextlib.suppress(OSError):
                 self._process.stdin.close()
-            except OSError:
-                pass  # git already gone (killed after an early stop)
         if self._process.stdout:
             self._process.stdout.close()
         self._process.wait()
 
-    def __enter__(self) -> "BlobReader":
+    def __enter__(self) -> BlobReader:
         return self
 
     def __exit__(self, *exc: object) -> None:

@@ -21,7 +21,7 @@ from typing import Any
 
 import yaml
 
-from .problems import ERROR, Problem
+from wiazki.validation.problems import ERROR, Problem
 
 MAX_FILE_BYTES = 1024 * 1024
 MAX_DEPTH = 20
@@ -115,16 +115,25 @@ def resolve_plain_scalar(text: str) -> Any:
 # libyaml's and PyYAML's messages, in Polish. Matched as substrings, first match wins.
 _SYNTAX_MESSAGES: tuple[tuple[str, str], ...] = (
     ("exceeded maximum nesting depth", f"zbyt głębokie zagnieżdżenie (ponad {MAX_DEPTH} poziomów)"),
-    ("mapping values are not allowed", "dwukropek w niedozwolonym miejscu; jeśli to część tekstu, ujmij cały tekst w cudzysłów"),
+    (
+        "mapping values are not allowed",
+        "dwukropek w niedozwolonym miejscu; jeśli to część tekstu, ujmij cały tekst w cudzysłów",
+    ),
     ("could not find expected ':'", "brakuje dwukropka po nazwie pola"),
     ("did not find expected key", "nieoczekiwany tekst: sprawdź wcięcia i dwukropki"),
-    ("did not find expected '-' indicator", "nieoczekiwany tekst w liście: każdy element zaczyna się od „- ”, sprawdź wcięcia"),
+    (
+        "did not find expected '-' indicator",
+        "nieoczekiwany tekst w liście: każdy element zaczyna się od „- ”, sprawdź wcięcia",
+    ),
     ("did not find expected node content", "brakuje wartości"),
     ("did not find expected ',' or ']'", "lista w nawiasach kwadratowych nie jest zamknięta („]”)"),
     ("did not find expected ',' or '}'", "słownik w nawiasach klamrowych nie jest zamknięty („}”)"),
     ("found unexpected end of stream", "plik kończy się w połowie wartości (np. niezamknięty cudzysłów)"),
     ("found unexpected document indicator", "napis „---” lub „...” w środku wartości; ujmij tekst w cudzysłów"),
-    ("found character that cannot start any token", "znak, od którego nie może zaczynać się wartość (np. @, ` lub tabulator); ujmij tekst w cudzysłów"),
+    (
+        "found character that cannot start any token",
+        "znak, od którego nie może zaczynać się wartość (np. @, ` lub tabulator); ujmij tekst w cudzysłów",
+    ),
     ("found a tab character", "tabulator w miejscu wcięcia; używaj spacji"),
     ("control characters are not allowed", "niedozwolony znak sterujący"),
     ("found unacceptable character", "niedozwolony znak sterujący"),
@@ -225,7 +234,11 @@ class _Builder:
             if isinstance(event, (yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent, yaml.AliasEvent)):
                 nodes += 1
                 if nodes > MAX_NODES:
-                    self.error(event.start_mark, "too-many-nodes", f"plik ma zbyt wiele elementów (ponad {MAX_NODES}); podziel treść")
+                    self.error(
+                        event.start_mark,
+                        "too-many-nodes",
+                        f"plik ma zbyt wiele elementów (ponad {MAX_NODES}); podziel treść",
+                    )
                     self.aborted = True
                     return
             if len(self.problems) >= MAX_PROBLEMS_PER_FILE:
@@ -234,12 +247,18 @@ class _Builder:
             if isinstance(event, yaml.DocumentStartEvent):
                 documents += 1
                 if documents > 1:
-                    self.error(event.start_mark, "multiple-documents", "plik może zawierać tylko jeden dokument YAML (usuń drugie „---”)")
+                    self.error(
+                        event.start_mark,
+                        "multiple-documents",
+                        "plik może zawierać tylko jeden dokument YAML (usuń drugie „---”)",
+                    )
                     self.aborted = True
                     return
                 continue
             if isinstance(event, yaml.AliasEvent):
-                self.error(event.start_mark, "alias", f"aliasy YAML (*{event.anchor}) nie są dozwolone; wpisz wartość wprost")
+                self.error(
+                    event.start_mark, "alias", f"aliasy YAML (*{event.anchor}) nie są dozwolone; wpisz wartość wprost"
+                )
                 if is_key_slot():
                     attach(f"*{event.anchor}", event.start_mark)
                 else:
@@ -247,9 +266,17 @@ class _Builder:
                 continue
             if isinstance(event, (yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent)):
                 if event.anchor is not None:
-                    self.error(event.start_mark, "anchor", f"kotwice YAML (&{event.anchor}) nie są dozwolone; wpisz wartość wprost")
+                    self.error(
+                        event.start_mark,
+                        "anchor",
+                        f"kotwice YAML (&{event.anchor}) nie są dozwolone; wpisz wartość wprost",
+                    )
                 tag = event.tag
-                allowed = {None, "!", _STR_TAG} if isinstance(event, yaml.ScalarEvent) else {None, "!", _SEQ_TAG if isinstance(event, yaml.SequenceStartEvent) else _MAP_TAG}
+                allowed = (
+                    {None, "!", _STR_TAG}
+                    if isinstance(event, yaml.ScalarEvent)
+                    else {None, "!", _SEQ_TAG if isinstance(event, yaml.SequenceStartEvent) else _MAP_TAG}
+                )
                 if tag not in allowed:
                     self.error(event.start_mark, "tag", f"znaczniki typów YAML ({tag}) nie są dozwolone; usuń znacznik")
             if isinstance(event, yaml.ScalarEvent):
@@ -262,7 +289,9 @@ class _Builder:
                     self.doc.sources[where] = event.value
             elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
                 if len(stack) >= MAX_DEPTH:
-                    self.error(event.start_mark, "too-deep", f"zbyt głębokie zagnieżdżenie (ponad {MAX_DEPTH} poziomów)")
+                    self.error(
+                        event.start_mark, "too-deep", f"zbyt głębokie zagnieżdżenie (ponad {MAX_DEPTH} poziomów)"
+                    )
                     self.aborted = True
                     return
                 container: Any = {} if isinstance(event, yaml.MappingStartEvent) else []
@@ -292,7 +321,14 @@ def _tab_problems(path: str, text: str) -> list[Problem]:
         indent = line[: len(line) - len(stripped)]
         if "\t" in indent and stripped and not stripped.startswith("#"):
             problems.append(
-                Problem(path, number, indent.index("\t") + 1, ERROR, "tab-indent", "tabulator we wcięciu; YAML wymaga wcięć ze spacji")
+                Problem(
+                    path,
+                    number,
+                    indent.index("\t") + 1,
+                    ERROR,
+                    "tab-indent",
+                    "tabulator we wcięciu; YAML wymaga wcięć ze spacji",
+                )
             )
             if len(problems) >= MAX_PROBLEMS_PER_FILE:
                 break
@@ -310,7 +346,14 @@ def _decode(path: str, raw: bytes) -> tuple[str | None, list[Problem]]:
         line_start = before.rfind(b"\n") + 1
         column = len(before[line_start:].decode("utf-8", "replace")) + 1
         return None, [
-            Problem(path, line, column, ERROR, "encoding", "plik nie jest poprawnym tekstem UTF-8; zapisz go w kodowaniu UTF-8")
+            Problem(
+                path,
+                line,
+                column,
+                ERROR,
+                "encoding",
+                "plik nie jest poprawnym tekstem UTF-8; zapisz go w kodowaniu UTF-8",
+            )
         ]
 
 
@@ -346,17 +389,33 @@ def load_text(path: str, text: str) -> tuple[Document | None, list[Problem]]:
         if len(builder.problems) >= MAX_PROBLEMS_PER_FILE:
             last = builder.problems[-1]
             builder.problems.append(
-                Problem(path, last.line, last.column, ERROR, "too-many-problems", "zbyt wiele błędów w pliku; pozostałe pominięto")
+                Problem(
+                    path,
+                    last.line,
+                    last.column,
+                    ERROR,
+                    "too-many-problems",
+                    "zbyt wiele błędów w pliku; pozostałe pominięto",
+                )
             )
         return None, builder.problems
     doc = builder.doc
     if doc.data is None:
-        builder.problems.append(Problem(path, 1, 1, ERROR, "empty-file", "plik jest pusty; powinien zawierać pola opisane w formacie"))
+        builder.problems.append(
+            Problem(path, 1, 1, ERROR, "empty-file", "plik jest pusty; powinien zawierać pola opisane w formacie")
+        )
         return None, builder.problems
     if not isinstance(doc.data, dict):
         pos = doc.position(())
         builder.problems.append(
-            Problem(path, pos.line, pos.column, ERROR, "not-mapping", "plik musi zawierać słownik pól (np. `id: …`), a nie listę ani pojedynczą wartość")
+            Problem(
+                path,
+                pos.line,
+                pos.column,
+                ERROR,
+                "not-mapping",
+                "plik musi zawierać słownik pól (np. `id: …`), a nie listę ani pojedynczą wartość",
+            )
         )
         return None, builder.problems
     return doc, builder.problems
@@ -369,16 +428,22 @@ def load_file(file: Path, display_path: str | None = None) -> tuple[Document | N
         with open(file, "rb") as handle:
             raw = handle.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
-        return None, [Problem(path, 1, 1, ERROR, "unreadable", f"nie można odczytać pliku ({os.strerror(exc.errno or 0) or exc})")]
+        return None, [
+            Problem(path, 1, 1, ERROR, "unreadable", f"nie można odczytać pliku ({os.strerror(exc.errno or 0) or exc})")
+        ]
     return load_bytes(path, raw)
 
 
 def load_bytes(path: str, raw: bytes) -> tuple[Document | None, list[Problem]]:
     """Parse the raw bytes of a file (e.g. a blob read from git); never raises."""
     if len(raw) > MAX_FILE_BYTES:
-        return None, [Problem(path, 1, 1, ERROR, "file-too-large", "plik jest większy niż 1 MiB; podziel treść lub skróć opisy")]
+        return None, [
+            Problem(path, 1, 1, ERROR, "file-too-large", "plik jest większy niż 1 MiB; podziel treść lub skróć opisy")
+        ]
     if not raw.strip(b"\xef\xbb\xbf \t\r\n"):
-        return None, [Problem(path, 1, 1, ERROR, "empty-file", "plik jest pusty; powinien zawierać pola opisane w formacie")]
+        return None, [
+            Problem(path, 1, 1, ERROR, "empty-file", "plik jest pusty; powinien zawierać pola opisane w formacie")
+        ]
     text, problems = _decode(path, raw)
     if text is None:
         return None, problems

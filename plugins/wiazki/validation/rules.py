@@ -9,22 +9,22 @@ from __future__ import annotations
 
 import math
 import re
-from html import unescape
-
-import markdown
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Iterator
+from html import unescape
+from typing import Any
 
+import markdown
 from stdnum.pl import nip as stdnum_nip
 from stdnum.pl import regon as stdnum_regon
 
-from . import vocab
-from .loader import Document
-from .polish import count
-from .problems import ERROR, WARNING, Problem
-from .schema import DATE_PATTERN, ID_PATTERN, TERYT_PATTERN
-from .teryt import Register
+from wiazki.format import vocab
+from wiazki.format.schema import DATE_PATTERN, ID_PATTERN, TERYT_PATTERN
+from wiazki.format.teryt import Register
+from wiazki.polish import count
+from wiazki.validation.loader import Document
+from wiazki.validation.problems import ERROR, WARNING, Problem
 
 REVIEW_MAX_AGE_DAYS = 365
 MIN_SERVICES = 3
@@ -102,12 +102,18 @@ def check_identity(doc: Document, stem: str) -> Iterator[Problem]:
     """The file name is a valid id and the `id` field equals it."""
     if not _ID.match(stem) or not 3 <= len(stem) <= 64:
         yield Problem(
-            doc.path, 1, 1, ERROR, "file-name",
+            doc.path,
+            1,
+            1,
+            ERROR,
+            "file-name",
             f"nazwa pliku „{stem}” nie jest poprawnym identyfikatorem: małe litery a–z, cyfry i pojedyncze łączniki, 3–64 znaki",
         )
     value = _get(doc.data, "id")
     if isinstance(value, str) and value != stem:
-        yield _problem(doc, ("id",), ERROR, "id-mismatch", f"pole `id` („{value}”) musi być równe nazwie pliku bez .yml („{stem}”)")
+        yield _problem(
+            doc, ("id",), ERROR, "id-mismatch", f"pole `id` („{value}”) musi być równe nazwie pliku bez .yml („{stem}”)"
+        )
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
@@ -120,7 +126,9 @@ def check_values(doc: Document) -> Iterator[Problem]:
     while stack:
         path, value = stack.pop()
         if isinstance(value, float) and not math.isfinite(value):
-            yield _problem(doc, path, ERROR, "non-finite-number", "liczba musi być skończona (.inf i .nan są niedozwolone)")
+            yield _problem(
+                doc, path, ERROR, "non-finite-number", "liczba musi być skończona (.inf i .nan są niedozwolone)"
+            )
         elif isinstance(value, str) and _CONTROL.search(value):
             yield _problem(doc, path, ERROR, "control-character", "tekst zawiera niedozwolony znak sterujący; usuń go")
         elif isinstance(value, dict):
@@ -177,10 +185,15 @@ def check_services(doc: Document) -> Iterator[Problem]:
         f"w co najmniej {MIN_SERVICE_TYPES} różnych rodzajach (`type`)"
     )
     if binding:
-        yield _problem(doc, path, ERROR, "too-few-services", f"{message}, wymaganych od etapu {_quote('prototype')}", key=True)
+        yield _problem(
+            doc, path, ERROR, "too-few-services", f"{message}, wymaganych od etapu {_quote('prototype')}", key=True
+        )
     else:
         yield _problem(
-            doc, path, WARNING, "too-few-services",
+            doc,
+            path,
+            WARNING,
+            "too-few-services",
             f"{message}; na etapie {_quote(stage)} to jeszcze nie błąd, ale od etapu {_quote('prototype')} będzie wymagane",
             key=True,
         )
@@ -204,11 +217,16 @@ def _partner_refs(doc: Document) -> Iterator[tuple[tuple, str]]:
             yield ("canvas", "key_partners", index, "partner"), partner
 
 
-def check_partner_references(doc: Document, partners: dict[str, Document], unreadable: frozenset[str] = frozenset()) -> Iterator[Problem]:
+def check_partner_references(
+    doc: Document, partners: dict[str, Document], unreadable: frozenset[str] = frozenset()
+) -> Iterator[Problem]:
     for path, partner_id in _partner_refs(doc):
         if partner_id not in partners and partner_id not in unreadable:
             yield _problem(
-                doc, path, ERROR, "unknown-partner",
+                doc,
+                path,
+                ERROR,
+                "unknown-partner",
                 f"partner `{partner_id}` nie istnieje: brak pliku content/partners/{partner_id}.yml",
             )
     facilitator = _get(doc.data, "facilitator")
@@ -216,7 +234,10 @@ def check_partner_references(doc: Document, partners: dict[str, Document], unrea
         kind = _get(partners[facilitator].data, "kind")
         if isinstance(kind, str) and kind != "owes":
             yield _problem(
-                doc, ("facilitator",), ERROR, "facilitator-not-owes",
+                doc,
+                ("facilitator",),
+                ERROR,
+                "facilitator-not-owes",
                 f"facylitatorem musi być OWES (partner z `kind: owes`), a `{facilitator}` ma rodzaj „{vocab.PARTNER_KINDS.label(kind)}”",
             )
 
@@ -224,12 +245,19 @@ def check_partner_references(doc: Document, partners: dict[str, Document], unrea
 def check_providers_are_key_partners(doc: Document) -> Iterator[Problem]:
     if not isinstance(_get(doc.data, "canvas", "key_partners"), list):
         return  # missing or of the wrong type: rule 5 or the schema says so
-    key_partners = {p for p in (_get(item, "partner") for item in _list(_get(doc.data, "canvas", "key_partners"))) if isinstance(p, str)}
+    key_partners = {
+        p
+        for p in (_get(item, "partner") for item in _list(_get(doc.data, "canvas", "key_partners")))
+        if isinstance(p, str)
+    }
     for index, service in enumerate(_list(_get(doc.data, "canvas", "value_proposition", "services"))):
         provider = _get(service, "provider")
         if isinstance(provider, str) and provider not in key_partners:
             yield _problem(
-                doc, ("canvas", "value_proposition", "services", index, "provider"), ERROR, "provider-not-key-partner",
+                doc,
+                ("canvas", "value_proposition", "services", index, "provider"),
+                ERROR,
+                "provider-not-key-partner",
                 f"realizator `{provider}` nie jest na liście kluczowych partnerów (`canvas.key_partners`); dopisz go tam z rolą i wkładem",
             )
 
@@ -249,14 +277,20 @@ def _check_teryt_code(doc: Document, path: tuple, register: Register) -> Iterato
         return
     if code not in register:
         yield _problem(
-            doc, path, ERROR, "unknown-teryt",
+            doc,
+            path,
+            ERROR,
+            "unknown-teryt",
             f"kodu TERYT {code} nie ma w rejestrze TERC (stan na {register.date}); sprawdź kod w wyszukiwarce TERYT GUS",
         )
     elif len(code) == 7 and code[-1] not in GMINA_LEVEL_KINDS:
         unit = register.get(code)
         city = code[:4] + "011"
         yield _problem(
-            doc, path, ERROR, "unknown-teryt",
+            doc,
+            path,
+            ERROR,
+            "unknown-teryt",
             f"kod TERYT {code} to {unit.kind} {unit.name}, a nie gmina; wpisz kod gminy ({city}) albo powiatu ({code[:4]})",
         )
 
@@ -293,7 +327,10 @@ def check_stage_completeness(doc: Document) -> Iterator[Problem]:
             state = "jest pusta" if value is not None else "brakuje jej"
             where = ("design", section) if value is not None else ("design",)
             yield _problem(
-                doc, where, ERROR, "stage-incomplete",
+                doc,
+                where,
+                ERROR,
+                "stage-incomplete",
                 f"na etapie {_quote(stage)} sekcja `design.{section}` ({vocab.STAGES.label(section)}) musi być wypełniona, a {state}",
                 key=True,
             )
@@ -302,7 +339,10 @@ def check_stage_completeness(doc: Document) -> Iterator[Problem]:
             if not filled(_get(value, name)):
                 where = ("design", section, name) if isinstance(value, dict) and name in value else ("design", section)
                 yield _problem(
-                    doc, where, ERROR, "stage-incomplete",
+                    doc,
+                    where,
+                    ERROR,
+                    "stage-incomplete",
                     f"na etapie {_quote(stage)} pole `design.{section}.{name}` ({vocab.STAGES.label(section)}) musi być wypełnione",
                     key=True,
                 )
@@ -314,7 +354,10 @@ def check_stage_completeness(doc: Document) -> Iterator[Problem]:
                 continue
             where = ("canvas", block) if value is not None else ("canvas",)
             yield _problem(
-                doc, where, ERROR, "stage-incomplete",
+                doc,
+                where,
+                ERROR,
+                "stage-incomplete",
                 f"od etapu {_quote('plan')} wszystkie bloki kanwy muszą być wypełnione; "
                 f"blok `canvas.{block}` ({vocab.CANVAS_BLOCKS.label(block)}) {'jest pusty' if value is not None else 'nie istnieje'}",
                 key=True,
@@ -322,14 +365,19 @@ def check_stage_completeness(doc: Document) -> Iterator[Problem]:
         value = _get(canvas, "value_proposition")
         if filled(value) and not filled(_get(value, "summary")):
             yield _problem(
-                doc, ("canvas", "value_proposition", "summary") if "summary" in value else ("canvas", "value_proposition"),
-                ERROR, "stage-incomplete",
+                doc,
+                ("canvas", "value_proposition", "summary") if "summary" in value else ("canvas", "value_proposition"),
+                ERROR,
+                "stage-incomplete",
                 f"od etapu {_quote('plan')} pole `canvas.value_proposition.summary` (podsumowanie propozycji wartości) musi być wypełnione",
                 key=True,
             )
     if position >= vocab.stage_index("available") and not filled(_get(doc.data, "contact")):
         yield _problem(
-            doc, ("stage",), ERROR, "stage-incomplete",
+            doc,
+            ("stage",),
+            ERROR,
+            "stage-incomplete",
             f"od etapu {_quote('available')} wiązka musi mieć `contact` (co najmniej `email`), by mieszkańcy mogli o nią zapytać",
         )
 
@@ -342,13 +390,23 @@ def check_partner_kind(doc: Document) -> Iterator[Problem]:
     if sector in vocab.SECTORS and kind in vocab.PARTNER_KINDS and kind not in vocab.KINDS_BY_SECTOR[sector]:
         fitting = ", ".join(vocab.KINDS_BY_SECTOR[sector])
         yield _problem(
-            doc, ("kind",), ERROR, "kind-sector",
+            doc,
+            ("kind",),
+            ERROR,
+            "kind-sector",
             f"rodzaj `{kind}` nie pasuje do sektora `{sector}` ({vocab.SECTORS.label(sector)}); "
             f"pasujące rodzaje: {fitting}; `{kind}` należy do sektora `{vocab.SECTOR_OF_KIND[kind]}`",
         )
-    if _get(doc.data, "social_enterprise") is True and kind in vocab.PARTNER_KINDS and vocab.SECTOR_OF_KIND[kind] != "social_economy":
+    if (
+        _get(doc.data, "social_enterprise") is True
+        and kind in vocab.PARTNER_KINDS
+        and vocab.SECTOR_OF_KIND[kind] != "social_economy"
+    ):
         yield _problem(
-            doc, ("social_enterprise",), ERROR, "social-enterprise-kind",
+            doc,
+            ("social_enterprise",),
+            ERROR,
+            "social-enterprise-kind",
             "status przedsiębiorstwa społecznego (`social_enterprise: true`) mogą mieć tylko podmioty ekonomii społecznej",
         )
 
@@ -356,10 +414,22 @@ def check_partner_kind(doc: Document) -> Iterator[Problem]:
 def check_identifiers(doc: Document) -> Iterator[Problem]:
     nip = _get(doc.data, "identifiers", "nip")
     if isinstance(nip, str) and re.fullmatch(r"[0-9]{10}", nip) and not stdnum_nip.is_valid(nip):
-        yield _problem(doc, ("identifiers", "nip"), ERROR, "nip-checksum", f"NIP {nip} ma nieprawidłową cyfrę kontrolną; sprawdź, czy nie ma literówki")
+        yield _problem(
+            doc,
+            ("identifiers", "nip"),
+            ERROR,
+            "nip-checksum",
+            f"NIP {nip} ma nieprawidłową cyfrę kontrolną; sprawdź, czy nie ma literówki",
+        )
     regon = _get(doc.data, "identifiers", "regon")
     if isinstance(regon, str) and re.fullmatch(r"[0-9]{9}|[0-9]{14}", regon) and not stdnum_regon.is_valid(regon):
-        yield _problem(doc, ("identifiers", "regon"), ERROR, "regon-checksum", f"REGON {regon} ma nieprawidłową cyfrę kontrolną; sprawdź, czy nie ma literówki")
+        yield _problem(
+            doc,
+            ("identifiers", "regon"),
+            ERROR,
+            "regon-checksum",
+            f"REGON {regon} ma nieprawidłową cyfrę kontrolną; sprawdź, czy nie ma literówki",
+        )
 
 
 # --- rule 8: link schemes in Markdown (the schema checks URL fields) ---------
@@ -384,7 +454,10 @@ def check_markdown_links(doc: Document) -> Iterator[Problem]:
     for scheme in dict.fromkeys(s.lower() for s in schemes):
         if scheme not in _SAFE_MARKDOWN_SCHEMES:
             yield _problem(
-                doc, ("description",), ERROR, "url-scheme",
+                doc,
+                ("description",),
+                ERROR,
+                "url-scheme",
                 f"odnośnik w opisie używa protokołu „{scheme}:”; dozwolone są tylko http, https i mailto",
             )
 
@@ -403,7 +476,10 @@ def check_cross_sector(doc: Document, partners: dict[str, Document]) -> Iterator
     if len(sectors) == 1:
         (sector,) = sectors
         yield _problem(
-            doc, ("canvas", "key_partners"), WARNING, "single-sector",
+            doc,
+            ("canvas", "key_partners"),
+            WARNING,
+            "single-sector",
             f"wszyscy kluczowi partnerzy pochodzą z jednego sektora ({vocab.SECTORS.label(sector)}); "
             "wiązka potrzebuje współpracy międzysektorowej",
             key=True,
@@ -420,7 +496,10 @@ def check_unreferenced_partners(content: Content) -> Iterator[Problem]:
     for partner_id, doc in content.partners.items():
         if partner_id not in referenced:
             yield _problem(
-                doc, ("id",), WARNING, "unreferenced-partner",
+                doc,
+                ("id",),
+                WARNING,
+                "unreferenced-partner",
                 f"żadna wiązka nie odwołuje się do partnera `{partner_id}`; dodaj go do wiązki albo usuń plik",
             )
 
@@ -433,10 +512,19 @@ def check_reviewed(doc: Document, today: date) -> Iterator[Problem]:
     if reviewed is None:
         return
     if reviewed > today:
-        yield _problem(doc, ("reviewed",), ERROR, "reviewed-future", f"data przeglądu {reviewed.isoformat()} jest w przyszłości (dziś jest {today.isoformat()})")
+        yield _problem(
+            doc,
+            ("reviewed",),
+            ERROR,
+            "reviewed-future",
+            f"data przeglądu {reviewed.isoformat()} jest w przyszłości (dziś jest {today.isoformat()})",
+        )
     elif (today - reviewed).days > REVIEW_MAX_AGE_DAYS:
         yield _problem(
-            doc, ("reviewed",), WARNING, "review-old",
+            doc,
+            ("reviewed",),
+            WARNING,
+            "review-old",
             f"treść sprawdzono ostatnio {reviewed.isoformat()}, ponad rok temu; potwierdź aktualność i zmień datę w `reviewed`",
         )
 

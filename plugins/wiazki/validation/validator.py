@@ -9,16 +9,22 @@ rules that look across files or at today's date are cheap and run on every pass
 from __future__ import annotations
 
 import os
-from stat import S_ISREG as stat_is_regular
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from stat import S_ISREG
 
-from .loader import Document, load_file
-from .problems import ERROR, WARNING, Problem, sorted_problems
-from .rules import Content, bundle_content_problems, bundle_file_problems, check_unreferenced_partners, partner_file_problems
-from .schema_messages import schema_problems
-from .teryt import Register, load_register
+from wiazki.format.teryt import Register, load_register
+from wiazki.validation.loader import Document, load_file
+from wiazki.validation.problems import ERROR, WARNING, Problem, sorted_problems
+from wiazki.validation.rules import (
+    Content,
+    bundle_content_problems,
+    bundle_file_problems,
+    check_unreferenced_partners,
+    partner_file_problems,
+)
+from wiazki.validation.schema_messages import schema_problems
 
 BUNDLES = "bundles"
 PARTNERS = "partners"
@@ -86,11 +92,26 @@ class ContentValidator:
         try:
             stat = file.lstat()
         except OSError as exc:
-            return _Entry((0, 0), None, [Problem(path, 1, 1, ERROR, "unreadable", f"nie można odczytać pliku ({exc.strerror})")])
+            return _Entry(
+                (0, 0), None, [Problem(path, 1, 1, ERROR, "unreadable", f"nie można odczytać pliku ({exc.strerror})")]
+            )
         # A symlink could point anywhere on the machine (a secret, a FIFO that never
         # ends); content files are plain files in the repository.
-        if not stat_is_regular(stat.st_mode):
-            return _Entry((0, 0), None, [Problem(path, 1, 1, ERROR, "not-a-file", "to nie jest zwykły plik (np. dowiązanie symboliczne); wstaw treść wprost")])
+        if not S_ISREG(stat.st_mode):
+            return _Entry(
+                (0, 0),
+                None,
+                [
+                    Problem(
+                        path,
+                        1,
+                        1,
+                        ERROR,
+                        "not-a-file",
+                        "to nie jest zwykły plik (np. dowiązanie symboliczne); wstaw treść wprost",
+                    )
+                ],
+            )
         stamp = (stat.st_mtime_ns, stat.st_size)
         entry = self._cache.get(file)
         if entry is not None and entry.stamp == stamp:
@@ -98,7 +119,9 @@ class ContentValidator:
         self.parsed += 1
         doc, problems = load_file(file, path)
         if doc is not None:
-            problems = problems + schema_problems(KINDS[folder], doc) + list(FILE_RULES[folder](doc, file.stem, self.register))
+            problems = (
+                problems + schema_problems(KINDS[folder], doc) + list(FILE_RULES[folder](doc, file.stem, self.register))
+            )
         entry = _Entry(stamp, doc, problems)
         self._cache[file] = entry
         return entry
@@ -125,8 +148,14 @@ class ContentValidator:
                 if file.suffix != ".yml":
                     if file.suffix.lower() in (".yaml", ".yml", ".json"):
                         problems.append(
-                            Problem(display_path(file), 1, 1, ERROR, "file-extension",
-                                    "plik zostanie pominięty: pliki treści muszą mieć rozszerzenie .yml")
+                            Problem(
+                                display_path(file),
+                                1,
+                                1,
+                                ERROR,
+                                "file-extension",
+                                "plik zostanie pominięty: pliki treści muszą mieć rozszerzenie .yml",
+                            )
                         )
                     continue
                 seen.add(file)
@@ -143,8 +172,12 @@ class ContentValidator:
         content = Content(
             bundles=docs[BUNDLES],
             partners=docs[PARTNERS],
-            unreadable_bundles=frozenset(stem for folder, stem in broken if folder == BUNDLES and stem not in docs[BUNDLES]),
-            unreadable_partners=frozenset(stem for folder, stem in broken if folder == PARTNERS and stem not in docs[PARTNERS]),
+            unreadable_bundles=frozenset(
+                stem for folder, stem in broken if folder == BUNDLES and stem not in docs[BUNDLES]
+            ),
+            unreadable_partners=frozenset(
+                stem for folder, stem in broken if folder == PARTNERS and stem not in docs[PARTNERS]
+            ),
         )
         rule_problems: list[Problem] = []
         for doc in content.bundles.values():

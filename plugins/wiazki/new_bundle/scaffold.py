@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from . import vocab
+from wiazki.format import vocab
 
 _ASCII = str.maketrans({"ą": "a", "ć": "c", "ę": "e", "ł": "l", "ń": "n", "ó": "o", "ś": "s", "ź": "z", "ż": "z"})
 
@@ -48,7 +48,9 @@ class NewBundle:
     contact_email: str = ""
 
 
-DEFAULT_SUMMARY = "Wiązka na etapie odkrywania: partnerstwo bada potrzeby mieszkańców. Opis uzupełnimy po pierwszych rozmowach."
+DEFAULT_SUMMARY = (
+    "Wiązka na etapie odkrywania: partnerstwo bada potrzeby mieszkańców. Opis uzupełnimy po pierwszych rozmowach."
+)
 
 
 def _list(items: list[str], indent: str, placeholder: str) -> str:
@@ -81,9 +83,17 @@ def bundle_yaml(new: NewBundle) -> str:
         f"facilitator: {quote(new.facilitator)}  # OWES, który facylituje wiązkę (plik w content/partners/)",
     ]
     if new.contact_email:
-        lines += ["contact:  # wymagany od etapu available", f"  email: {quote(new.contact_email)}", "  # phone: \"+48 61 000 00 00\""]
+        lines += [
+            "contact:  # wymagany od etapu available",
+            f"  email: {quote(new.contact_email)}",
+            '  # phone: "+48 61 000 00 00"',
+        ]
     else:
-        lines += ["# contact:  # wymagany od etapu available", "#   email: biuro@example.org", "#   phone: \"+48 61 000 00 00\""]
+        lines += [
+            "# contact:  # wymagany od etapu available",
+            "#   email: biuro@example.org",
+            '#   phone: "+48 61 000 00 00"',
+        ]
     lines += [
         f"reviewed: {new.reviewed.isoformat()}  # kiedy ostatnio potwierdzono treść (RRRR-MM-DD)",
         "",
@@ -104,13 +114,13 @@ def bundle_yaml(new: NewBundle) -> str:
         "  #   services: []  # co najmniej 3 usługi 3 różnych rodzajów (od etapu prototype)",
         "  channels: []  # jak odbiorcy trafiają do wiązki",
         "  customer_relationships: []",
-        "  revenue_streams: []  # - source: local_budget, description: …, amount_pln: 96000, period: \"2027\"",
+        '  revenue_streams: []  # - source: local_budget, description: …, amount_pln: 96000, period: "2027"',
         "  key_resources: []",
         "  key_activities: []",
         "  key_partners:  # partnerzy, role i wkład; najlepiej z różnych sektorów",
         f"    - partner: {quote(new.facilitator)}",
         "      role: facilitator",
-        "      contribution: \"Facylitacja partnerstwa i procesu Design Thinking.\"",
+        '      contribution: "Facylitacja partnerstwa i procesu Design Thinking."',
         "  cost_structure: []",
         "",
         "# Zapis procesu Design Thinking: na każdym etapie sekcje wcześniejszych etapów",
@@ -119,7 +129,7 @@ def bundle_yaml(new: NewBundle) -> str:
         "  discover:",
         "    methods:" + _list(new.methods, "      ", "np. wywiady pogłębione, mapa empatii"),
         "    findings:" + _list(new.findings, "      ", "czego dowiedzieliście się o odbiorcach"),
-        "  # define: {challenge: \"Jak możemy…?\", needs: […]}",
+        '  # define: {challenge: "Jak możemy…?", needs: […]}',
         "  # ideate: {ideas: […], chosen: …}",
         "  # prototype: {tests: [{date, participants, method, feedback: […], changes: […]}]}",
         "  # plan: {start, milestones: [{date, milestone}], risks: […]}",

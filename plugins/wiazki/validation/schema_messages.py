@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 import difflib
-from functools import lru_cache
-from typing import Any, Iterator
+from collections.abc import Iterator
+from functools import cache
+from typing import Any
 
 import jsonschema
 from jsonschema.exceptions import ValidationError
 
-from . import vocab
-from .loader import MAX_PROBLEMS_PER_FILE, Document
-from .polish import count, lower_first
-from .problems import ERROR, Problem
-from .schema import FIELD_PATTERN_MESSAGES, NONBLANK_PATTERN, PATTERN_MESSAGES, URL_PATTERN, schemas
+from wiazki.format import vocab
+from wiazki.format.schema import FIELD_PATTERN_MESSAGES, NONBLANK_PATTERN, PATTERN_MESSAGES, URL_PATTERN, schemas
+from wiazki.polish import count, lower_first
+from wiazki.validation.loader import MAX_PROBLEMS_PER_FILE, Document
+from wiazki.validation.problems import ERROR, Problem
 
 _VOCABULARY_BY_IDS = {tuple(vocabulary): vocabulary for vocabulary in vocab.ALL}
 
@@ -46,7 +47,7 @@ def _inline_refs(node: Any, defs: dict[str, Any]) -> Any:
     return node
 
 
-@lru_cache(maxsize=None)
+@cache
 def validator(kind: str) -> jsonschema.protocols.Validator:
     schema = schemas()[kind]
     cls = jsonschema.validators.validator_for(schema)
@@ -95,7 +96,9 @@ def _type_message(error: ValidationError, path: tuple, source: str | None) -> st
     if error.instance is None:
         message += " (po dwukropku nic nie wpisano)"
     elif "string" in expected and isinstance(error.instance, (int, float, bool)):
-        message += "; ujmij wartość w cudzysłów: \"" + (source if source is not None else _scalar_text(error.instance)) + "\""
+        message += (
+            '; ujmij wartość w cudzysłów: "' + (source if source is not None else _scalar_text(error.instance)) + '"'
+        )
     elif expected == ["boolean"] and isinstance(error.instance, str):
         message += "; w tym formacie (YAML 1.2) tylko true i false są wartościami logicznymi"
     elif "array" in expected and isinstance(error.instance, (str, int, float)):
@@ -138,7 +141,11 @@ def _problems_for(error: ValidationError, doc: Document) -> Iterator[Problem]:
         for name in missing:
             title = error.schema.get("properties", {}).get(name, {}).get("title")
             hint = f" ({title})" if title else ""
-            where = "w pliku" if not path else f"w {_field(path).replace('pole ', 'polu ', 1).replace('element ', 'elemencie ', 1)}"
+            where = (
+                "w pliku"
+                if not path
+                else f"w {_field(path).replace('pole ', 'polu ', 1).replace('element ', 'elemencie ', 1)}"
+            )
             yield at(path, f"brakuje wymaganego pola `{name}`{hint} {where}", "required")
     elif keyword == "additionalProperties":
         allowed = list(error.schema.get("properties", {}))
@@ -172,14 +179,22 @@ def _problems_for(error: ValidationError, doc: Document) -> Iterator[Problem]:
             "too-long",
         )
     elif keyword == "minItems":
-        yield at(path, f"lista `{describe_path(path)}` musi mieć co najmniej {count(error.validator_value, 'element', 'elementy', 'elementów')}", "too-few")
+        yield at(
+            path,
+            f"lista `{describe_path(path)}` musi mieć co najmniej {count(error.validator_value, 'element', 'elementy', 'elementów')}",
+            "too-few",
+        )
     elif keyword == "uniqueItems":
         yield at(path, f"lista `{describe_path(path)}` zawiera powtórzone elementy", "duplicate-item")
     elif keyword == "maximum":
         limit = f"{error.validator_value:,}".replace(",", " ")
         yield at(path, f"{_field(path)} nie może być {_gender(path, 'większe', 'większy')} niż {limit}", "maximum")
     elif keyword == "minimum":
-        yield at(path, f"{_field(path)} nie może być {_gender(path, 'mniejsze', 'mniejszy')} niż {error.validator_value}", "minimum")
+        yield at(
+            path,
+            f"{_field(path)} nie może być {_gender(path, 'mniejsze', 'mniejszy')} niż {error.validator_value}",
+            "minimum",
+        )
     elif keyword == "pattern":
         field_name = path[-1] if path and isinstance(path[-1], str) else None
         meaning = FIELD_PATTERN_MESSAGES.get(field_name) or PATTERN_MESSAGES.get(error.validator_value)
@@ -216,7 +231,14 @@ def schema_problems(kind: str, doc: Document) -> list[Problem]:
         if len(problems) >= MAX_PROBLEMS_PER_FILE:
             last = problems[-1]
             problems.append(
-                Problem(doc.path, last.line, last.column, ERROR, "too-many-problems", "zbyt wiele błędów w pliku; pozostałe pominięto")
+                Problem(
+                    doc.path,
+                    last.line,
+                    last.column,
+                    ERROR,
+                    "too-many-problems",
+                    "zbyt wiele błędów w pliku; pozostałe pominięto",
+                )
             )
             break
     return problems

@@ -1,0 +1,1 @@
+"""What a content file may contain: vocabularies, the JSON Schemas, the TERYT register. No I/O but the register's data file."""
