@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import contentkit as kit
-from wiazki.format import fields
+from wiazki.format import bundle_fields, fields
 from wiazki.format.field import TEXT_TYPES, TYPES, text
 from wiazki.format.schema import schemas
 from wiazki.validation.loader import load_file
@@ -106,12 +106,12 @@ def test_text_over_its_limit_is_reported(tmp_path):
 
 
 def test_an_optional_field_added_to_the_tree_appears_in_the_schema(monkeypatch):
-    service = fields.SERVICE
+    service = bundle_fields.SERVICE
     extended = service.__class__(
         **{**service.__dict__, "children": (*service.children, text("hours", "Godziny", "Kiedy działa usługa."))}
     )
-    monkeypatch.setattr(fields, "SERVICE", extended)
-    monkeypatch.setattr(fields, "BUNDLE", _rebuilt_bundle(extended))
+    monkeypatch.setattr(bundle_fields, "SERVICE", extended)
+    monkeypatch.setattr(bundle_fields, "BUNDLE", _rebuilt_bundle(extended))
     fields.tree.cache_clear()
     fields._by_path.cache_clear()
     schemas.cache_clear()
@@ -141,4 +141,4 @@ def _rebuilt_bundle(service):
             children=tuple(swap(child) for child in node.children),
         )
 
-    return swap(fields.BUNDLE)
+    return swap(bundle_fields.BUNDLE)
