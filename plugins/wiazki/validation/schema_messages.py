@@ -123,7 +123,10 @@ def _enum_message(error: ValidationError, path: tuple) -> str:
     if isinstance(error.instance, str):
         close = difflib.get_close_matches(error.instance, [str(key) for key in allowed], n=1, cutoff=0.6)
         if close:
-            message = f"{_field(path)}: nieznana wartość `{error.instance}`; czy chodziło o `{close[0]}`? Dozwolone wartości: {options}"
+            message = (
+                f"{_field(path)}: nieznana wartość `{error.instance}`; czy chodziło o `{close[0]}`? "
+                f"Dozwolone wartości: {options}"
+            )
     return message
 
 
@@ -166,7 +169,8 @@ def _problems_for(error: ValidationError, doc: Document) -> Iterator[Problem]:
         else:
             yield at(
                 path,
-                f"tekst w {_field(path).replace('pole ', 'polu ', 1)} jest za krótki: ma {count(n, 'znak', 'znaki', 'znaków')}, "
+                f"tekst w {_field(path).replace('pole ', 'polu ', 1)} jest za krótki: "
+                f"ma {count(n, 'znak', 'znaki', 'znaków')}, "
                 f"wymagane co najmniej {error.validator_value}",
                 "too-short",
             )
@@ -174,14 +178,16 @@ def _problems_for(error: ValidationError, doc: Document) -> Iterator[Problem]:
         n = len(instance)
         yield at(
             path,
-            f"tekst w {_field(path).replace('pole ', 'polu ', 1)} jest za długi: ma {count(n, 'znak', 'znaki', 'znaków')}, "
+            f"tekst w {_field(path).replace('pole ', 'polu ', 1)} jest za długi: "
+            f"ma {count(n, 'znak', 'znaki', 'znaków')}, "
             f"dozwolone najwyżej {error.validator_value}",
             "too-long",
         )
     elif keyword == "minItems":
         yield at(
             path,
-            f"lista `{describe_path(path)}` musi mieć co najmniej {count(error.validator_value, 'element', 'elementy', 'elementów')}",
+            f"lista `{describe_path(path)}` musi mieć co najmniej "
+            f"{count(error.validator_value, 'element', 'elementy', 'elementów')}",
             "too-few",
         )
     elif keyword == "uniqueItems":
