@@ -290,6 +290,7 @@ def _check_teryt_code(doc: Document, path: tuple, register: Register) -> Iterato
         )
     elif len(code) == 7 and code[-1] not in GMINA_LEVEL_KINDS:
         unit = register.get(code)
+        assert unit is not None  # the branch above took every code missing from the register
         city = code[:4] + "011"
         yield _problem(
             doc,
@@ -331,7 +332,7 @@ def check_stage_completeness(doc: Document) -> Iterator[Problem]:
         value = _get(design, section)
         if not filled(value):
             state = "jest pusta" if value is not None else "brakuje jej"
-            where = ("design", section) if value is not None else ("design",)
+            where: tuple[str, ...] = ("design", section) if value is not None else ("design",)
             yield _problem(
                 doc,
                 where,
@@ -463,14 +464,14 @@ def check_markdown_links(doc: Document) -> Iterator[Problem]:
         scheme = _SCHEME.match(re.sub(r"[\x00-\x20]", "", href))
         if scheme:
             schemes.append(scheme.group(1))
-    for scheme in dict.fromkeys(s.lower() for s in schemes):
-        if scheme not in _SAFE_MARKDOWN_SCHEMES:
+    for name in dict.fromkeys(s.lower() for s in schemes):
+        if name not in _SAFE_MARKDOWN_SCHEMES:
             yield _problem(
                 doc,
                 ("description",),
                 ERROR,
                 "url-scheme",
-                f"odnośnik w opisie używa protokołu „{scheme}:”; dozwolone są tylko http, https i mailto",
+                f"odnośnik w opisie używa protokołu „{name}:”; dozwolone są tylko http, https i mailto",
             )
 
 
@@ -492,7 +493,7 @@ def check_cross_sector(doc: Document, partners: dict[str, Document]) -> Iterator
             ("canvas", "key_partners"),
             WARNING,
             "single-sector",
-            f"wszyscy kluczowi partnerzy pochodzą z jednego sektora ({vocab.SECTORS.label(sector)}); "
+            f"wszyscy kluczowi partnerzy pochodzą z jednego sektora ({vocab.SECTORS.label(str(sector))}); "
             "wiązka potrzebuje współpracy międzysektorowej",
             key=True,
         )

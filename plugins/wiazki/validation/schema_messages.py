@@ -91,7 +91,7 @@ def _actual(value: Any) -> str:
 
 def _type_message(error: ValidationError, path: tuple, source: str | None) -> str:
     expected = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
-    names = " albo ".join(_TYPE_NAMES.get(name, name) for name in expected)
+    names = " albo ".join(_TYPE_NAMES.get(str(name), str(name)) for name in expected)
     message = f"{_field(path)} musi być {names}, a jest: {_actual(error.instance)}"
     if error.instance is None:
         message += " (po dwukropku nic nie wpisano)"
@@ -203,7 +203,9 @@ def _problems_for(error: ValidationError, doc: Document) -> Iterator[Problem]:
         )
     elif keyword == "pattern":
         field_name = path[-1] if path and isinstance(path[-1], str) else None
-        meaning = FIELD_PATTERN_MESSAGES.get(field_name) or PATTERN_MESSAGES.get(error.validator_value)
+        meaning = (FIELD_PATTERN_MESSAGES.get(field_name) if field_name else None) or PATTERN_MESSAGES.get(
+            error.validator_value
+        )
         if error.validator_value == NONBLANK_PATTERN:
             if instance != "":  # an empty text is already reported by minLength
                 yield at(path, f"{_field(path)} nie może zawierać samych spacji", "empty")
