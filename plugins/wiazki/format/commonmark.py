@@ -22,10 +22,12 @@ from markdown_it import MarkdownIt
 from markdown_it.rules_block import table as _table_rule
 from markdown_it.token import Token
 
+from wiazki.format.field import MARKDOWN_MAX
+
 #: Link schemes a description may use (the format's rule 8).
 SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
 #: The longest description, in characters (the schema's `maxLength` of `description`).
-MAX_MARKDOWN_CHARS = 10_000
+MAX_MARKDOWN_CHARS = MARKDOWN_MAX
 #: The deepest nesting of lists and block quotes a description may have. Deeper
 #: nesting is refused by the validator (`markdown-too-deep`); nobody reads ten levels.
 MAX_DEPTH = 8
