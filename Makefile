@@ -48,10 +48,11 @@ validate: install
 schemas: install
 	$(BIN)/wiazki schema --write schemas
 
-# Lint, import order and formatting (ruff); the type checker joins here once its findings are fixed.
+# Lint, import order and formatting (ruff), then types (mypy, files from pyproject.toml).
 lint: install
 	$(BIN)/ruff check plugins tests benchmarks
 	$(BIN)/ruff format --check plugins tests benchmarks
+	$(BIN)/mypy
 
 test: install browser-deps lint
 	$(BIN)/python -m pytest

@@ -173,7 +173,10 @@ def test_issue_form_list_after_a_sentence_becomes_a_list(tmp_path):
         "- ktoś, kto zareaguje, gdy senior upadnie,\r\n- spotkania z innymi ludźmi zamiast samotnych popołudni.\r\n"
         "Chcemy połączyć te usługi w jedną ścieżkę z jednym koordynatorem."
     )
-    body = f"### Potrzeba\r\n\r\n{need}\r\n\r\n### Grupa docelowa\r\n\r\nOsoby starsze\r\n\r\n### Obszar\r\n\r\n3010052\r\n\r\n### OWES\r\n\r\nowes-konin\r\n"
+    body = (
+        f"### Potrzeba\r\n\r\n{need}\r\n\r\n### Grupa docelowa\r\n\r\nOsoby starsze\r\n\r\n"
+        "### Obszar\r\n\r\n3010052\r\n\r\n### OWES\r\n\r\nowes-konin\r\n"
+    )
     kit.write_content(tmp_path, {})
     conversion = convert("[Nowa wiązka]: Bezpieczny senior", body, tmp_path, load_register(), kit.TODAY)
     assert conversion.new is not None, conversion.problems

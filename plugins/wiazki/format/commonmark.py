@@ -15,11 +15,11 @@ sees every target a person wrote and the renderer drops the unsafe ones itself.
 
 from __future__ import annotations
 
+import importlib
 import re
 from dataclasses import dataclass
 
 from markdown_it import MarkdownIt
-from markdown_it.rules_block import table as _table_rule
 from markdown_it.token import Token
 
 from wiazki.format.field import MARKDOWN_MAX
@@ -42,7 +42,11 @@ _MAX_NESTING = 4 * MAX_DEPTH + 8
 # A table with a long header row and many short rows gets its missing cells filled
 # in (65,536 by default, 0.8 s and 650 KB of HTML from 10 KB of text); a description
 # never needs more than MAX_TABLE_CELLS, so filling stops there.
-_table_rule.MAX_AUTOCOMPLETED_CELLS = MAX_TABLE_CELLS
+# (The package re-exports the rule function under the module's name: fetch the module.)
+_table_module = importlib.import_module("markdown_it.rules_block.table")
+if not hasattr(_table_module, "MAX_AUTOCOMPLETED_CELLS"):  # pragma: no cover
+    raise ImportError("markdown-it-py changed its table rule: check format/commonmark.py")
+setattr(_table_module, "MAX_AUTOCOMPLETED_CELLS", MAX_TABLE_CELLS)  # noqa: B010
 
 _CONTAINERS = frozenset({"bullet_list_open", "ordered_list_open", "blockquote_open"})
 _CONTAINER_ENDS = frozenset({"bullet_list_close", "ordered_list_close", "blockquote_close"})
