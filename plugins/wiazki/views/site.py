@@ -242,7 +242,7 @@ class SiteViews:
         filters = {
             "groups": present("TARGET_GROUPS"),
             "voivodeships": [
-                (code, register.get(code).display_name if register.get(code) else code) for code in voivodeships
+                (code, unit.display_name if (unit := register.get(code)) else code) for code in voivodeships
             ],
             "powiats": [(code, self._powiat_name(code)) for code in powiats],
             "types": present("SERVICE_TYPES"),
@@ -359,7 +359,7 @@ class SiteViews:
                 regions[v] = regions.get(v, 0) + 1
         register = self.catalogue.register
         voivodeships = sorted(
-            ((code, register.get(code).display_name if register.get(code) else code, n) for code, n in regions.items()),
+            ((code, unit.display_name if (unit := register.get(code)) else code, n) for code, n in regions.items()),
             key=lambda item: polish_key(item[1]),
         )
         link = self._linker(page_url)
