@@ -152,7 +152,8 @@ def home_map(catalogue: Catalogue, href: Callable[[str], str]) -> Markup:
     # `[href]` by assigning el.href, which throws on SVG links (a read-only property).
     drawn = sorted((r for r in rows if r.code in shapes.powiaty), key=lambda r: (_is_city(r.code), r.code))
     links = "".join(
-        f'<a xlink:href="{escape(r.href)}" role="link" class="s{r.shade}" aria-label="{escape(r.label)}: {available_text(r.count)}">'
+        f'<a xlink:href="{escape(r.href)}" role="link" class="s{r.shade}" '
+        f'aria-label="{escape(r.label)}: {available_text(r.count)}">'
         f'<path d="{shapes.powiaty[r.code].d}"/></a>'
         for r in drawn
     )
@@ -179,7 +180,8 @@ def home_map(catalogue: Catalogue, href: Callable[[str], str]) -> Markup:
         "wiązka województwa w każdym jego powiecie. Wybierz powiat, aby zobaczyć jego wiązki.</p>"
         f'<ul class="wiazki-map__legend" aria-label="Legenda: liczba dostępnych wiązek">{legend}</ul>'
         f'<p class="wiazki-map__source">{escape(geo.ATTRIBUTION)}</p></figcaption></figure>'
-        '<details class="wiazki-map__details" id="mapa-tabela"><summary>Tabela: dostępne wiązki w każdym powiecie</summary>'
+        '<details class="wiazki-map__details" id="mapa-tabela">'
+        "<summary>Tabela: dostępne wiązki w każdym powiecie</summary>"
         '<table class="wiazki-map__table"><caption>Liczba dostępnych wiązek według powiatu</caption>'
         '<thead><tr><th scope="col">Powiat</th><th scope="col">Województwo</th>'
         f'<th scope="col">Dostępne wiązki</th></tr></thead><tbody>{table}</tbody></table></details>'
