@@ -107,7 +107,8 @@ def check_identity(doc: Document, stem: str) -> Iterator[Problem]:
             1,
             ERROR,
             "file-name",
-            f"nazwa pliku „{stem}” nie jest poprawnym identyfikatorem: małe litery a–z, cyfry i pojedyncze łączniki, 3–64 znaki",
+            f"nazwa pliku „{stem}” nie jest poprawnym identyfikatorem: małe litery a–z, cyfry i pojedyncze łączniki, "
+            "3–64 znaki",
         )
     value = _get(doc.data, "id")
     if isinstance(value, str) and value != stem:
@@ -194,7 +195,8 @@ def check_services(doc: Document) -> Iterator[Problem]:
             path,
             WARNING,
             "too-few-services",
-            f"{message}; na etapie {_quote(stage)} to jeszcze nie błąd, ale od etapu {_quote('prototype')} będzie wymagane",
+            f"{message}; na etapie {_quote(stage)} to jeszcze nie błąd, "
+            f"ale od etapu {_quote('prototype')} będzie wymagane",
             key=True,
         )
 
@@ -238,7 +240,8 @@ def check_partner_references(
                 ("facilitator",),
                 ERROR,
                 "facilitator-not-owes",
-                f"facylitatorem musi być OWES (partner z `kind: owes`), a `{facilitator}` ma rodzaj „{vocab.PARTNER_KINDS.label(kind)}”",
+                "facylitatorem musi być OWES (partner z `kind: owes`), "
+                f"a `{facilitator}` ma rodzaj „{vocab.PARTNER_KINDS.label(kind)}”",
             )
 
 
@@ -258,7 +261,8 @@ def check_providers_are_key_partners(doc: Document) -> Iterator[Problem]:
                 ("canvas", "value_proposition", "services", index, "provider"),
                 ERROR,
                 "provider-not-key-partner",
-                f"realizator `{provider}` nie jest na liście kluczowych partnerów (`canvas.key_partners`); dopisz go tam z rolą i wkładem",
+                f"realizator `{provider}` nie jest na liście kluczowych partnerów (`canvas.key_partners`); "
+                "dopisz go tam z rolą i wkładem",
             )
 
 
@@ -281,17 +285,20 @@ def _check_teryt_code(doc: Document, path: tuple, register: Register) -> Iterato
             path,
             ERROR,
             "unknown-teryt",
-            f"kodu TERYT {code} nie ma w rejestrze TERC (stan na {register.date}); sprawdź kod w wyszukiwarce TERYT GUS",
+            f"kodu TERYT {code} nie ma w rejestrze TERC (stan na {register.date}); "
+            "sprawdź kod w wyszukiwarce TERYT GUS",
         )
     elif len(code) == 7 and code[-1] not in GMINA_LEVEL_KINDS:
         unit = register.get(code)
+        assert unit is not None  # the branch above took every code missing from the register
         city = code[:4] + "011"
         yield _problem(
             doc,
             path,
             ERROR,
             "unknown-teryt",
-            f"kod TERYT {code} to {unit.kind} {unit.name}, a nie gmina; wpisz kod gminy ({city}) albo powiatu ({code[:4]})",
+            f"kod TERYT {code} to {unit.kind} {unit.name}, a nie gmina; wpisz kod gminy ({city}) "
+            f"albo powiatu ({code[:4]})",
         )
 
 
@@ -325,13 +332,14 @@ def check_stage_completeness(doc: Document) -> Iterator[Problem]:
         value = _get(design, section)
         if not filled(value):
             state = "jest pusta" if value is not None else "brakuje jej"
-            where = ("design", section) if value is not None else ("design",)
+            where: tuple[str, ...] = ("design", section) if value is not None else ("design",)
             yield _problem(
                 doc,
                 where,
                 ERROR,
                 "stage-incomplete",
-                f"na etapie {_quote(stage)} sekcja `design.{section}` ({vocab.STAGES.label(section)}) musi być wypełniona, a {state}",
+                f"na etapie {_quote(stage)} sekcja `design.{section}` ({vocab.STAGES.label(section)}) "
+                f"musi być wypełniona, a {state}",
                 key=True,
             )
             continue
@@ -343,7 +351,8 @@ def check_stage_completeness(doc: Document) -> Iterator[Problem]:
                     where,
                     ERROR,
                     "stage-incomplete",
-                    f"na etapie {_quote(stage)} pole `design.{section}.{name}` ({vocab.STAGES.label(section)}) musi być wypełnione",
+                    f"na etapie {_quote(stage)} pole `design.{section}.{name}` ({vocab.STAGES.label(section)}) "
+                    "musi być wypełnione",
                     key=True,
                 )
     if position >= vocab.stage_index("plan"):
@@ -359,7 +368,8 @@ def check_stage_completeness(doc: Document) -> Iterator[Problem]:
                 ERROR,
                 "stage-incomplete",
                 f"od etapu {_quote('plan')} wszystkie bloki kanwy muszą być wypełnione; "
-                f"blok `canvas.{block}` ({vocab.CANVAS_BLOCKS.label(block)}) {'jest pusty' if value is not None else 'nie istnieje'}",
+                f"blok `canvas.{block}` ({vocab.CANVAS_BLOCKS.label(block)}) "
+                f"{'jest pusty' if value is not None else 'nie istnieje'}",
                 key=True,
             )
         value = _get(canvas, "value_proposition")
@@ -369,7 +379,8 @@ def check_stage_completeness(doc: Document) -> Iterator[Problem]:
                 ("canvas", "value_proposition", "summary") if "summary" in value else ("canvas", "value_proposition"),
                 ERROR,
                 "stage-incomplete",
-                f"od etapu {_quote('plan')} pole `canvas.value_proposition.summary` (podsumowanie propozycji wartości) musi być wypełnione",
+                f"od etapu {_quote('plan')} pole `canvas.value_proposition.summary` (podsumowanie propozycji "
+                "wartości) musi być wypełnione",
                 key=True,
             )
     if position >= vocab.stage_index("available") and not filled(_get(doc.data, "contact")):
@@ -378,7 +389,8 @@ def check_stage_completeness(doc: Document) -> Iterator[Problem]:
             ("stage",),
             ERROR,
             "stage-incomplete",
-            f"od etapu {_quote('available')} wiązka musi mieć `contact` (co najmniej `email`), by mieszkańcy mogli o nią zapytać",
+            f"od etapu {_quote('available')} wiązka musi mieć `contact` (co najmniej `email`), "
+            "by mieszkańcy mogli o nią zapytać",
         )
 
 
@@ -407,7 +419,8 @@ def check_partner_kind(doc: Document) -> Iterator[Problem]:
             ("social_enterprise",),
             ERROR,
             "social-enterprise-kind",
-            "status przedsiębiorstwa społecznego (`social_enterprise: true`) mogą mieć tylko podmioty ekonomii społecznej",
+            "status przedsiębiorstwa społecznego (`social_enterprise: true`) "
+            "mogą mieć tylko podmioty ekonomii społecznej",
         )
 
 
@@ -451,14 +464,14 @@ def check_markdown_links(doc: Document) -> Iterator[Problem]:
         scheme = _SCHEME.match(re.sub(r"[\x00-\x20]", "", href))
         if scheme:
             schemes.append(scheme.group(1))
-    for scheme in dict.fromkeys(s.lower() for s in schemes):
-        if scheme not in _SAFE_MARKDOWN_SCHEMES:
+    for name in dict.fromkeys(s.lower() for s in schemes):
+        if name not in _SAFE_MARKDOWN_SCHEMES:
             yield _problem(
                 doc,
                 ("description",),
                 ERROR,
                 "url-scheme",
-                f"odnośnik w opisie używa protokołu „{scheme}:”; dozwolone są tylko http, https i mailto",
+                f"odnośnik w opisie używa protokołu „{name}:”; dozwolone są tylko http, https i mailto",
             )
 
 
@@ -480,7 +493,7 @@ def check_cross_sector(doc: Document, partners: dict[str, Document]) -> Iterator
             ("canvas", "key_partners"),
             WARNING,
             "single-sector",
-            f"wszyscy kluczowi partnerzy pochodzą z jednego sektora ({vocab.SECTORS.label(sector)}); "
+            f"wszyscy kluczowi partnerzy pochodzą z jednego sektora ({vocab.SECTORS.label(str(sector))}); "
             "wiązka potrzebuje współpracy międzysektorowej",
             key=True,
         )
@@ -525,7 +538,8 @@ def check_reviewed(doc: Document, today: date) -> Iterator[Problem]:
             ("reviewed",),
             WARNING,
             "review-old",
-            f"treść sprawdzono ostatnio {reviewed.isoformat()}, ponad rok temu; potwierdź aktualność i zmień datę w `reviewed`",
+            f"treść sprawdzono ostatnio {reviewed.isoformat()}, ponad rok temu; "
+            "potwierdź aktualność i zmień datę w `reviewed`",
         )
 
 

@@ -193,6 +193,28 @@ class SiteViews:
         parts += list(self.keywords(bundle))
         return search_text(*parts)
 
+    def card_places(self, bundle: Bundle) -> str:
+        """Where a bundle is offered, short, for its card: "Konin, Kramsk (woj. wielkopolskie)".
+
+        The bundle page gives each unit in full (`territory`); a card names the units
+        once each and their województwa once, to keep a 1,000-bundle catalogue light.
+        """
+        register = self.catalogue.register
+        names: list[str] = []
+        voivodeships: list[str] = []
+        for code in bundle.territory:
+            if len(code) == 2:
+                names.append(f"woj. {self.catalogue.territory_name(code)}")
+                continue
+            names.append(self._powiat_name(code) if len(code) == 4 else self.catalogue.territory_name(code))
+            voivodeship = register.voivodeship(code)
+            if voivodeship is not None:
+                voivodeships.append(voivodeship.display_name)
+        places = ", ".join(dict.fromkeys(names))
+        if voivodeships:
+            places += " (woj. " + ", ".join(dict.fromkeys(voivodeships)) + ")"
+        return places
+
     def _render(self, template: str, **context: Any) -> str:
         body = self.env.get_template(f"wiazki/{template}").render(view=self, **context)
         # One raw HTML block for Markdown: no blank line may end it early.
@@ -222,7 +244,7 @@ class SiteViews:
         filters = {
             "groups": present("TARGET_GROUPS"),
             "voivodeships": [
-                (code, register.get(code).display_name if register.get(code) else code) for code in voivodeships
+                (code, unit.display_name if (unit := register.get(code)) else code) for code in voivodeships
             ],
             "powiats": [(code, self._powiat_name(code)) for code in powiats],
             "types": present("SERVICE_TYPES"),
@@ -349,7 +371,7 @@ class SiteViews:
                 regions[v] = regions.get(v, 0) + 1
         register = self.catalogue.register
         voivodeships = sorted(
-            ((code, register.get(code).display_name if register.get(code) else code, n) for code, n in regions.items()),
+            ((code, unit.display_name if (unit := register.get(code)) else code, n) for code, n in regions.items()),
             key=lambda item: polish_key(item[1]),
         )
         return self.env.get_template("wiazki/home.html").render(

@@ -69,7 +69,7 @@ _MONTHS_GENITIVE = (
 class _DemoteHeadings(Treeprocessor):
     """A description sits under the page's h2 "Opis": its headings start at h3."""
 
-    def run(self, root):  # type: ignore[override]
+    def run(self, root):
         for element in root.iter():
             if re.fullmatch(r"h[1-6]", element.tag):
                 element.tag = f"h{min(int(element.tag[1]) + 2, 6)}"
