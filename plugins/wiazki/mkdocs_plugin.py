@@ -41,7 +41,11 @@ ASSETS_DIR = Path(__file__).resolve().parent / "assets"
 THEME_DIR = Path(__file__).resolve().parent / "theme"
 #: Our stylesheet and script, loaded on every page (the catalogue filters re-initialise
 #: themselves under Material's instant navigation).
-ASSETS = {"assets/wiazki/wiazki.css": "wiazki.css", "assets/wiazki/catalogue.js": "catalogue.js"}
+ASSETS = {
+    "assets/wiazki/wiazki.css": "wiazki.css",
+    "assets/wiazki/catalogue.js": "catalogue.js",
+    "assets/wiazki/maps.css": "maps.css",
+}
 
 
 class EditorConfig(Config):
@@ -113,13 +117,13 @@ class WiazkiPlugin(BasePlugin[WiazkiConfig]):
         if str(THEME_DIR) not in config.theme.dirs:
             custom_dir = getattr(config.theme, "custom_dir", None)
             config.theme.dirs.insert(1 if custom_dir else 0, str(THEME_DIR))
-        css, js = ASSETS
-        if css not in config.extra_css:
-            config.extra_css.append(css)
-        if js not in [str(script) for script in config.extra_javascript]:
-            script = opt.ExtraScriptValue(js)
-            script.defer = True
-            config.extra_javascript.append(script)
+        for asset in ASSETS:
+            if asset.endswith(".css") and asset not in config.extra_css:
+                config.extra_css.append(asset)
+            if asset.endswith(".js") and asset not in [str(script) for script in config.extra_javascript]:
+                script = opt.ExtraScriptValue(asset)
+                script.defer = True
+                config.extra_javascript.append(script)
         return config
 
     # Run early so that plugins after us (and the nav) see the generated files.
