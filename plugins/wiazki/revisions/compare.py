@@ -11,6 +11,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from wiazki.format import vocab
+from wiazki.format.fields import field_at
 from wiazki.format.teryt import Register
 from wiazki.polish import count
 from wiazki.revisions.changes import (
@@ -34,9 +35,11 @@ from wiazki.revisions.compare_values import (
     as_text,
     changed_paths,
     keyed,
+    label,
     mapping_change,
     nth,
     other_fields,
+    sub_labels,
     texts_diff,
     value_change,
 )
@@ -91,7 +94,9 @@ def _tests(old: Any, new: Any) -> list[Line]:
             1,
             (label,),
         )
-        lines += other_fields(previous, test, _TEST_KNOWN, "Test {}: zmienione pole {}", (label,))
+        lines += other_fields(
+            previous, test, _TEST_KNOWN, "Test {}: zmienione pole {}", (label,), where="design.prototype.tests[]"
+        )
     lines += [
         Line("Usunięty test ({}): {}", (nth(date, n), method), 1)
         for (date, method), n in before
@@ -123,6 +128,7 @@ def _milestones(old: Any, new: Any) -> list[Line]:
                 {"date", "milestone"},
                 "Kamień milowy {}: zmienione pole {}",
                 (nth(k[0][1], k[1]),),
+                where="design.plan.milestones[]",
             )
     return lines
 
@@ -145,15 +151,11 @@ def _design(stage: str, old: Any, new: Any) -> list[Line]:
         lines += value_change("Start wdrożenia", a.get("start"), b.get("start"), 1)
         lines += _milestones(a.get("milestones"), b.get("milestones"))
         lines += texts_diff(a.get("risks"), b.get("risks"), "Nowe ryzyko: {}", "Usunięte ryzyko: {}")
-    return lines + other_fields(a, b, _DESIGN_FIELDS.get(stage, frozenset()), "Zmienione pole {}")
+    return lines + other_fields(
+        a, b, _DESIGN_FIELDS.get(stage, frozenset()), "Zmienione pole {}", where=f"design.{stage}"
+    )
 
 
-_CONTACT_LABELS = {
-    "email": "Kontakt – e-mail",
-    "phone": "Kontakt – telefon",
-    "url": "Kontakt – strona",
-    "note": "Kontakt – uwagi",
-}
 _BUNDLE_KNOWN = {
     "format",
     "id",
@@ -188,7 +190,9 @@ def _links(old: Any, new: Any) -> list[Line]:
             lines.append(Line("Nowy link: {} ({})", (as_text(link.get("title")), url)))
             continue
         lines += value_change("Link {} – tytuł", before[key].get("title"), link.get("title"), 0, (url,))
-        lines += other_fields(before[key], link, {"title", "url"}, "Link {}: zmienione pole {}", (url,), 0)
+        lines += other_fields(
+            before[key], link, {"title", "url"}, "Link {}: zmienione pole {}", (url,), 0, where="links[]"
+        )
     lines += [
         Line("Usunięty link: {} ({})", (as_text(link.get("title")), nth(*key)))
         for key, link in before.items()
@@ -202,10 +206,13 @@ def _bundle_lines(old: dict[str, Any], new: dict[str, Any], ctx: Context) -> lis
     stage_old, stage_new = as_text(old.get("stage")), as_text(new.get("stage"))
     if stage_old != stage_new:
         lines.append(
-            Line("Etap: {} → {}", (vocab.STAGES.label(stage_old) or "—", vocab.STAGES.label(stage_new) or "—"))
+            Line(
+                f"{label('stage')}: {{}} → {{}}",
+                (vocab.STAGES.label(stage_old) or "—", vocab.STAGES.label(stage_new) or "—"),
+            )
         )
-    lines += value_change("Tytuł", old.get("title"), new.get("title"))
-    lines += value_change("Podsumowanie", old.get("summary"), new.get("summary"))
+    lines += value_change(label("title"), old.get("title"), new.get("title"))
+    lines += value_change(label("summary"), old.get("summary"), new.get("summary"))
     if as_text(old.get("description")) != as_text(new.get("description")):
         lines.append(
             Line(
@@ -214,49 +221,56 @@ def _bundle_lines(old: dict[str, Any], new: dict[str, Any], ctx: Context) -> lis
                 else ("Dodany opis" if new.get("description") else "Usunięty opis")
             )
         )
-    lines += _territory("Obszar", old.get("territory"), new.get("territory"), ctx)
+    lines += _territory(label("territory"), old.get("territory"), new.get("territory"), ctx)
     if as_text(old.get("facilitator")) != as_text(new.get("facilitator")):
         lines.append(
             Line(
-                "Facylitator: {} → {}",
+                f"{label('facilitator')}: {{}} → {{}}",
                 (ctx.partner(old.get("facilitator")) or "—", ctx.partner(new.get("facilitator")) or "—"),
             )
         )
-    lines += mapping_change("Kontakt", old.get("contact"), new.get("contact"), _CONTACT_LABELS, "Kontakt – pole {}")
-    lines += value_change("Data przeglądu treści", old.get("reviewed"), new.get("reviewed"))
+    contact = label("contact")
+    lines += mapping_change(
+        contact,
+        old.get("contact"),
+        new.get("contact"),
+        sub_labels("contact", f"{contact} – "),
+        f"{contact} – pole {{}}",
+    )
+    lines += value_change(label("reviewed"), old.get("reviewed"), new.get("reviewed"))
     lines += _links(old.get("links"), new.get("links"))
     lines += texts_diff(
         old.get("keywords"), new.get("keywords"), "Nowe słowo kluczowe: {}", "Usunięte słowo kluczowe: {}", 0
     )
     canvas_old, canvas_new = as_map(old.get("canvas")), as_map(new.get("canvas"))
-    for block, compare in CANVAS.items():
-        block_lines = compare(canvas_old.get(block), canvas_new.get(block), ctx)
+    for block in field_at("bundle", "canvas").children:
+        block_lines = CANVAS[block.name](canvas_old.get(block.name), canvas_new.get(block.name), ctx)
         if block_lines:
-            lines.append(Line(vocab.CANVAS_BLOCKS.label(block), heading=True))
+            lines.append(Line(block.label, heading=True))
             lines += block_lines
     design_old, design_new = as_map(old.get("design")), as_map(new.get("design"))
-    for stage in vocab.DESIGN_STAGES:
-        stage_lines = _design(stage, design_old.get(stage), design_new.get(stage))
+    for section in field_at("bundle", "design").children:
+        stage_lines = _design(section.name, design_old.get(section.name), design_new.get(section.name))
         if stage_lines:
-            lines.append(Line(f"Design Thinking – {vocab.STAGES.label(stage)}", heading=True))
+            lines.append(Line(f"Design Thinking – {section.label}", heading=True))
             lines += stage_lines
-    lines += value_change("Identyfikator", old.get("id"), new.get("id"))
-    lines += value_change("Wersja formatu", old.get("format"), new.get("format"))
+    lines += value_change(label("id"), old.get("id"), new.get("id"))
+    lines += value_change(label("format"), old.get("format"), new.get("format"))
     lines += other_fields(canvas_old, canvas_new, set(CANVAS), "Zmienione pole canvas.{}", (), 0)
     lines += other_fields(design_old, design_new, set(vocab.DESIGN_STAGES), "Zmienione pole design.{}", (), 0)
-    lines += other_fields(old, new, _BUNDLE_KNOWN, "Zmienione pole {}", (), 0)
+    lines += other_fields(old, new, _BUNDLE_KNOWN, "Zmienione pole {}", (), 0, "")
     return lines
 
 
 def _new_bundle_lines(data: dict[str, Any], ctx: Context) -> list[Line]:
     canvas = as_map(data.get("canvas"))
     services = as_list(as_map(canvas.get("value_proposition")).get("services"))
-    lines = [Line("Etap: {}", (vocab.STAGES.label(as_text(data.get("stage"))),))]
+    lines = [Line(f"{label('stage')}: {{}}", (vocab.STAGES.label(as_text(data.get("stage"))),))]
     territory = [ctx.territory(c) for c in as_list(data.get("territory"))]
     if territory:
-        lines.append(Line("Obszar: {}", ("; ".join(territory),)))
+        lines.append(Line(f"{label('territory')}: {{}}", ("; ".join(territory),)))
     if data.get("facilitator"):
-        lines.append(Line("Facylitator: {}", (ctx.partner(data.get("facilitator")),)))
+        lines.append(Line(f"{label('facilitator')}: {{}}", (ctx.partner(data.get("facilitator")),)))
     groups = [
         vocab.TARGET_GROUPS.label(as_text(as_map(s).get("group"))) for s in as_list(canvas.get("customer_segments"))
     ]
@@ -267,46 +281,50 @@ def _new_bundle_lines(data: dict[str, Any], ctx: Context) -> list[Line]:
 
 
 _PARTNER_FIELDS = (
-    ("name", "Nazwa", None),
-    ("short_name", "Nazwa skrócona", None),
-    ("sector", "Sektor", vocab.SECTORS.label),
-    ("kind", "Rodzaj", vocab.PARTNER_KINDS.label),
-    ("social_enterprise", "Przedsiębiorstwo społeczne", None),
+    ("name", None),
+    ("short_name", None),
+    ("sector", vocab.SECTORS.label),
+    ("kind", vocab.PARTNER_KINDS.label),
+    ("social_enterprise", None),
 )
-_PARTNER_CONTACT = (("website", "Strona"), ("email", "E-mail"), ("phone", "Telefon"))
-_IDENTIFIER_LABELS = {"krs": "KRS", "nip": "NIP", "regon": "REGON"}
-_ADDRESS_LABELS = {
-    "street": "Adres – ulica i numer",
-    "postal_code": "Adres – kod pocztowy",
-    "city": "Adres – miejscowość",
-    "teryt": "Adres – kod TERYT gminy",
-}
+_PARTNER_CONTACT = ("website", "email", "phone")
 _PARTNER_KNOWN = (
-    {key for key, _, _ in _PARTNER_FIELDS}
-    | {key for key, _ in _PARTNER_CONTACT}
+    {key for key, _ in _PARTNER_FIELDS}
+    | set(_PARTNER_CONTACT)
     | {"format", "id", "description", "identifiers", "address", "territory"}
 )
 
 
 def _partner_lines(old: dict[str, Any], new: dict[str, Any], ctx: Context) -> list[Line]:
     lines = []
-    for key, label, to_label in _PARTNER_FIELDS:
+    for key, to_label in _PARTNER_FIELDS:
         a, b = old.get(key), new.get(key)
         if to_label is not None:
             a, b = to_label(as_text(a)) if a is not None else None, to_label(as_text(b)) if b is not None else None
-        lines += value_change(label, a, b)
+        lines += value_change(label(key, "partner"), a, b)
     lines += mapping_change(
-        "Identyfikatory", old.get("identifiers"), new.get("identifiers"), _IDENTIFIER_LABELS, "Identyfikator {}"
+        label("identifiers", "partner"),
+        old.get("identifiers"),
+        new.get("identifiers"),
+        sub_labels("identifiers", kind="partner"),
+        "Identyfikator {}",
     )
-    for key, label in _PARTNER_CONTACT:
-        lines += value_change(label, old.get(key), new.get(key))
-    lines += mapping_change("Adres", old.get("address"), new.get("address"), _ADDRESS_LABELS, "Adres – pole {}")
-    lines += _territory("Obszar działania", old.get("territory"), new.get("territory"), ctx)
+    for key in _PARTNER_CONTACT:
+        lines += value_change(label(key, "partner"), old.get(key), new.get(key))
+    address = label("address", "partner")
+    lines += mapping_change(
+        address,
+        old.get("address"),
+        new.get("address"),
+        sub_labels("address", f"{address} – ", "partner"),
+        f"{address} – pole {{}}",
+    )
+    lines += _territory(label("territory", "partner"), old.get("territory"), new.get("territory"), ctx)
     if as_text(old.get("description")) != as_text(new.get("description")):
         lines.append(Line("Zmieniony opis"))
-    lines += value_change("Identyfikator", old.get("id"), new.get("id"))
-    lines += value_change("Wersja formatu", old.get("format"), new.get("format"))
-    lines += other_fields(old, new, _PARTNER_KNOWN, "Zmienione pole {}", (), 0)
+    lines += value_change(label("id", "partner"), old.get("id"), new.get("id"))
+    lines += value_change(label("format", "partner"), old.get("format"), new.get("format"))
+    lines += other_fields(old, new, _PARTNER_KNOWN, "Zmienione pole {}", (), 0, "partner:")
     return lines
 
 

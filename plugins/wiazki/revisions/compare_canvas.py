@@ -37,7 +37,12 @@ def _segments(old: Any, new: Any, ctx: Context) -> list[Line]:
         if as_text(before[key].get("description")) != as_text(segment.get("description")):
             lines.append(Line("Zmieniony opis grupy: {}", (label(key),), 1))
         lines += other_fields(
-            before[key], segment, {"group", "description"}, "Grupa {}: zmienione pole {}", (label(key),)
+            before[key],
+            segment,
+            {"group", "description"},
+            "Grupa {}: zmienione pole {}",
+            (label(key),),
+            where="canvas.customer_segments[]",
         )
     lines += [Line("Usunięta grupa docelowa: {}", (label(key),), 1) for key in before if key not in after]
     return lines
@@ -98,9 +103,18 @@ def _services(old: Any, new: Any, ctx: Context) -> list[Line]:
         for field_key, what in _SERVICE_TEXTS:
             if as_text(previous.get(field_key)) != as_text(service.get(field_key)):
                 lines.append(Line(f"Usługa {{}}: {what}", (name,), 1))
-        lines += other_fields(previous, service, _SERVICE_KNOWN, "Usługa {}: zmienione pole {}", (name,))
+        lines += other_fields(
+            previous,
+            service,
+            _SERVICE_KNOWN,
+            "Usługa {}: zmienione pole {}",
+            (name,),
+            where="canvas.value_proposition.services[]",
+        )
     lines += [Line("Usunięta usługa: {}", (nth(*key),), 1) for key in before if key not in after]
-    lines += other_fields(value_old, value_new, {"summary", "services"}, "Zmienione pole {}")
+    lines += other_fields(
+        value_old, value_new, {"summary", "services"}, "Zmienione pole {}", where="canvas.value_proposition"
+    )
     return lines
 
 
@@ -110,6 +124,7 @@ def _money_items(
     describe: Callable[[dict[str, Any]], str],
     group: Callable[[dict[str, Any]], str],
     known: frozenset[str],
+    where: str,
 ) -> list[Line]:
     """Revenue or cost items: added, removed, amounts before → after, and the totals."""
     before = keyed(old, lambda i: (group(i), describe(i)))
@@ -143,7 +158,7 @@ def _money_items(
             lines.append(
                 Line("{}: okres {} → {}", (label, as_text(a.get("period")) or "—", as_text(b.get("period")) or "—"), 1)
             )
-        lines += other_fields(a, b, known, "{}: zmienione pole {}", (label,))
+        lines += other_fields(a, b, known, "{}: zmienione pole {}", (label,), where=where)
     for key in came:
         changed_amount = True
         lines.append(Line("Dodano: {} – {}", (name(key), money(after[key].get("amount_pln"))), 1))
@@ -163,12 +178,17 @@ def _revenue(old: Any, new: Any, ctx: Context) -> list[Line]:
         return f"{label} ({text})" if text else label
 
     known = frozenset({"source", "description", "amount_pln", "period"})
-    return _money_items(old, new, describe, lambda i: as_text(i.get("source")), known)
+    return _money_items(old, new, describe, lambda i: as_text(i.get("source")), known, "canvas.revenue_streams[]")
 
 
 def _costs(old: Any, new: Any, ctx: Context) -> list[Line]:
     return _money_items(
-        old, new, lambda i: as_text(i.get("item")), lambda i: "", frozenset({"item", "amount_pln", "period"})
+        old,
+        new,
+        lambda i: as_text(i.get("item")),
+        lambda i: "",
+        frozenset({"item", "amount_pln", "period"}),
+        "canvas.cost_structure[]",
     )
 
 
@@ -197,7 +217,12 @@ def _partners(old: Any, new: Any, ctx: Context) -> list[Line]:
             others += [
                 line
                 for line in other_fields(
-                    a, b, {"partner", "role", "contribution"}, "{}: zmienione pole {}", (ctx.partner(pid),)
+                    a,
+                    b,
+                    {"partner", "role", "contribution"},
+                    "{}: zmienione pole {}",
+                    (ctx.partner(pid),),
+                    where="canvas.key_partners[]",
                 )
                 if line not in others
             ]

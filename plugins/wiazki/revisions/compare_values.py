@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from wiazki.format.fields import field_at
 from wiazki.format.teryt import GMINA, POWIAT, Register
 from wiazki.polish import amount
 from wiazki.revisions.changes import Line
@@ -173,15 +174,50 @@ def nth(name: str, n: int) -> str:
 
 
 def other_fields(
-    old: Any, new: Any, known: set[str] | frozenset[str], template: str, args: tuple[str, ...] = (), depth: int = 1
+    old: Any,
+    new: Any,
+    known: set[str] | frozenset[str],
+    template: str,
+    args: tuple[str, ...] = (),
+    depth: int = 1,
+    where: str | None = None,
 ) -> list[Line]:
-    """Changed fields of a mapping outside `known`; `template` has the slots of `args` and one for the field's name."""
+    """Changed fields of a mapping outside `known`; `template` has the slots of `args` and one for the field's name.
+
+    `where` is the mapping's path in the bundle's field tree ("" for the root,
+    "partner:" before a partner's path): a field of the format is named by its
+    Polish label, any other key as written.
+    """
     a, b = as_map(old), as_map(new)
     return [
-        Line(template, (*args, str(key)), depth)
+        Line(template, (*args, field_name(where, key)), depth)
         for key in keys_of(a, b)
         if key not in known and differs(a.get(key, MISSING), b.get(key, MISSING))
     ]
+
+
+def field_name(where: str | None, key: Any) -> str:
+    """The Polish label of the field `key` of the mapping at `where` (see `other_fields`), else the key itself."""
+    if where is not None and isinstance(key, str):
+        kind, path = ("partner", where.removeprefix("partner:")) if where.startswith("partner:") else ("bundle", where)
+        try:
+            return field_at(kind, f"{path}.{key}" if path else key).label
+        except KeyError:
+            pass
+    return str(key)
+
+
+def label(path: str, kind: str = "bundle") -> str:
+    """The Polish label of the field at `path` (`wiazki.format.fields`)."""
+    return field_at(kind, path).label
+
+
+def sub_labels(path: str, prefix: str = "", kind: str = "bundle") -> dict[str, str]:
+    """The labels of an object's fields by name, after `prefix` ("Kontakt – ") in lower case."""
+    return {
+        child.name: f"{prefix}{child.label[0].lower()}{child.label[1:]}" if prefix else child.label
+        for child in field_at(kind, path).children
+    }
 
 
 def mapping_change(label: str, old: Any, new: Any, labels: dict[str, str], unknown: str, depth: int = 0) -> list[Line]:

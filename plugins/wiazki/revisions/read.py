@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -10,7 +11,7 @@ from wiazki.revisions.git import BlobReader, list_files
 from wiazki.validation.loader import MAX_FILE_BYTES, load_bytes
 
 
-def _content_files(files: dict[str, Any], folder: str) -> dict[str, Any]:
+def _content_files(files: Mapping[str, Any], folder: str) -> dict[str, Any]:
     """Files directly in `folder` with the .yml extension, by id (the file name's stem)."""
     found = {}
     for path, entry in files.items():
@@ -64,4 +65,32 @@ def read_revisions(
                 if before is not None and after is not None and before.blob == after.blob:
                     continue
                 pairs.append(FilePair(folder, fid, read(before) if before else None, read(after) if after else None))
+    return pairs, partners
+
+
+def read_files(old: Mapping[str, bytes], new: Mapping[str, bytes]) -> tuple[list[FilePair], list[tuple[str, Side]]]:
+    """As `read_revisions`, for two sets of files given as bytes by path in the content folder.
+
+    Paths are like "bundles/<id>.yml" and "partners/<id>.yml"; other paths are
+    ignored. No git: for comparing two folders, and for testing the comparison.
+    """
+    trees = {folder: (_content_files(old, folder), _content_files(new, folder)) for folder in (BUNDLES, PARTNERS)}
+    partners = [
+        (pid, side_of(f"{PARTNERS}/{pid}.yml", raw)) for side in (0, 1) for pid, raw in trees[PARTNERS][side].items()
+    ]
+    pairs = []
+    for folder in (BUNDLES, PARTNERS):
+        before, after = trees[folder]
+        for fid in sorted(set(before) | set(after)):
+            a, b = before.get(fid), after.get(fid)
+            if a != b:
+                path = f"{folder}/{fid}.yml"
+                pairs.append(
+                    FilePair(
+                        folder,
+                        fid,
+                        side_of(path, a) if a is not None else None,
+                        side_of(path, b) if b is not None else None,
+                    )
+                )
     return pairs, partners
