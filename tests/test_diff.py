@@ -177,8 +177,8 @@ def test_changed_partner_fields(repo: Path) -> None:
     assert "Zmieniony partner: Gminny Ośrodek Pomocy Społecznej w Kramsku (gops-test)" in text
     assert "Nazwa skrócona: GOPS Kramsk → GOPS w Kramsku" in text
     assert (
-        f"Rodzaj: {vocab.PARTNER_KINDS.label('social_assistance_centre')} → {vocab.PARTNER_KINDS.label('social_services_centre')}"
-        in text
+        f"Rodzaj: {vocab.PARTNER_KINDS.label('social_assistance_centre')} → "
+        f"{vocab.PARTNER_KINDS.label('social_services_centre')}" in text
     )
 
 

@@ -95,8 +95,10 @@ def test_catalogue_filter_form_follows_the_markup_contract(sample_site: Path, ca
         assert first_option.endswith('value="">wszystkie')
     assert "wiazki-q" in labels
     powiat_options = [e for e in page.find_all("option") if e.attrs.get("data-voivodeship")]
+    # Every powiat of the register (the home page's map links each one to this filter).
     powiats = {p for b in catalogue.bundles.values() for p in catalogue.powiats_of(b)}
-    assert {o.attrs["value"] for o in powiat_options} == powiats
+    offered = {o.attrs["value"] for o in powiat_options}
+    assert powiats < offered and len(offered) == 380
     assert all(o.attrs["value"].startswith(o.attrs["data-voivodeship"]) for o in powiat_options)
     stage_values = {e.attrs["value"] for e in page.find_all("option") if e.attrs.get("value") in vocab.STAGES}
     assert stage_values == {b.stage for b in catalogue.bundles.values()}

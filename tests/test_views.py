@@ -54,7 +54,8 @@ def test_description_keeps_safe_links_and_formatting() -> None:
 
 def test_raw_html_in_a_description_is_shown_as_text() -> None:
     html = render_markdown(
-        "<script>alert(1)</script>\n\nAkapit <img src=x onerror=alert(1)> i <b>pogrubienie</b>\n\n<style>body{display:none}</style>"
+        "<script>alert(1)</script>\n\nAkapit <img src=x onerror=alert(1)> i "
+        "<b>pogrubienie</b>\n\n<style>body{display:none}</style>"
     )
     assert "<script" not in html and "<img" not in html and "<style" not in html and "<b>" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html

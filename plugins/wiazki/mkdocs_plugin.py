@@ -25,6 +25,8 @@ from mkdocs.structure.toc import get_toc
 
 from wiazki import REPO_URL
 from wiazki.cli import today
+from wiazki.editor.config import EditorSettings
+from wiazki.editor.site import Vendor, editor_files
 from wiazki.model import build_catalogue
 from wiazki.revisions.history import HistoryCache
 from wiazki.validation import reporting
@@ -38,7 +40,36 @@ ASSETS_DIR = Path(__file__).resolve().parent / "assets"
 THEME_DIR = Path(__file__).resolve().parent / "theme"
 #: Our stylesheet and script, loaded on every page (the catalogue filters re-initialise
 #: themselves under Material's instant navigation).
-ASSETS = {"assets/wiazki/wiazki.css": "wiazki.css", "assets/wiazki/catalogue.js": "catalogue.js"}
+ASSETS = {
+    "assets/wiazki/wiazki.css": "wiazki.css",
+    "assets/wiazki/catalogue.js": "catalogue.js",
+    "assets/wiazki/maps.css": "maps.css",
+}
+
+
+class EditorConfig(Config):
+    """The browser editor at /admin/ (Decap CMS); see docs/logowanie-w-edytorze.md."""
+
+    enabled = opt.Type(bool, default=True)
+    """Publish /admin/; `false` leaves it out of the site."""
+
+    base_url = opt.Type(str, default="")
+    """The OAuth relay people sign in to GitHub through (Decap's `backend.base_url`),
+    e.g. `https://wiazki-oauth.example.org`. Empty: /admin/ explains that the editor
+    is not set up (unless `local_backend` is set)."""
+
+    auth_endpoint = opt.Type(str, default="auth")
+    """The relay's sign-in path (Decap's `backend.auth_endpoint`)."""
+
+    branch = opt.Type(str, default="main")
+    """The branch pull requests from the editor go to."""
+
+    local_backend = opt.Type(str, default="")
+    """`decap-server`'s address for working on a local clone (`make edit` sets it),
+    e.g. `http://127.0.0.1:8081/api/v1`; Decap uses it only on localhost."""
+
+    tools_dir = opt.Type(str, default="tools/decap")
+    """Where `make` put Decap CMS and the YAML library (relative to mkdocs.yml)."""
 
 
 class WiazkiConfig(Config):
@@ -47,6 +78,9 @@ class WiazkiConfig(Config):
 
     content_dir = opt.Type(str, default="content")
     """The content folder (with `bundles/` and `partners/`), relative to `mkdocs.yml`."""
+
+    editor = opt.SubConfig(EditorConfig)
+    """The browser editor at /admin/."""
 
     strict_warnings = opt.Type(bool, default=False)
     """Log validation warnings (e.g. an old `reviewed` date) as MkDocs warnings, so that
@@ -77,13 +111,13 @@ class WiazkiPlugin(BasePlugin[WiazkiConfig]):
         if str(THEME_DIR) not in config.theme.dirs:
             custom_dir = getattr(config.theme, "custom_dir", None)
             config.theme.dirs.insert(1 if custom_dir else 0, str(THEME_DIR))
-        css, js = ASSETS
-        if css not in config.extra_css:
-            config.extra_css.append(css)
-        if js not in [str(script) for script in config.extra_javascript]:
-            script = opt.ExtraScriptValue(js)
-            script.defer = True
-            config.extra_javascript.append(script)
+        for asset in ASSETS:
+            if asset.endswith(".css") and asset not in config.extra_css:
+                config.extra_css.append(asset)
+            if asset.endswith(".js") and asset not in [str(script) for script in config.extra_javascript]:
+                script = opt.ExtraScriptValue(asset)
+                script.defer = True
+                config.extra_javascript.append(script)
         return config
 
     # Run early so that plugins after us (and the nav) see the generated files.
@@ -130,6 +164,8 @@ class WiazkiPlugin(BasePlugin[WiazkiConfig]):
             self._add(files, File.generated(config, data.src_uri, content=data.content))
         for src_uri, name in ASSETS.items():
             self._add(files, File.generated(config, src_uri, abs_src_path=str(ASSETS_DIR / name)))
+        if self.config.editor.enabled:
+            self._add_editor(files, config, views)
         return files
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
@@ -191,6 +227,35 @@ class WiazkiPlugin(BasePlugin[WiazkiConfig]):
                 len({p.path for p in result.errors}),
                 self.config.content_dir,
             )
+
+    def _add_editor(self, files: Files, config: MkDocsConfig, views: SiteViews) -> None:
+        editor = self.config.editor
+        base = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
+        repo = (config.repo_url or REPO_URL).rstrip("/").removeprefix("https://github.com/")
+        settings = EditorSettings(
+            repo=repo,
+            branch=editor.branch,
+            base_url=editor.base_url,
+            auth_endpoint=editor.auth_endpoint,
+            local_backend=editor.local_backend,
+            site_url=config.site_url or "",
+        )
+        # The preview uses the site's own stylesheets: the theme's (hashed names) and ours.
+        styles = [f.url for f in files if f.src_uri.startswith("assets/stylesheets/") and f.src_uri.endswith(".css")]
+        styles += [url for url in config.extra_css if isinstance(url, str)]
+        vendor = Vendor.under(base / editor.tools_dir)
+        if settings.can_sign_in and not vendor.present:
+            # INFO, not a warning: a build without the editor's files is still a whole site.
+            log.info(
+                "wiazki: brak plików edytora w %s; /admin/ pokaże wyjaśnienie (uruchom make serve)", editor.tools_dir
+            )
+        here = views.url_of("admin/index.md")
+        link = lambda src_uri: views.relative(here, views.url_of(src_uri))  # noqa: E731
+        for item in editor_files(settings, views.catalogue, views.env, vendor, styles, link):
+            if item.source is not None:
+                self._add(files, File.generated(config, item.src_uri, abs_src_path=str(item.source)))
+            else:
+                self._add(files, File.generated(config, item.src_uri, content=item.content or ""))
 
     def _custom_dirs(self, config: MkDocsConfig) -> list[str]:
         custom_dir = getattr(config.theme, "custom_dir", None)

@@ -81,7 +81,7 @@ def _property(node: Field, defs: dict[str, Any], *, item: bool = False) -> dict[
         return _ref(node.def_name)
     described = {"title": node.label, "description": node.description}
     if node.type in ("string", "markdown"):
-        schema = {"type": "string", **described, "minLength": node.min_length, "pattern": node.pattern}
+        schema: dict[str, Any] = {"type": "string", **described, "minLength": node.min_length, "pattern": node.pattern}
         if node.max_length is not None:
             schema["maxLength"] = node.max_length
         return schema

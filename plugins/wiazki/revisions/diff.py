@@ -992,7 +992,8 @@ def _render(diff: ContentDiff, markdown: bool) -> str:
             size += weight
     if truncated:
         out.append(
-            f"… wynik skrócony do {MAX_OUTPUT_BYTES // 1024} KiB: pominięto {count(truncated, 'plik', 'pliki', 'plików')}."
+            f"… wynik skrócony do {MAX_OUTPUT_BYTES // 1024} KiB: "
+            f"pominięto {count(truncated, 'plik', 'pliki', 'plików')}."
         )
         out.append("")
     return "\n".join(out)

@@ -23,7 +23,7 @@ from wiazki.format import vocab
 from wiazki.format.schema import schema_text
 from wiazki.model import Bundle, Catalogue, Partner
 from wiazki.polish import amount, count, number, plural
-from wiazki.views import exports, search_terms
+from wiazki.views import exports, maps, search_terms
 from wiazki.views.text import phone_href, polish_date, polish_key, render_markdown, safe_url, search_text
 
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
@@ -268,9 +268,12 @@ class SiteViews:
         here = self.catalogue_url
         bundles = list(self.catalogue.bundles.values())
         register = self.catalogue.register
-        voivodeships = sorted({v for b in bundles for v in self.catalogue.voivodeships_of(b)})
+        # Every województwo and powiat, not only those with bundles: the home page's map
+        # links each powiat here, and a powiat without bundles must say so, not show all.
+        all_powiats = maps.powiat_counts(self.catalogue)
+        voivodeships = sorted({code[:2] for code in all_powiats})
         powiats = sorted(
-            {p for b in bundles for p in self.catalogue.powiats_of(b)},
+            all_powiats,
             key=lambda code: (code[:2], polish_key(self._powiat_name(code).removeprefix("powiat "))),
         )
 
@@ -280,7 +283,7 @@ class SiteViews:
         filters = {
             "groups": present("TARGET_GROUPS"),
             "voivodeships": [
-                (code, register.get(code).display_name if register.get(code) else code) for code in voivodeships
+                (code, unit.display_name if (unit := register.get(code)) else code) for code in voivodeships
             ],
             "powiats": [(code, self._powiat_name(code)) for code in powiats],
             "types": present("SERVICE_TYPES"),
@@ -331,6 +334,7 @@ class SiteViews:
             progress=progress,
             description=render_markdown(bundle.description) if bundle.description else None,
             history=list(history or ()),
+            territory_map=maps.territory_map(self.catalogue, bundle),
             edit_url=f"{self.repo_url}/edit/main/content/bundles/{bundle.id}.yml",
         )
         return GeneratedPage(
@@ -396,12 +400,14 @@ class SiteViews:
                 regions[v] = regions.get(v, 0) + 1
         register = self.catalogue.register
         voivodeships = sorted(
-            ((code, register.get(code).display_name if register.get(code) else code, n) for code, n in regions.items()),
+            ((code, unit.display_name if (unit := register.get(code)) else code, n) for code, n in regions.items()),
             key=lambda item: polish_key(item[1]),
         )
+        link = self._linker(page_url)
         return self.env.get_template("wiazki/home.html").render(
             view=self,
-            link=self._linker(page_url),
+            link=link,
+            home_map=maps.home_map(self.catalogue, lambda code: link(f"{self.catalogue_url}?powiat={code}")),
             stats=self.catalogue.stats(),
             groups=[(g, n) for g, n in groups if n],
             voivodeships=voivodeships,
