@@ -31,7 +31,8 @@ from wiazki.model import build_catalogue
 from wiazki.revisions.history import HistoryCache
 from wiazki.validation import reporting
 from wiazki.validation.validator import ContentDirError, ContentValidator
-from wiazki.views import HOME_MARKER, GeneratedPage, SiteViews, template_environment
+from wiazki.views import GeneratedPage, SiteViews, template_environment
+from wiazki.views.opendata import DEFAULT_LICENCE, LICENCES, data_licence
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 
@@ -40,7 +41,11 @@ ASSETS_DIR = Path(__file__).resolve().parent / "assets"
 THEME_DIR = Path(__file__).resolve().parent / "theme"
 #: Our stylesheet and script, loaded on every page (the catalogue filters re-initialise
 #: themselves under Material's instant navigation).
-ASSETS = {"assets/wiazki/wiazki.css": "wiazki.css", "assets/wiazki/catalogue.js": "catalogue.js"}
+ASSETS = {
+    "assets/wiazki/wiazki.css": "wiazki.css",
+    "assets/wiazki/catalogue.js": "catalogue.js",
+    "assets/wiazki/maps.css": "maps.css",
+}
 
 
 class EditorConfig(Config):
@@ -75,6 +80,11 @@ class WiazkiConfig(Config):
     content_dir = opt.Type(str, default="content")
     """The content folder (with `bundles/` and `partners/`), relative to `mkdocs.yml`."""
 
+    data_licence = opt.Choice(tuple(LICENCES), default=DEFAULT_LICENCE)
+    """The licence of the published data (SPDX id): stated on /dane/, in every JSON
+    export, the feeds and the calendars. `CC-BY-4.0`, `CC-BY-SA-4.0`, `CC0-1.0` or
+    `ODbL-1.0`. The code has its own licence (MIT)."""
+
     editor = opt.SubConfig(EditorConfig)
     """The browser editor at /admin/."""
 
@@ -107,13 +117,13 @@ class WiazkiPlugin(BasePlugin[WiazkiConfig]):
         if str(THEME_DIR) not in config.theme.dirs:
             custom_dir = getattr(config.theme, "custom_dir", None)
             config.theme.dirs.insert(1 if custom_dir else 0, str(THEME_DIR))
-        css, js = ASSETS
-        if css not in config.extra_css:
-            config.extra_css.append(css)
-        if js not in [str(script) for script in config.extra_javascript]:
-            script = opt.ExtraScriptValue(js)
-            script.defer = True
-            config.extra_javascript.append(script)
+        for asset in ASSETS:
+            if asset.endswith(".css") and asset not in config.extra_css:
+                config.extra_css.append(asset)
+            if asset.endswith(".js") and asset not in [str(script) for script in config.extra_javascript]:
+                script = opt.ExtraScriptValue(asset)
+                script.defer = True
+                config.extra_javascript.append(script)
         return config
 
     # Run early so that plugins after us (and the nav) see the generated files.
@@ -141,6 +151,7 @@ class WiazkiPlugin(BasePlugin[WiazkiConfig]):
             problems=errors if self._serving else (),
             history=lambda bundle: histories.get(bundle.id, ()),
             repo_url=(config.repo_url or REPO_URL).rstrip("/"),
+            licence=data_licence(self.config.data_licence),
         )
         self._views = views
         self._pages = {}
@@ -181,9 +192,8 @@ class WiazkiPlugin(BasePlugin[WiazkiConfig]):
             # unchanged; skipping that no-op halves the cost of a 1,000-bundle build.
             # on_page_content puts the body back, so search indexes all of it.
             return ""
-        if HOME_MARKER in markdown:
-            return markdown.replace(HOME_MARKER, self._views.home_block(page.url))
-        return None
+        filled = self._views.fill_markers(markdown, page.url)
+        return filled if filled != markdown else None
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         generated = self._pages.get(page.file.src_uri) if self.config.enabled else None
@@ -200,6 +210,15 @@ class WiazkiPlugin(BasePlugin[WiazkiConfig]):
                 tokens.append(token)
         page.toc = get_toc(tokens)  # type: ignore[arg-type]
         return generated.markdown
+
+    def on_page_context(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
+        if not self.config.enabled or self._views is None:
+            return None
+        # theme/main.html writes these as <link rel="alternate"> in the page head; the
+        # catalogue and /dane/ also list each województwo's feed.
+        all_regions = page.file.src_uri in ("wiazki/index.md", "dane.md")
+        context["wiazki_feeds"] = self._views.open_data.feed_links(all_regions)
+        return context
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         if self.config.enabled:
@@ -246,7 +265,14 @@ class WiazkiPlugin(BasePlugin[WiazkiConfig]):
                 "wiazki: brak plików edytora w %s; /admin/ pokaże wyjaśnienie (uruchom make serve)", editor.tools_dir
             )
         here = views.url_of("admin/index.md")
-        link = lambda src_uri: views.relative(here, views.url_of(src_uri))  # noqa: E731
+
+        def link(src_uri: str) -> str:
+            # A guide page the site has: its source, which MkDocs turns into the right URL
+            # for either use_directory_urls (a ".html" URL in Markdown fails --strict).
+            if files.get_file_from_path(src_uri) is not None:
+                return posixpath.relpath(src_uri, "admin")
+            return views.relative(here, views.url_of(src_uri))
+
         for item in editor_files(settings, views.catalogue, views.env, vendor, styles, link):
             if item.source is not None:
                 self._add(files, File.generated(config, item.src_uri, abs_src_path=str(item.source)))

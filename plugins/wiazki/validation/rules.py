@@ -12,19 +12,20 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
-from html import unescape
 from typing import Any
 
-import markdown
 from stdnum.pl import nip as stdnum_nip
 from stdnum.pl import regon as stdnum_regon
 
-from wiazki.format import vocab
+from wiazki.format import commonmark, vocab
 from wiazki.format.schema import DATE_PATTERN, ID_PATTERN, TERYT_PATTERN
 from wiazki.format.teryt import Register
+from wiazki.format.values import filled  # noqa: F401  (its old home; the model imports it from format.values)
+from wiazki.format.values import get as _get
 from wiazki.polish import count
 from wiazki.validation.loader import Document
 from wiazki.validation.problems import ERROR, WARNING, Problem
+from wiazki.validation.stages import check_stage_completeness, quote_stage, stage_of
 
 REVIEW_MAX_AGE_DAYS = 365
 MIN_SERVICES = 3
@@ -33,12 +34,6 @@ MIN_SERVICE_TYPES = 3
 _ID = re.compile(ID_PATTERN)
 _DATE = re.compile(DATE_PATTERN)
 _TERYT = re.compile(TERYT_PATTERN)
-# A Markdown inline link or autolink with an explicit scheme: [text](scheme:…) or <scheme:…>.
-_MARKDOWN_LINK_SCHEME = re.compile(r"\]\(\s*<?\s*([A-Za-z][A-Za-z0-9+.\-]*):|<([A-Za-z][A-Za-z0-9+.\-]*):[^\s>]*>")
-_SAFE_MARKDOWN_SCHEMES = {"http", "https", "mailto"}
-_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*):")
-_HREF = re.compile(r'href="([^"]*)"')
-_MARKDOWN = markdown.Markdown()
 
 
 @dataclass
@@ -53,32 +48,8 @@ class Content:
     unreadable_partners: frozenset[str] = frozenset()
 
 
-def _get(data: Any, *path: Any) -> Any:
-    for part in path:
-        if isinstance(part, int):
-            if not isinstance(data, list) or not -len(data) <= part < len(data):
-                return None
-        elif not isinstance(data, dict):
-            return None
-        data = data[part] if isinstance(part, int) else data.get(part)
-    return data
-
-
 def _list(value: Any) -> list:
     return value if isinstance(value, list) else []
-
-
-def filled(value: Any) -> bool:
-    """Whether a block or section holds anything: a non-blank text, a number, a non-empty list or mapping."""
-    if value is None:
-        return False
-    if isinstance(value, str):
-        return bool(value.strip())
-    if isinstance(value, list):
-        return any(filled(item) for item in value)
-    if isinstance(value, dict):
-        return any(filled(item) for item in value.values())
-    return True
 
 
 def _problem(doc: Document, path: tuple, severity: str, code: str, message: str, *, key: bool = False) -> Problem:
@@ -86,13 +57,8 @@ def _problem(doc: Document, path: tuple, severity: str, code: str, message: str,
     return Problem(doc.path, position.line, position.column, severity, code, message)
 
 
-def _stage(doc: Document) -> str | None:
-    stage = _get(doc.data, "stage")
-    return stage if isinstance(stage, str) and stage in vocab.STAGES else None
-
-
-def _quote(stage: str) -> str:
-    return f"„{vocab.STAGES.label(stage)}”"
+_stage = stage_of
+_quote = quote_stage
 
 
 # --- identity -----------------------------------------------------------------
@@ -311,87 +277,7 @@ def check_teryt(doc: Document, register: Register) -> Iterator[Problem]:
 # --- rule 5: stage completeness ------------------------------------------------
 
 
-#: The fields of each Design Thinking section; a section a stage requires must have them all filled.
-SECTION_FIELDS: dict[str, tuple[str, ...]] = {
-    "discover": ("methods", "findings"),
-    "define": ("challenge", "needs"),
-    "ideate": ("ideas", "chosen"),
-    "prototype": ("tests",),
-    "plan": ("start", "milestones", "risks"),
-}
-
-
-def check_stage_completeness(doc: Document) -> Iterator[Problem]:
-    stage = _stage(doc)
-    if stage is None:
-        return
-    position = vocab.stage_index(stage)
-    design = _get(doc.data, "design")
-    needed = vocab.DESIGN_STAGES[: min(position, len(vocab.DESIGN_STAGES))]
-    for section in needed:
-        value = _get(design, section)
-        if not filled(value):
-            state = "jest pusta" if value is not None else "brakuje jej"
-            where: tuple[str, ...] = ("design", section) if value is not None else ("design",)
-            yield _problem(
-                doc,
-                where,
-                ERROR,
-                "stage-incomplete",
-                f"na etapie {_quote(stage)} sekcja `design.{section}` ({vocab.STAGES.label(section)}) "
-                f"musi być wypełniona, a {state}",
-                key=True,
-            )
-            continue
-        for name in SECTION_FIELDS[section]:
-            if not filled(_get(value, name)):
-                where = ("design", section, name) if isinstance(value, dict) and name in value else ("design", section)
-                yield _problem(
-                    doc,
-                    where,
-                    ERROR,
-                    "stage-incomplete",
-                    f"na etapie {_quote(stage)} pole `design.{section}.{name}` ({vocab.STAGES.label(section)}) "
-                    "musi być wypełnione",
-                    key=True,
-                )
-    if position >= vocab.stage_index("plan"):
-        canvas = _get(doc.data, "canvas")
-        for block in vocab.CANVAS_BLOCKS:
-            value = _get(canvas, block)
-            if filled(value):
-                continue
-            where = ("canvas", block) if value is not None else ("canvas",)
-            yield _problem(
-                doc,
-                where,
-                ERROR,
-                "stage-incomplete",
-                f"od etapu {_quote('plan')} wszystkie bloki kanwy muszą być wypełnione; "
-                f"blok `canvas.{block}` ({vocab.CANVAS_BLOCKS.label(block)}) "
-                f"{'jest pusty' if value is not None else 'nie istnieje'}",
-                key=True,
-            )
-        value = _get(canvas, "value_proposition")
-        if filled(value) and not filled(_get(value, "summary")):
-            yield _problem(
-                doc,
-                ("canvas", "value_proposition", "summary") if "summary" in value else ("canvas", "value_proposition"),
-                ERROR,
-                "stage-incomplete",
-                f"od etapu {_quote('plan')} pole `canvas.value_proposition.summary` (podsumowanie propozycji "
-                "wartości) musi być wypełnione",
-                key=True,
-            )
-    if position >= vocab.stage_index("available") and not filled(_get(doc.data, "contact")):
-        yield _problem(
-            doc,
-            ("stage",),
-            ERROR,
-            "stage-incomplete",
-            f"od etapu {_quote('available')} wiązka musi mieć `contact` (co najmniej `email`), "
-            "by mieszkańcy mogli o nią zapytać",
-        )
+# Derived from the field tree: wiazki.validation.stages.
 
 
 # --- rules 6 and 7: partners ---------------------------------------------------
@@ -448,30 +334,41 @@ def check_identifiers(doc: Document) -> Iterator[Problem]:
 # --- rule 8: link schemes in Markdown (the schema checks URL fields) ---------
 
 
-def _markdown_hrefs(text: str) -> list[str]:
-    """Every link target in Markdown, as a browser would read it: inline, reference-style,
-    autolinks, with HTML entities decoded."""
-    html = _MARKDOWN.reset().convert(text)
-    return [unescape(href) for href in _HREF.findall(html)]
-
-
-def check_markdown_links(doc: Document) -> Iterator[Problem]:
+def check_markdown(doc: Document) -> Iterator[Problem]:
+    """Rule 8 on the description's links, read from the parse the site renders, and the
+    bounds of its structure. A description over the length limit is not parsed at all
+    (the schema's `maxLength` reports it), so the work stays bounded."""
     text = _get(doc.data, "description")
-    if not isinstance(text, str):
+    if not isinstance(text, str) or len(text) > commonmark.MAX_MARKDOWN_CHARS:
         return
-    schemes = [match.group(1) or match.group(2) for match in _MARKDOWN_LINK_SCHEME.finditer(text)]
-    for href in _markdown_hrefs(text):
-        scheme = _SCHEME.match(re.sub(r"[\x00-\x20]", "", href))
-        if scheme:
-            schemes.append(scheme.group(1))
-    for name in dict.fromkeys(s.lower() for s in schemes):
-        if name not in _SAFE_MARKDOWN_SCHEMES:
+    parsed = commonmark.parse(text)
+    if parsed.depth > commonmark.MAX_DEPTH:
+        yield _problem(
+            doc,
+            ("description",),
+            ERROR,
+            "markdown-too-deep",
+            f"opis ma listy lub cytaty zagnieżdżone na {parsed.depth} poziomach; dozwolone najwyżej "
+            f"{commonmark.MAX_DEPTH}: spłaszcz listę (mniej wcięć, mniej znaków „-”, „*”, „1.” lub „>” "
+            "na początku wiersza)",
+        )
+    if parsed.table_cells > commonmark.MAX_TABLE_CELLS:
+        yield _problem(
+            doc,
+            ("description",),
+            ERROR,
+            "markdown-table-too-big",
+            f"tabele w opisie mają ponad {commonmark.MAX_TABLE_CELLS} komórek; skróć je albo podziel na mniejsze",
+        )
+    schemes = (commonmark.link_scheme(target) for target in parsed.targets)
+    for scheme in dict.fromkeys(s for s in schemes if s is not None):
+        if scheme not in commonmark.SAFE_SCHEMES:
             yield _problem(
                 doc,
                 ("description",),
                 ERROR,
                 "url-scheme",
-                f"odnośnik w opisie używa protokołu „{name}:”; dozwolone są tylko http, https i mailto",
+                f"odnośnik w opisie używa protokołu „{scheme}:”; dozwolone są tylko http, https i mailto",
             )
 
 
@@ -559,7 +456,7 @@ def bundle_file_problems(doc: Document, stem: str, register: Register) -> Iterat
     yield from check_providers_are_key_partners(doc)
     yield from check_teryt(doc, register)
     yield from check_stage_completeness(doc)
-    yield from check_markdown_links(doc)
+    yield from check_markdown(doc)
 
 
 def bundle_content_problems(doc: Document, content: Content, today: date) -> Iterator[Problem]:

@@ -12,6 +12,7 @@ import posixpath
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +24,9 @@ from wiazki.format import vocab
 from wiazki.format.schema import schema_text
 from wiazki.model import Bundle, Catalogue, Partner
 from wiazki.polish import amount, count, number, plural
-from wiazki.views import exports, search_terms
+from wiazki.views import exports, maps, search_terms
+from wiazki.views.opendata import DataLicence, data_licence
+from wiazki.views.publish import OpenData
 from wiazki.views.text import phone_href, polish_date, polish_key, render_markdown, safe_url, search_text
 
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
@@ -50,6 +53,24 @@ CATALOGUE_SECTIONS: tuple[tuple[str, str, str], ...] = (
 
 HOME_MARKER = "<!-- wiazki:home -->"
 
+#: The catalogue's facets: (form control, token prefix, vocabulary). A card lists its
+#: values as tokens, prefix + position in the vocabulary ("g3"), or prefix + TERYT code
+#: ("p3010") where there is no vocabulary: 1,000 cards stay a light page.
+FACETS: tuple[tuple[str, str, vocab.Vocabulary | None], ...] = (
+    ("group", "g", vocab.TARGET_GROUPS),
+    ("voivodeship", "v", None),
+    ("powiat", "p", None),
+    ("type", "t", vocab.SERVICE_TYPES),
+    ("area", "a", vocab.SERVICE_AREAS),
+    ("stage", "s", vocab.STAGES),
+    ("fee", "f", vocab.FEES),
+)
+
+
+def facet_code(vocabulary: vocab.Vocabulary, key: str) -> str:
+    """The short code of `key`: its position in `vocabulary` ("3"); raises ValueError if absent."""
+    return str(list(vocabulary).index(key))
+
 
 def template_environment(extra_dirs: Iterable[str | Path] = ()) -> Environment:
     """Our own Jinja environment: autoescape on, unknown names are errors.
@@ -74,6 +95,7 @@ def template_environment(extra_dirs: Iterable[str | Path] = ()) -> Environment:
         count=count,
         plural=plural,
         canvas_order=CANVAS_ORDER,
+        facet_code=facet_code,
         labelled=lambda keys, vocabulary: [(key, vocabulary.label(key)) for key in keys],
     )
     return env
@@ -110,7 +132,7 @@ class DataFile:
     """A file published as it is (open data, schemas)."""
 
     src_uri: str
-    content: str
+    content: str | bytes
 
 
 #: A history provider returns a bundle's change entries, newest first: objects like
@@ -130,6 +152,8 @@ class SiteViews:
     history: HistoryProvider | None = None
     #: The repository, for "Edytuj" and pull request links (the generator's repo_url).
     repo_url: str = REPO_URL
+    #: The data licence (the generator's `data_licence` option); the code stays MIT.
+    licence: DataLicence = field(default_factory=data_licence)
 
     # -- URLs ---------------------------------------------------------------------
 
@@ -188,6 +212,28 @@ class SiteViews:
         parts += list(self.keywords(bundle))
         return search_text(*parts)
 
+    def card_facets(self, bundle: Bundle) -> str:
+        """The card's data-f: space-separated facet tokens ("g3 g5 v30 p3010 t0 s5 f0")."""
+        values = {
+            "group": bundle.groups,
+            "voivodeship": self.catalogue.voivodeships_of(bundle),
+            "powiat": self.catalogue.powiats_of(bundle),
+            "type": bundle.service_types,
+            "area": bundle.service_areas,
+            "stage": (bundle.stage,),
+            "fee": bundle.fees,
+        }
+        tokens = []
+        for name, prefix, vocabulary in FACETS:
+            for key in values[name]:
+                tokens.append(prefix + (facet_code(vocabulary, key) if vocabulary else key))
+        return " ".join(tokens)
+
+    @staticmethod
+    def short_stage(bundle: Bundle) -> str:
+        """The stage's label without its explanation: "Dostępna", not "Dostępna (usługi są świadczone)"."""
+        return bundle.stage_label.split(" (")[0]
+
     def card_places(self, bundle: Bundle) -> str:
         """Where a bundle is offered, short, for its card: "Konin, Kramsk (woj. wielkopolskie)".
 
@@ -227,9 +273,12 @@ class SiteViews:
         here = self.catalogue_url
         bundles = list(self.catalogue.bundles.values())
         register = self.catalogue.register
-        voivodeships = sorted({v for b in bundles for v in self.catalogue.voivodeships_of(b)})
+        # Every województwo and powiat, not only those with bundles: the home page's map
+        # links each powiat here, and a powiat without bundles must say so, not show all.
+        all_powiats = maps.powiat_counts(self.catalogue)
+        voivodeships = sorted({code[:2] for code in all_powiats})
         powiats = sorted(
-            {p for b in bundles for p in self.catalogue.powiats_of(b)},
+            all_powiats,
             key=lambda code: (code[:2], polish_key(self._powiat_name(code).removeprefix("powiat "))),
         )
 
@@ -290,6 +339,7 @@ class SiteViews:
             progress=progress,
             description=render_markdown(bundle.description) if bundle.description else None,
             history=list(history or ()),
+            territory_map=maps.territory_map(self.catalogue, bundle),
             edit_url=f"{self.repo_url}/edit/main/content/bundles/{bundle.id}.yml",
         )
         return GeneratedPage(
@@ -345,6 +395,17 @@ class SiteViews:
             source=f"partners/{partner.id}.yml",
         )
 
+    @cached_property
+    def open_data(self) -> OpenData:
+        """HSDS, feeds, calendars and the licence, built once per build."""
+        return OpenData(self.catalogue, self.licence, self.history, self.catalogue_url)
+
+    def fill_markers(self, markdown: str, page_url: str) -> str:
+        """A hand-written page with its generated blocks (home, /dane/) put in."""
+        if HOME_MARKER in markdown:
+            markdown = markdown.replace(HOME_MARKER, self.home_block(page_url))
+        return self.open_data.fill(markdown, self.env, self._linker(page_url))
+
     def home_block(self, page_url: str = "") -> str:
         """The generated part of the home page: counts and entry points."""
         bundles = list(self.catalogue.bundles.values())
@@ -358,12 +419,15 @@ class SiteViews:
             ((code, unit.display_name if (unit := register.get(code)) else code, n) for code, n in regions.items()),
             key=lambda item: polish_key(item[1]),
         )
+        link = self._linker(page_url)
         return self.env.get_template("wiazki/home.html").render(
             view=self,
-            link=self._linker(page_url),
+            link=link,
+            home_map=maps.home_map(self.catalogue, lambda code: link(f"{self.catalogue_url}?powiat={code}")),
             stats=self.catalogue.stats(),
             groups=[(g, n) for g, n in groups if n],
             voivodeships=voivodeships,
+            feeds=self.open_data.feed_links(),
         )
 
     # -- data ---------------------------------------------------------------------
@@ -372,14 +436,17 @@ class SiteViews:
         absolute = lambda url: site_url.rstrip("/") + "/" + url  # noqa: E731
         bundle_url = lambda bundle_id: absolute(self.bundle_url(bundle_id))  # noqa: E731
         partner_url = lambda partner_id: absolute(self.partner_url(partner_id))  # noqa: E731
-        return [
-            DataFile("api/bundles.json", exports.bundles_json(self.catalogue, bundle_url)),
-            DataFile("api/partners.json", exports.partners_json(self.catalogue, partner_url)),
+        meta = self.open_data.metadata("json")
+        files = [
+            DataFile("api/bundles.json", exports.bundles_json(self.catalogue, bundle_url, meta)),
+            DataFile("api/partners.json", exports.partners_json(self.catalogue, partner_url, meta)),
             DataFile("api/bundles.csv", exports.bundles_csv(self.catalogue, bundle_url)),
             DataFile("api/partners.csv", exports.partners_csv(self.catalogue, partner_url)),
             DataFile("schemas/bundle.schema.json", schema_text("bundle")),
             DataFile("schemas/partner.schema.json", schema_text("partner")),
         ]
+        opened = self.open_data.files(absolute, bundle_url, partner_url)
+        return files + [DataFile(src_uri, content) for src_uri, content in opened]
 
 
 __all__ = ["SiteViews", "GeneratedPage", "DataFile", "template_environment", "HOME_MARKER", "FORMAT_VERSION"]
