@@ -36,6 +36,19 @@ class UsageError(ValueError):
     """The command was called wrongly (exit 2); the message is Polish."""
 
 
+def _changed_files(content_dir: str, base: str | None) -> set[str]:
+    """The files a pull request changes (`--base`), or none when not asked or not known."""
+    if not base:
+        return set()
+    from wiazki.revisions.git import GitError, changed_files
+
+    try:
+        return changed_files(Path(content_dir), base)
+    except GitError as exc:
+        sys.stderr.write(f"wiazki: nie ustalono zmienionych plików ({exc}); adnotacje w kolejności plików\n")
+        return set()
+
+
 def _validate(args: argparse.Namespace) -> int:
     try:
         result = validate_content(Path(args.content_dir), today=today())
@@ -46,13 +59,15 @@ def _validate(args: argparse.Namespace) -> int:
     if args.format == "json":
         print(reporting.as_json(problems, result.files))
     elif args.format == "github":
-        for line in reporting.github(problems):
+        changed = _changed_files(args.content_dir, args.base)
+        _, hidden = reporting.annotated(problems, changed)
+        for line in reporting.github(problems, changed):
             print(line)
         print(reporting.summary_line(problems, result.files))
         summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
         if summary_file:
             with open(summary_file, "a", encoding="utf-8") as handle:
-                handle.write(reporting.step_summary(problems, result.files))
+                handle.write(reporting.step_summary(problems, result.files, hidden))
     else:
         for line in reporting.human(problems):
             print(line)
@@ -165,6 +180,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     validate.add_argument("--format", choices=("human", "github", "json"), default="human", help="format wyniku")
     validate.add_argument("--strict", action="store_true", help="ostrzeżenia też kończą się kodem 1")
+    validate.add_argument(
+        "--base",
+        metavar="REV",
+        help="z --format github: najpierw adnotacje plików zmienionych względem rewizji REV (pull request)",
+    )
     validate.set_defaults(run=_validate)
 
     new = commands.add_parser("new", help="utwórz nową wiązkę na etapie odkrywania")
