@@ -24,7 +24,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from wiazki import REPO_URL
-from wiazki.cli import today
+from wiazki.clock import today
 from wiazki.editor.config import EditorSettings
 from wiazki.editor.site import Vendor, editor_files
 from wiazki.model import build_catalogue
