@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import argparse
 import os
-import re
 import sys
-from datetime import date
 from pathlib import Path
 
-from wiazki.format.schema import ID_PATTERN, schema_text
+from wiazki.clock import TodayError, today
+from wiazki.format.fields import hint
+from wiazki.format.ids import is_id
+from wiazki.format.schema import schema_text
 from wiazki.format.teryt import RegisterError, import_register, load_register
 from wiazki.new_bundle.scaffold import NewBundle, bundle_yaml
 from wiazki.validation import reporting
@@ -33,17 +34,6 @@ class _Parser(argparse.ArgumentParser):
 
 class UsageError(ValueError):
     """The command was called wrongly (exit 2); the message is Polish."""
-
-
-def today() -> date:
-    """Today, or the date in WIAZKI_TODAY (YYYY-MM-DD) so that a run can be reproduced."""
-    value = os.environ.get("WIAZKI_TODAY")
-    if not value:
-        return date.today()
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise UsageError(f"zmienna WIAZKI_TODAY musi być datą RRRR-MM-DD, a jest „{value}”") from None
 
 
 def _changed_files(content_dir: str, base: str | None) -> set[str]:
@@ -89,7 +79,7 @@ def _validate(args: argparse.Namespace) -> int:
 def _new(args: argparse.Namespace) -> int:
     content = Path(args.content_dir)
     target = content / "bundles" / f"{args.id}.yml"
-    if not re.match(ID_PATTERN, args.id) or not 3 <= len(args.id) <= 64:
+    if not is_id(args.id):
         sys.stderr.write(
             f"wiazki: „{args.id}” nie jest poprawnym identyfikatorem (małe litery a–z, cyfry, łączniki, 3–64 znaki)\n"
         )
@@ -199,7 +189,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     new = commands.add_parser("new", help="utwórz nową wiązkę na etapie odkrywania")
     new.add_argument("id", help="identyfikator, np. seniorzy-kramsk")
-    new.add_argument("--title", required=True, help="nazwa wiązki (5–120 znaków)")
+    new.add_argument("--title", required=True, help=hint("bundle", "title"))
     new.add_argument("--facilitator", required=True, help="identyfikator OWES z content/partners/")
     new.add_argument("--territory", required=True, action="append", help="kod TERYT (można podać kilka razy)")
     new.add_argument("--group", action="append", help="grupa docelowa, np. older_persons (można podać kilka razy)")
@@ -256,7 +246,7 @@ def main(argv: list[str] | None = None) -> int:
         return args.run(args)
     except KeyboardInterrupt:
         return 130
-    except UsageError as exc:
+    except (UsageError, TodayError) as exc:
         sys.stderr.write(f"wiazki: {exc}\n")
         return EXIT_CANNOT_RUN
     except (OSError, ValueError) as exc:

@@ -314,11 +314,11 @@ BUNDLE = group(
     (
         format_field(),
         typed("id", "id", "Identyfikator wiązki", "Równy nazwie pliku bez .yml, np. seniorzy-kramsk.", required=True),
-        text("title", "Tytuł", "Nazwa wiązki, 5–120 znaków.", TITLE_MAX, min_length=5, required=True),
+        text("title", "Tytuł", f"Nazwa wiązki, 5–{TITLE_MAX} znaków.", TITLE_MAX, min_length=5, required=True),
         text(
             "summary",
             "Podsumowanie",
-            "Jedno lub dwa zdania do kart katalogu i wyników wyszukiwania, 20–300 znaków.",
+            f"Jedno lub dwa zdania do kart katalogu i wyników wyszukiwania, 20–{SUMMARY_MAX} znaków.",
             SUMMARY_MAX,
             min_length=20,
             required=True,

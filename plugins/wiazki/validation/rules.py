@@ -18,7 +18,8 @@ from stdnum.pl import nip as stdnum_nip
 from stdnum.pl import regon as stdnum_regon
 
 from wiazki.format import commonmark, vocab
-from wiazki.format.schema import DATE_PATTERN, ID_PATTERN, TERYT_PATTERN
+from wiazki.format.ids import is_id
+from wiazki.format.patterns import DATE_PATTERN, TERYT_PATTERN
 from wiazki.format.teryt import Register
 from wiazki.format.values import filled  # noqa: F401  (its old home; the model imports it from format.values)
 from wiazki.format.values import get as _get
@@ -31,7 +32,6 @@ REVIEW_MAX_AGE_DAYS = 365
 MIN_SERVICES = 3
 MIN_SERVICE_TYPES = 3
 
-_ID = re.compile(ID_PATTERN)
 _DATE = re.compile(DATE_PATTERN)
 _TERYT = re.compile(TERYT_PATTERN)
 
@@ -66,7 +66,7 @@ _quote = quote_stage
 
 def check_identity(doc: Document, stem: str) -> Iterator[Problem]:
     """The file name is a valid id and the `id` field equals it."""
-    if not _ID.match(stem) or not 3 <= len(stem) <= 64:
+    if not is_id(stem):
         yield Problem(
             doc.path,
             1,
