@@ -44,6 +44,7 @@ ASSETS = {
     "assets/wiazki/wiazki.css": "wiazki.css",
     "assets/wiazki/catalogue.js": "catalogue.js",
     "assets/wiazki/maps.css": "maps.css",
+    "assets/wiazki/gmina.js": "gmina.js",
 }
 
 

@@ -281,7 +281,18 @@
     return values;
   };
 
-  Filter.prototype.matches = function (index, state, queryStems) {
+  /*
+   * Conditions added by other scripts (assets/gmina.js): each is called once per
+   * filtering with the form and returns null or a test of one item.
+   */
+  var conditions = [];
+
+  Filter.prototype.matches = function (index, state, queryStems, extra) {
+    for (var k = 0; k < extra.length; k += 1) {
+      if (!extra[k](this.items[index])) {
+        return false;
+      }
+    }
     var values = this.valuesOf(index);
     var names = Object.keys(this.setup.fields);
     for (var i = 0; i < names.length; i += 1) {
@@ -297,6 +308,12 @@
     var self = this;
     var state = this.state();
     var queryStems = words(state.q || "").map(stem);
+    var form = this.form;
+    var extra = conditions
+      .map(function (condition) {
+        return condition(form);
+      })
+      .filter(Boolean);
     var shown = 0;
     var inSection = this.sections.map(function () {
       return 0;
@@ -304,7 +321,7 @@
 
     // Only the cards whose visibility changes are written to.
     this.items.forEach(function (item, index) {
-      var visible = self.matches(index, state, queryStems);
+      var visible = self.matches(index, state, queryStems, extra);
       if (item.hidden === visible) {
         item.hidden = !visible;
       }
@@ -639,6 +656,15 @@
       return countText(SETUPS[which === "partners" ? 1 : 0], shown, total);
     },
     init: init,
+    addCondition: function (condition) {
+      conditions.push(condition);
+    },
+    /** Filter again (another script's condition changed). */
+    refresh: function () {
+      current().forEach(function (filter) {
+        filter.apply();
+      });
+    },
   };
 
   // Material's instant navigation swaps the page without a load event and tells
