@@ -12,14 +12,12 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
-from html import unescape
 from typing import Any
 
-import markdown
 from stdnum.pl import nip as stdnum_nip
 from stdnum.pl import regon as stdnum_regon
 
-from wiazki.format import vocab
+from wiazki.format import commonmark, vocab
 from wiazki.format.schema import DATE_PATTERN, ID_PATTERN, TERYT_PATTERN
 from wiazki.format.teryt import Register
 from wiazki.polish import count
@@ -33,12 +31,6 @@ MIN_SERVICE_TYPES = 3
 _ID = re.compile(ID_PATTERN)
 _DATE = re.compile(DATE_PATTERN)
 _TERYT = re.compile(TERYT_PATTERN)
-# A Markdown inline link or autolink with an explicit scheme: [text](scheme:…) or <scheme:…>.
-_MARKDOWN_LINK_SCHEME = re.compile(r"\]\(\s*<?\s*([A-Za-z][A-Za-z0-9+.\-]*):|<([A-Za-z][A-Za-z0-9+.\-]*):[^\s>]*>")
-_SAFE_MARKDOWN_SCHEMES = {"http", "https", "mailto"}
-_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*):")
-_HREF = re.compile(r'href="([^"]*)"')
-_MARKDOWN = markdown.Markdown()
 
 
 @dataclass
@@ -448,30 +440,41 @@ def check_identifiers(doc: Document) -> Iterator[Problem]:
 # --- rule 8: link schemes in Markdown (the schema checks URL fields) ---------
 
 
-def _markdown_hrefs(text: str) -> list[str]:
-    """Every link target in Markdown, as a browser would read it: inline, reference-style,
-    autolinks, with HTML entities decoded."""
-    html = _MARKDOWN.reset().convert(text)
-    return [unescape(href) for href in _HREF.findall(html)]
-
-
-def check_markdown_links(doc: Document) -> Iterator[Problem]:
+def check_markdown(doc: Document) -> Iterator[Problem]:
+    """Rule 8 on the description's links, read from the parse the site renders, and the
+    bounds of its structure. A description over the length limit is not parsed at all
+    (the schema's `maxLength` reports it), so the work stays bounded."""
     text = _get(doc.data, "description")
-    if not isinstance(text, str):
+    if not isinstance(text, str) or len(text) > commonmark.MAX_MARKDOWN_CHARS:
         return
-    schemes = [match.group(1) or match.group(2) for match in _MARKDOWN_LINK_SCHEME.finditer(text)]
-    for href in _markdown_hrefs(text):
-        scheme = _SCHEME.match(re.sub(r"[\x00-\x20]", "", href))
-        if scheme:
-            schemes.append(scheme.group(1))
-    for name in dict.fromkeys(s.lower() for s in schemes):
-        if name not in _SAFE_MARKDOWN_SCHEMES:
+    parsed = commonmark.parse(text)
+    if parsed.depth > commonmark.MAX_DEPTH:
+        yield _problem(
+            doc,
+            ("description",),
+            ERROR,
+            "markdown-too-deep",
+            f"opis ma listy lub cytaty zagnieżdżone na {parsed.depth} poziomach; dozwolone najwyżej "
+            f"{commonmark.MAX_DEPTH}: spłaszcz listę (mniej wcięć, mniej znaków „-”, „*”, „1.” lub „>” "
+            "na początku wiersza)",
+        )
+    if parsed.table_cells > commonmark.MAX_TABLE_CELLS:
+        yield _problem(
+            doc,
+            ("description",),
+            ERROR,
+            "markdown-table-too-big",
+            f"tabele w opisie mają ponad {commonmark.MAX_TABLE_CELLS} komórek; skróć je albo podziel na mniejsze",
+        )
+    schemes = (commonmark.link_scheme(target) for target in parsed.targets)
+    for scheme in dict.fromkeys(s for s in schemes if s is not None):
+        if scheme not in commonmark.SAFE_SCHEMES:
             yield _problem(
                 doc,
                 ("description",),
                 ERROR,
                 "url-scheme",
-                f"odnośnik w opisie używa protokołu „{name}:”; dozwolone są tylko http, https i mailto",
+                f"odnośnik w opisie używa protokołu „{scheme}:”; dozwolone są tylko http, https i mailto",
             )
 
 
@@ -559,7 +562,7 @@ def bundle_file_problems(doc: Document, stem: str, register: Register) -> Iterat
     yield from check_providers_are_key_partners(doc)
     yield from check_teryt(doc, register)
     yield from check_stage_completeness(doc)
-    yield from check_markdown_links(doc)
+    yield from check_markdown(doc)
 
 
 def bundle_content_problems(doc: Document, content: Content, today: date) -> Iterator[Problem]:
