@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 import contentkit as kit
 from wiazki.format import bundle_fields, fields
 from wiazki.format.field import TEXT_TYPES, TYPES, text
 from wiazki.format.schema import schemas
+from wiazki.format.teryt import load_register
+from wiazki.revisions.changes import FilePair, Side
+from wiazki.revisions.compare import compare
+from wiazki.revisions.render import render_text
 from wiazki.validation.loader import load_file
 from wiazki.validation.schema_messages import schema_problems
 
@@ -105,32 +111,43 @@ def test_text_over_its_limit_is_reported(tmp_path):
     assert "`canvas.channels`" in found[0].message and "najwyżej 2000" in found[0].message
 
 
-def test_an_optional_field_added_to_the_tree_appears_in_the_schema(monkeypatch):
+@pytest.fixture
+def hours_in_services(monkeypatch):
+    """The tree with one more optional field, `hours`, in every service; every cache cleared before and after."""
     service = bundle_fields.SERVICE
-    extended = service.__class__(
-        **{**service.__dict__, "children": (*service.children, text("hours", "Godziny", "Kiedy działa usługa."))}
-    )
+    extended = replace(service, children=(*service.children, text("hours", "Godziny", "Kiedy działa usługa.")))
     monkeypatch.setattr(bundle_fields, "SERVICE", extended)
     monkeypatch.setattr(bundle_fields, "BUNDLE", _rebuilt_bundle(extended))
-    fields.tree.cache_clear()
-    fields._by_path.cache_clear()
-    schemas.cache_clear()
-    try:
-        service_def = schemas()["bundle"]["$defs"]["service"]["properties"]
-        assert service_def["hours"]["title"] == "Godziny"
-        assert "hours" not in schemas()["bundle"]["$defs"]["service"]["required"]
-        assert fields.field_at("bundle", "canvas.value_proposition.services[0].hours").label == "Godziny"
-    finally:
-        monkeypatch.undo()
-        fields.tree.cache_clear()
-        fields._by_path.cache_clear()
-        schemas.cache_clear()
+    caches = (fields.tree, fields._by_path, schemas)
+    for cached in caches:
+        cached.cache_clear()
+    yield
+    monkeypatch.undo()
+    for cached in caches:
+        cached.cache_clear()
     assert "hours" not in schemas()["bundle"]["$defs"]["service"]["properties"]
+
+
+def test_an_optional_field_added_to_the_tree_appears_in_the_schema(hours_in_services):
+    service_def = schemas()["bundle"]["$defs"]["service"]
+    assert service_def["properties"]["hours"]["title"] == "Godziny"
+    assert service_def["properties"]["hours"]["maxLength"] == 2_000
+    assert "hours" not in service_def["required"]
+    assert fields.field_at("bundle", "canvas.value_proposition.services[0].hours").label == "Godziny"
+
+
+def test_an_optional_field_added_to_the_tree_is_named_by_its_label_in_the_diff(hours_in_services):
+    old = kit.valid_bundle()
+    new = kit.deepcopy(old)
+    new["canvas"]["value_proposition"]["services"][0]["hours"] = "8–16"
+    pairs = [FilePair("bundles", old["id"], Side(old), Side(new))]
+    text = render_text(compare(pairs, {}, load_register()))
+    name = old["canvas"]["value_proposition"]["services"][0]["name"]
+    assert f"Usługa {name}: zmienione pole Godziny" in text
 
 
 def _rebuilt_bundle(service):
     """The bundle tree with `service` in place of the service object."""
-    from dataclasses import replace
 
     def swap(node):
         if node.def_name == "service":

@@ -31,7 +31,8 @@ from wiazki.model import build_catalogue
 from wiazki.revisions.history import HistoryCache
 from wiazki.validation import reporting
 from wiazki.validation.validator import ContentDirError, ContentValidator
-from wiazki.views import HOME_MARKER, GeneratedPage, SiteViews, template_environment
+from wiazki.views import GeneratedPage, SiteViews, template_environment
+from wiazki.views.opendata import DEFAULT_LICENCE, LICENCES, data_licence
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 
@@ -79,6 +80,11 @@ class WiazkiConfig(Config):
 
     content_dir = opt.Type(str, default="content")
     """The content folder (with `bundles/` and `partners/`), relative to `mkdocs.yml`."""
+
+    data_licence = opt.Choice(tuple(LICENCES), default=DEFAULT_LICENCE)
+    """The licence of the published data (SPDX id): stated on /dane/, in every JSON
+    export, the feeds and the calendars. `CC-BY-4.0`, `CC-BY-SA-4.0`, `CC0-1.0` or
+    `ODbL-1.0`. The code has its own licence (MIT)."""
 
     editor = opt.SubConfig(EditorConfig)
     """The browser editor at /admin/."""
@@ -146,6 +152,7 @@ class WiazkiPlugin(BasePlugin[WiazkiConfig]):
             problems=errors if self._serving else (),
             history=lambda bundle: histories.get(bundle.id, ()),
             repo_url=(config.repo_url or REPO_URL).rstrip("/"),
+            licence=data_licence(self.config.data_licence),
         )
         self._views = views
         self._pages = {}
@@ -186,9 +193,8 @@ class WiazkiPlugin(BasePlugin[WiazkiConfig]):
             # unchanged; skipping that no-op halves the cost of a 1,000-bundle build.
             # on_page_content puts the body back, so search indexes all of it.
             return ""
-        if HOME_MARKER in markdown:
-            return markdown.replace(HOME_MARKER, self._views.home_block(page.url))
-        return None
+        filled = self._views.fill_markers(markdown, page.url)
+        return filled if filled != markdown else None
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         generated = self._pages.get(page.file.src_uri) if self.config.enabled else None
@@ -205,6 +211,15 @@ class WiazkiPlugin(BasePlugin[WiazkiConfig]):
                 tokens.append(token)
         page.toc = get_toc(tokens)  # type: ignore[arg-type]
         return generated.markdown
+
+    def on_page_context(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
+        if not self.config.enabled or self._views is None:
+            return None
+        # theme/main.html writes these as <link rel="alternate"> in the page head; the
+        # catalogue and /dane/ also list each województwo's feed.
+        all_regions = page.file.src_uri in ("wiazki/index.md", "dane.md")
+        context["wiazki_feeds"] = self._views.open_data.feed_links(all_regions)
+        return context
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         if self.config.enabled:

@@ -12,6 +12,7 @@ import posixpath
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +25,8 @@ from wiazki.format.schema import schema_text
 from wiazki.model import Bundle, Catalogue, Partner
 from wiazki.polish import amount, count, number, plural
 from wiazki.views import exports, maps, places, search_terms
+from wiazki.views.opendata import DataLicence, data_licence
+from wiazki.views.publish import OpenData
 from wiazki.views.text import phone_href, polish_date, polish_key, render_markdown, safe_url, search_text
 
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
@@ -110,7 +113,7 @@ class DataFile:
     """A file published as it is (open data, schemas)."""
 
     src_uri: str
-    content: str
+    content: str | bytes
 
 
 #: A history provider returns a bundle's change entries, newest first: objects like
@@ -130,6 +133,8 @@ class SiteViews:
     history: HistoryProvider | None = None
     #: The repository, for "Edytuj" and pull request links (the generator's repo_url).
     repo_url: str = REPO_URL
+    #: The data licence (the generator's `data_licence` option); the code stays MIT.
+    licence: DataLicence = field(default_factory=data_licence)
 
     # -- URLs ---------------------------------------------------------------------
 
@@ -356,6 +361,17 @@ class SiteViews:
             source=f"partners/{partner.id}.yml",
         )
 
+    @cached_property
+    def open_data(self) -> OpenData:
+        """HSDS, feeds, calendars and the licence, built once per build."""
+        return OpenData(self.catalogue, self.licence, self.history, self.catalogue_url)
+
+    def fill_markers(self, markdown: str, page_url: str) -> str:
+        """A hand-written page with its generated blocks (home, /dane/) put in."""
+        if HOME_MARKER in markdown:
+            markdown = markdown.replace(HOME_MARKER, self.home_block(page_url))
+        return self.open_data.fill(markdown, self.env, self._linker(page_url))
+
     def home_block(self, page_url: str = "") -> str:
         """The generated part of the home page: counts and entry points."""
         bundles = list(self.catalogue.bundles.values())
@@ -379,6 +395,7 @@ class SiteViews:
             stats=self.catalogue.stats(),
             groups=[(g, n) for g, n in groups if n],
             voivodeships=voivodeships,
+            feeds=self.open_data.feed_links(),
         )
 
     # -- data ---------------------------------------------------------------------
@@ -387,15 +404,18 @@ class SiteViews:
         absolute = lambda url: site_url.rstrip("/") + "/" + url  # noqa: E731
         bundle_url = lambda bundle_id: absolute(self.bundle_url(bundle_id))  # noqa: E731
         partner_url = lambda partner_id: absolute(self.partner_url(partner_id))  # noqa: E731
-        return [
-            DataFile("api/bundles.json", exports.bundles_json(self.catalogue, bundle_url)),
-            DataFile("api/partners.json", exports.partners_json(self.catalogue, partner_url)),
+        meta = self.open_data.metadata("json")
+        files = [
+            DataFile("api/bundles.json", exports.bundles_json(self.catalogue, bundle_url, meta)),
+            DataFile("api/partners.json", exports.partners_json(self.catalogue, partner_url, meta)),
             DataFile("api/bundles.csv", exports.bundles_csv(self.catalogue, bundle_url)),
             DataFile("api/partners.csv", exports.partners_csv(self.catalogue, partner_url)),
             DataFile(places.INDEX_URI, places.gmina_index(self.catalogue.register)),
             DataFile("schemas/bundle.schema.json", schema_text("bundle")),
             DataFile("schemas/partner.schema.json", schema_text("partner")),
         ]
+        opened = self.open_data.files(absolute, bundle_url, partner_url)
+        return files + [DataFile(src_uri, content) for src_uri, content in opened]
 
 
 __all__ = ["SiteViews", "GeneratedPage", "DataFile", "template_environment", "HOME_MARKER", "FORMAT_VERSION"]
