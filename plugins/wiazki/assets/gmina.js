@@ -350,7 +350,7 @@
       self.syncFromUrl();
       var chosen = self.chosen;
       return function (item) {
-        var level = chosen ? bestLevel(chosen, (item.getAttribute("data-territory") || "").split(/\s+/)) : 0;
+        var level = chosen ? bestLevel(chosen, (item.getAttribute("data-teryt") || "").split(/\s+/)) : 0;
         markLevel(item, level);
         return !chosen || level > 0;
       };
