@@ -434,7 +434,6 @@ class SiteViews:
             stats=self.catalogue.stats(),
             groups=[(g, n) for g, n in groups if n],
             voivodeships=voivodeships,
-            feeds=self.open_data.feed_links(),
         )
 
     # -- data ---------------------------------------------------------------------
