@@ -27,6 +27,8 @@ from wiazki import REPO_URL
 from wiazki.cli import today
 from wiazki.model import build_catalogue
 from wiazki.revisions.history import HistoryCache
+from wiazki.search.index import SearchIndexError, write_index
+from wiazki.search.records import RecordBuilder, SearchRecord
 from wiazki.validation import reporting
 from wiazki.validation.validator import ContentDirError, ContentValidator
 from wiazki.views import HOME_MARKER, GeneratedPage, SiteViews, template_environment
@@ -36,9 +38,11 @@ log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 ASSETS_DIR = Path(__file__).resolve().parent / "assets"
 #: Theme partials of ours (the footer); the theme's own custom_dir still wins.
 THEME_DIR = Path(__file__).resolve().parent / "theme"
-#: Our stylesheet and script, loaded on every page (the catalogue filters re-initialise
-#: themselves under Material's instant navigation).
-ASSETS = {"assets/wiazki/wiazki.css": "wiazki.css", "assets/wiazki/catalogue.js": "catalogue.js"}
+#: Our stylesheets and scripts, loaded on every page (the catalogue filters and the
+#: search button re-initialise themselves under Material's instant navigation).
+STYLES = {"assets/wiazki/wiazki.css": "wiazki.css", "assets/wiazki/search.css": "search.css"}
+SCRIPTS = {"assets/wiazki/search.js": "search.js", "assets/wiazki/catalogue.js": "catalogue.js"}
+ASSETS = {**STYLES, **SCRIPTS}
 
 
 class WiazkiConfig(Config):
@@ -63,6 +67,9 @@ class WiazkiPlugin(BasePlugin[WiazkiConfig]):
         self._content_dir = Path("content")
         # Read from git once per checked-out commit, not on every `serve` rebuild.
         self._history = HistoryCache()
+        # Word forms are generated once per word for the whole `serve` session.
+        self._records = RecordBuilder()
+        self._page_records: list[SearchRecord] = []
 
     # Defining on_startup keeps this instance across `mkdocs serve` rebuilds, and with
     # it the validator's per-file cache: an edit re-parses only the edited file.
@@ -77,13 +84,14 @@ class WiazkiPlugin(BasePlugin[WiazkiConfig]):
         if str(THEME_DIR) not in config.theme.dirs:
             custom_dir = getattr(config.theme, "custom_dir", None)
             config.theme.dirs.insert(1 if custom_dir else 0, str(THEME_DIR))
-        css, js = ASSETS
-        if css not in config.extra_css:
-            config.extra_css.append(css)
-        if js not in [str(script) for script in config.extra_javascript]:
-            script = opt.ExtraScriptValue(js)
-            script.defer = True
-            config.extra_javascript.append(script)
+        for css in STYLES:
+            if css not in config.extra_css:
+                config.extra_css.append(css)
+        for js in SCRIPTS:
+            if js not in [str(script) for script in config.extra_javascript]:
+                script = opt.ExtraScriptValue(js)
+                script.defer = True
+                config.extra_javascript.append(script)
         return config
 
     # Run early so that plugins after us (and the nav) see the generated files.
@@ -114,6 +122,7 @@ class WiazkiPlugin(BasePlugin[WiazkiConfig]):
         )
         self._views = views
         self._pages = {}
+        self._page_records = []
         for page in views.pages():
             in_nav = page.source is None  # the catalogue and the directory; not every bundle
             file = File.generated(
@@ -156,6 +165,8 @@ class WiazkiPlugin(BasePlugin[WiazkiConfig]):
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         generated = self._pages.get(page.file.src_uri) if self.config.enabled else None
         if generated is None:
+            if self.config.enabled:
+                self._page_records.append(self._records.page(page.url, page.title or "", html))
             return None
         # Markdown's toc extension never saw the body: give Material its table of
         # contents (the title with the h2 sections below it; the texts are escaped).
@@ -168,6 +179,18 @@ class WiazkiPlugin(BasePlugin[WiazkiConfig]):
                 tokens.append(token)
         page.toc = get_toc(tokens)  # type: ignore[arg-type]
         return generated.markdown
+
+    # After the build: the index is written into the built site only (every `serve` rebuild too).
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if not self.config.enabled or self._views is None:
+            return
+        records = self._views.search_records(self._records) + self._page_records
+        try:
+            stats = write_index(records, Path(config.site_dir))
+        except SearchIndexError as exc:
+            log.error("wiazki: %s", exc)
+            return
+        log.info("wiazki: indeks wyszukiwarki: %d stron w %.1f s", stats.records, stats.seconds)
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         if self.config.enabled:
