@@ -7,14 +7,16 @@ VENV := .venv
 BIN := $(VENV)/bin
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: help install serve build lint test test-fast browser-deps validate schemas bench bench-validate clean
+.PHONY: help install serve build lint test test-fast browser-deps editor-deps edit screenshots validate schemas bench bench-validate bench-catalogue clean
 
 help:
 	@echo "make serve          – katalog na http://127.0.0.1:8000 (instaluje wszystko, czego trzeba)"
 	@echo "make test           – wszystkie testy"
+	@echo "make edit           – edytor /admin/ na lokalnej kopii (decap-server + mkdocs serve)"
 	@echo "make validate       – wiazki validate content/"
 	@echo "make bench-validate – walidacja 1000 wiązek: my vs check-jsonschema"
 	@echo "make bench          – budowa 1000 wiązek vs 1000 zwykłych stron"
+	@echo "make bench-catalogue – /wiazki/ w Chromium przy 100 i 1000 wiązkach"
 
 $(BIN)/.installed: pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -35,10 +37,39 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --silent
 	touch $@
 
-serve: install
+# The browser editor's tools (tools/decap/): decap-server and the YAML library from
+# tools/decap/package-lock.json, Decap CMS's bundle by `npm pack`, checked against the
+# integrity pinned in tools/decap/package.json. Nothing of it is committed. Without npm
+# the site still builds; /admin/ then explains how to get the editor.
+EDITOR := tools/decap
+editor-deps: $(EDITOR)/node_modules/.installed $(EDITOR)/vendor/decap-cms/.version
+
+$(EDITOR)/node_modules/.installed: $(EDITOR)/package.json $(EDITOR)/package-lock.json
+	@command -v npm >/dev/null || { echo "Brak npm: edytor /admin/ nie będzie dostępny (zainstaluj Node.js z npm)"; exit 0; }; \
+	  cd $(EDITOR) && npm ci --no-audit --no-fund --silent && touch node_modules/.installed
+
+$(EDITOR)/vendor/decap-cms/.version: $(EDITOR)/package.json $(EDITOR)/fetch_decap.py
+	@command -v npm >/dev/null || exit 0; $(PYTHON) $(EDITOR)/fetch_decap.py
+
+serve: install editor-deps
 	$(BIN)/mkdocs serve -a 127.0.0.1:8000
 
-build: install
+# The editor on this repository: decap-server (git mode: every save is a branch) on
+# 127.0.0.1:8081 next to mkdocs serve; open http://127.0.0.1:8000/wiazki/admin/.
+# decap-server commits every untracked file of the repository it serves: commit or
+# remove yours first (`git status`).
+edit: install editor-deps
+	@[ -z "$$(git status --porcelain --untracked-files=all -- . ':!site')" ] || \
+	  { echo "Najpierw zatwierdź albo usuń nieśledzone i zmienione pliki (git status): decap-server dołączyłby je do zapisu."; exit 1; }
+	@trap 'kill $$DECAP 2>/dev/null' EXIT; \
+	  MODE=git PORT=8081 BIND_HOST=127.0.0.1 GIT_REPO_DIRECTORY="$$PWD" node $(EDITOR)/node_modules/decap-server/dist/index.js & DECAP=$$!; \
+	  WIAZKI_EDITOR_LOCAL_BACKEND=http://127.0.0.1:8081/api/v1 $(BIN)/mkdocs serve -a 127.0.0.1:8000
+
+# Pictures of the editor for the guide (docs/img/edytor-*.png), taken by the browser tests.
+screenshots: install browser-deps editor-deps
+	WIAZKI_SCREENSHOTS=docs/img $(BIN)/python -m pytest -q tests/browser/test_editor_e2e.py
+
+build: install editor-deps
 	$(BIN)/mkdocs build --strict
 
 validate: install
@@ -47,12 +78,13 @@ validate: install
 schemas: install
 	$(BIN)/wiazki schema --write schemas
 
-# Lint, import order and formatting (ruff); the type checker joins here once its findings are fixed.
+# Lint, import order and formatting (ruff), then types (mypy, files from pyproject.toml).
 lint: install
 	$(BIN)/ruff check plugins tests benchmarks
 	$(BIN)/ruff format --check plugins tests benchmarks
+	$(BIN)/mypy
 
-test: install browser-deps lint
+test: install browser-deps editor-deps lint
 	$(BIN)/python -m pytest
 
 # The tests that need no browser.
@@ -65,5 +97,9 @@ bench-validate: install
 bench: install
 	$(BIN)/python benchmarks/bench_build.py
 
+# DOMContentLoaded and filter-to-paint of /wiazki/ at 100 and 1,000 bundles (issue 11's targets).
+bench-catalogue: install browser-deps
+	$(BIN)/python benchmarks/bench_catalogue.py
+
 clean:
-	rm -rf $(VENV) node_modules site .pytest_cache .bench
+	rm -rf $(VENV) node_modules site .pytest_cache .bench $(EDITOR)/node_modules $(EDITOR)/vendor

@@ -63,13 +63,15 @@ def main() -> None:
         )
     best_ours, best_theirs = min(ours), min(theirs)
     print(
-        f"{args.bundles} wiązek (+{len(list((ROOT / 'content' / 'partners').glob('*.yml')))} partnerów), {args.runs} przebiegi"
+        f"{args.bundles} wiązek (+{len(list((ROOT / 'content' / 'partners').glob('*.yml')))} partnerów), "
+        f"{args.runs} przebiegi"
     )
     print(
         f"wiazki validate (schemat + 11 reguł):  najlepszy {best_ours:6.2f} s, mediana {statistics.median(ours):6.2f} s"
     )
     print(
-        f"check-jsonschema (tylko schemat):     najlepszy {best_theirs:6.2f} s, mediana {statistics.median(theirs):6.2f} s"
+        f"check-jsonschema (tylko schemat):     najlepszy {best_theirs:6.2f} s, "
+        f"mediana {statistics.median(theirs):6.2f} s"
     )
     print(f"stosunek wiazki / check-jsonschema:  {best_ours / best_theirs:.2f}")
 

@@ -41,7 +41,8 @@ def test_no_core_module_imports_mkdocs() -> None:
         "import importlib, sys\n"
         f"for name in {names!r}:\n"
         "    importlib.import_module(name)\n"
-        "bad = sorted(m for m in sys.modules if m == 'mkdocs' or m.startswith('mkdocs.') or m == 'material' or m.startswith('material.'))\n"
+        "bad = sorted(m for m in sys.modules if m == 'mkdocs' or m.startswith('mkdocs.') "
+        "or m == 'material' or m.startswith('material.'))\n"
         "print(','.join(bad))\n"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=Path(__file__).parent)

@@ -196,11 +196,13 @@ def test_missing_sections_and_bad_values_are_listed_in_polish(content: Path) -> 
         "brak odpowiedzi w polu „Obszar” (czy zgłoszenie utworzono formularzem „Nowa wiązka”?)",
         "tytuł zgłoszenia (nazwa wiązki) musi mieć od 5 do 120 znaków, ma 3",
         "opis potrzeby jest za krótki: napiszcie co najmniej 20 znaków (jedno lub dwa zdania)",
-        "partner „gops-test” nie jest OWES (rodzaj: Ośrodek pomocy społecznej (OPS/MOPS/GOPS)); facylitatorem wiązki jest OWES",
+        "partner „gops-test” nie jest OWES (rodzaj: Ośrodek pomocy społecznej (OPS/MOPS/GOPS)); "
+        "facylitatorem wiązki jest OWES",
         "„nie-mail” nie jest adresem e-mail",
     ]
     assert _convert({**GOOD, issueform.OWES: "owes-nieznany"}, content).problems == [
-        "nie ma partnera „owes-nieznany” (pliku content/partners/owes-nieznany.yml); podajcie identyfikator istniejącego OWES"
+        "nie ma partnera „owes-nieznany” (pliku content/partners/owes-nieznany.yml); "
+        "podajcie identyfikator istniejącego OWES"
     ]
     assert (
         "nie jest identyfikatorem partnera"

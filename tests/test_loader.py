@@ -17,7 +17,8 @@ def codes(problems):
 def test_scalars_follow_yaml_1_2():
     doc, problems = load_text(
         "x.yml",
-        "a: no\nb: on\nc: off\nd: yes\ne: 010\nf: 0o17\ng: 2026-01-15\nh: 1:20\ni: true\nj: ~\nk: 1_000\nl: 0x1F\nm: 2.5\n",
+        "a: no\nb: on\nc: off\nd: yes\ne: 010\nf: 0o17\ng: 2026-01-15\nh: 1:20\ni: true\nj: ~\nk: 1_000\nl: "
+        "0x1F\nm: 2.5\n",
     )
     assert problems == []
     assert doc.data == {

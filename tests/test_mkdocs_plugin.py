@@ -107,7 +107,8 @@ def test_templates_can_be_overridden_from_the_theme_custom_dir(tmp_path: Path) -
     override = project / "overrides" / "wiazki"
     override.mkdir(parents=True)
     (override / "card.html").write_text(
-        '<article class="wiazki-card" data-stage="{{ bundle.stage }}"><h3>NADPISANA {{ bundle.title }}</h3></article>\n',
+        '<article class="wiazki-card" data-stage="{{ bundle.stage }}"><h3>NADPISANA '
+        "{{ bundle.title }}</h3></article>\n",
         encoding="utf-8",
     )
     text = (project / "mkdocs.yml").read_text(encoding="utf-8")

@@ -70,10 +70,10 @@ def test_catalogue_lists_every_card_in_three_sections_available_first(sample_sit
     assert card.attrs["data-powiats"] == " ".join(catalogue.powiats_of(first))
     assert card.attrs["data-types"] == " ".join(first.service_types)
     assert card.attrs["data-fees"] == " ".join(first.fees)
-    assert card.attrs["data-text"] == card.attrs["data-text"].lower() and first.title.lower() in card.attrs["data-text"]
     assert first.title in card.text and first.summary.split()[0] in card.text and first.stage_label in card.text
-    assert vocab.TARGET_GROUPS.label(first.groups[0]) in card.text
-    assert vocab.SERVICE_TYPES.label(first.service_types[0]) in card.text
+    # Slim: the free-text filter reads the card's own text; no copy of it in data-text.
+    assert "data-text" not in card.attrs
+    assert catalogue.territory_name(first.territory[0]) in card.text
 
 
 def test_catalogue_filter_form_follows_the_markup_contract(sample_site: Path, catalogue) -> None:
@@ -91,8 +91,10 @@ def test_catalogue_filter_form_follows_the_markup_contract(sample_site: Path, ca
         assert first_option.endswith('value="">wszystkie')
     assert "wiazki-q" in labels
     powiat_options = [e for e in page.find_all("option") if e.attrs.get("data-voivodeship")]
+    # Every powiat of the register (the home page's map links each one to this filter).
     powiats = {p for b in catalogue.bundles.values() for p in catalogue.powiats_of(b)}
-    assert {o.attrs["value"] for o in powiat_options} == powiats
+    offered = {o.attrs["value"] for o in powiat_options}
+    assert powiats < offered and len(offered) == 380
     assert all(o.attrs["value"].startswith(o.attrs["data-voivodeship"]) for o in powiat_options)
     stage_values = {e.attrs["value"] for e in page.find_all("option") if e.attrs.get("value") in vocab.STAGES}
     assert stage_values == {b.stage for b in catalogue.bundles.values()}

@@ -49,7 +49,7 @@ def test_payloads_are_shown_as_text_and_templates_are_not_evaluated(injection_si
     assert "site_name" not in source and "Katalog wiązek usług społecznych" not in source.split("Tekst", 1)[1]
     # A quote in a link target cannot break out of the href (javascript: links are
     # refused by the validator already; the renderer's own defence is in test_views).
-    assert 'href="https://example.org/&quot;onmouseover=alert(1)"' in source
+    assert 'href="https://example.org/%22onmouseover=alert(1)"' in source  # percent-encoded by CommonMark
     assert " onmouseover=" not in source and "<img" not in source.split('id="opis"', 1)[1]
 
 

@@ -25,13 +25,16 @@ from mkdocs.structure.toc import get_toc
 
 from wiazki import REPO_URL
 from wiazki.cli import today
+from wiazki.editor.config import EditorSettings
+from wiazki.editor.site import Vendor, editor_files
 from wiazki.model import build_catalogue
 from wiazki.revisions.history import HistoryCache
 from wiazki.search.index import SearchIndexError, write_index
 from wiazki.search.records import RecordBuilder, SearchRecord
 from wiazki.validation import reporting
 from wiazki.validation.validator import ContentDirError, ContentValidator
-from wiazki.views import HOME_MARKER, GeneratedPage, SiteViews, template_environment
+from wiazki.views import GeneratedPage, SiteViews, template_environment
+from wiazki.views.opendata import DEFAULT_LICENCE, LICENCES, data_licence
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 
@@ -39,10 +42,40 @@ ASSETS_DIR = Path(__file__).resolve().parent / "assets"
 #: Theme partials of ours (the footer); the theme's own custom_dir still wins.
 THEME_DIR = Path(__file__).resolve().parent / "theme"
 #: Our stylesheets and scripts, loaded on every page (the catalogue filters and the
-#: search button re-initialise themselves under Material's instant navigation).
-STYLES = {"assets/wiazki/wiazki.css": "wiazki.css", "assets/wiazki/search.css": "search.css"}
-SCRIPTS = {"assets/wiazki/search.js": "search.js", "assets/wiazki/catalogue.js": "catalogue.js"}
-ASSETS = {**STYLES, **SCRIPTS}
+#: search button re-initialise themselves under Material's instant navigation). The
+#: search script comes before the catalogue's, which uses its engine.
+ASSETS = {
+    "assets/wiazki/wiazki.css": "wiazki.css",
+    "assets/wiazki/search.css": "search.css",
+    "assets/wiazki/search.js": "search.js",
+    "assets/wiazki/catalogue.js": "catalogue.js",
+    "assets/wiazki/maps.css": "maps.css",
+}
+
+
+class EditorConfig(Config):
+    """The browser editor at /admin/ (Decap CMS); see docs/logowanie-w-edytorze.md."""
+
+    enabled = opt.Type(bool, default=True)
+    """Publish /admin/; `false` leaves it out of the site."""
+
+    base_url = opt.Type(str, default="")
+    """The OAuth relay people sign in to GitHub through (Decap's `backend.base_url`),
+    e.g. `https://wiazki-oauth.example.org`. Empty: /admin/ explains that the editor
+    is not set up (unless `local_backend` is set)."""
+
+    auth_endpoint = opt.Type(str, default="auth")
+    """The relay's sign-in path (Decap's `backend.auth_endpoint`)."""
+
+    branch = opt.Type(str, default="main")
+    """The branch pull requests from the editor go to."""
+
+    local_backend = opt.Type(str, default="")
+    """`decap-server`'s address for working on a local clone (`make edit` sets it),
+    e.g. `http://127.0.0.1:8081/api/v1`; Decap uses it only on localhost."""
+
+    tools_dir = opt.Type(str, default="tools/decap")
+    """Where `make` put Decap CMS and the YAML library (relative to mkdocs.yml)."""
 
 
 class WiazkiConfig(Config):
@@ -51,6 +84,14 @@ class WiazkiConfig(Config):
 
     content_dir = opt.Type(str, default="content")
     """The content folder (with `bundles/` and `partners/`), relative to `mkdocs.yml`."""
+
+    data_licence = opt.Choice(tuple(LICENCES), default=DEFAULT_LICENCE)
+    """The licence of the published data (SPDX id): stated on /dane/, in every JSON
+    export, the feeds and the calendars. `CC-BY-4.0`, `CC-BY-SA-4.0`, `CC0-1.0` or
+    `ODbL-1.0`. The code has its own licence (MIT)."""
+
+    editor = opt.SubConfig(EditorConfig)
+    """The browser editor at /admin/."""
 
     strict_warnings = opt.Type(bool, default=False)
     """Log validation warnings (e.g. an old `reviewed` date) as MkDocs warnings, so that
@@ -84,12 +125,11 @@ class WiazkiPlugin(BasePlugin[WiazkiConfig]):
         if str(THEME_DIR) not in config.theme.dirs:
             custom_dir = getattr(config.theme, "custom_dir", None)
             config.theme.dirs.insert(1 if custom_dir else 0, str(THEME_DIR))
-        for css in STYLES:
-            if css not in config.extra_css:
-                config.extra_css.append(css)
-        for js in SCRIPTS:
-            if js not in [str(script) for script in config.extra_javascript]:
-                script = opt.ExtraScriptValue(js)
+        for asset in ASSETS:
+            if asset.endswith(".css") and asset not in config.extra_css:
+                config.extra_css.append(asset)
+            if asset.endswith(".js") and asset not in [str(script) for script in config.extra_javascript]:
+                script = opt.ExtraScriptValue(asset)
                 script.defer = True
                 config.extra_javascript.append(script)
         return config
@@ -119,6 +159,7 @@ class WiazkiPlugin(BasePlugin[WiazkiConfig]):
             problems=errors if self._serving else (),
             history=lambda bundle: histories.get(bundle.id, ()),
             repo_url=(config.repo_url or REPO_URL).rstrip("/"),
+            licence=data_licence(self.config.data_licence),
         )
         self._views = views
         self._pages = {}
@@ -139,6 +180,8 @@ class WiazkiPlugin(BasePlugin[WiazkiConfig]):
             self._add(files, File.generated(config, data.src_uri, content=data.content))
         for src_uri, name in ASSETS.items():
             self._add(files, File.generated(config, src_uri, abs_src_path=str(ASSETS_DIR / name)))
+        if self.config.editor.enabled:
+            self._add_editor(files, config, views)
         return files
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
@@ -158,9 +201,8 @@ class WiazkiPlugin(BasePlugin[WiazkiConfig]):
             # unchanged; skipping that no-op halves the cost of a 1,000-bundle build.
             # on_page_content puts the body back, so search indexes all of it.
             return ""
-        if HOME_MARKER in markdown:
-            return markdown.replace(HOME_MARKER, self._views.home_block(page.url))
-        return None
+        filled = self._views.fill_markers(markdown, page.url)
+        return filled if filled != markdown else None
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         generated = self._pages.get(page.file.src_uri) if self.config.enabled else None
@@ -179,6 +221,15 @@ class WiazkiPlugin(BasePlugin[WiazkiConfig]):
                 tokens.append(token)
         page.toc = get_toc(tokens)  # type: ignore[arg-type]
         return generated.markdown
+
+    def on_page_context(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
+        if not self.config.enabled or self._views is None:
+            return None
+        # theme/main.html writes these as <link rel="alternate"> in the page head; the
+        # catalogue and /dane/ also list each województwo's feed.
+        all_regions = page.file.src_uri in ("wiazki/index.md", "dane.md")
+        context["wiazki_feeds"] = self._views.open_data.feed_links(all_regions)
+        return context
 
     # After the build: the index is written into the built site only (every `serve` rebuild too).
     def on_post_build(self, *, config: MkDocsConfig) -> None:
@@ -214,6 +265,35 @@ class WiazkiPlugin(BasePlugin[WiazkiConfig]):
                 len({p.path for p in result.errors}),
                 self.config.content_dir,
             )
+
+    def _add_editor(self, files: Files, config: MkDocsConfig, views: SiteViews) -> None:
+        editor = self.config.editor
+        base = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
+        repo = (config.repo_url or REPO_URL).rstrip("/").removeprefix("https://github.com/")
+        settings = EditorSettings(
+            repo=repo,
+            branch=editor.branch,
+            base_url=editor.base_url,
+            auth_endpoint=editor.auth_endpoint,
+            local_backend=editor.local_backend,
+            site_url=config.site_url or "",
+        )
+        # The preview uses the site's own stylesheets: the theme's (hashed names) and ours.
+        styles = [f.url for f in files if f.src_uri.startswith("assets/stylesheets/") and f.src_uri.endswith(".css")]
+        styles += [url for url in config.extra_css if isinstance(url, str)]
+        vendor = Vendor.under(base / editor.tools_dir)
+        if settings.can_sign_in and not vendor.present:
+            # INFO, not a warning: a build without the editor's files is still a whole site.
+            log.info(
+                "wiazki: brak plików edytora w %s; /admin/ pokaże wyjaśnienie (uruchom make serve)", editor.tools_dir
+            )
+        here = views.url_of("admin/index.md")
+        link = lambda src_uri: views.relative(here, views.url_of(src_uri))  # noqa: E731
+        for item in editor_files(settings, views.catalogue, views.env, vendor, styles, link):
+            if item.source is not None:
+                self._add(files, File.generated(config, item.src_uri, abs_src_path=str(item.source)))
+            else:
+                self._add(files, File.generated(config, item.src_uri, content=item.content or ""))
 
     def _custom_dirs(self, config: MkDocsConfig) -> list[str]:
         custom_dir = getattr(config.theme, "custom_dir", None)

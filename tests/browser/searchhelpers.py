@@ -51,5 +51,5 @@ def catalogue_filter(page: Any, query: str, timeout: float = 30_000) -> list[str
         timeout=timeout,
     )
     return page.eval_on_selector_all(
-        ".wiazki-card:not([hidden]) h3[id^='wiazka-']", "hs => hs.map(h => h.id.slice('wiazka-'.length))"
+        ".wiazki-card:not([hidden]) h3 a", "as => as.map(a => a.pathname.replace(/\\/$/, '').split('/').pop())"
     )

@@ -10,16 +10,17 @@ import pytest
 
 pytestmark = pytest.mark.browser
 
-#: Each card's data-* lists as the script sees them, read from the page.
+#: Each card's data-* lists as the script sees them, read from the page (a card is
+#: known by its link; its words are its own text).
 CARDS_JS = """() => [...document.querySelectorAll('.wiazki-card')].map(card => ({
-    id: card.querySelector('h3') && card.querySelector('h3').id,
+    id: card.querySelector('h3 a').getAttribute('href'),
     hidden: card.hidden,
     visible: card.offsetParent !== null,
     groups: card.dataset.groups.split(' '),
     voivodeships: card.dataset.voivodeships.split(' '),
     powiats: card.dataset.powiats.split(' '),
     types: card.dataset.types.split(' '),
-    text: card.dataset.text,
+    text: card.textContent,
 }))"""
 
 

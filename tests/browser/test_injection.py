@@ -34,11 +34,15 @@ SUSPECTS_JS = """() => {
         }
         for (const attr of ['href', 'src', 'action', 'formaction', 'xlink:href']) {
             const value = (el.getAttribute(attr) || '').trim().toLowerCase();
-            if (value.startsWith('javascript:') || value.startsWith('vbscript:')) found.push(`${el.tagName} ${attr}=${value}`);
+            if (value.startsWith('javascript:') || value.startsWith('vbscript:')) {
+                found.push(`${el.tagName} ${attr}=${value}`);
+            }
         }
     }
     const content = document.querySelector('.md-content');
-    for (const sel of ['img[src="x"]', 'svg', 'style', 'script', 'iframe', 'object', 'embed', 'textarea', 'form:not(#wiazki-filters):not(#partner-filters)']) {
+    const forbidden = ['img[src="x"]', 'svg', 'style', 'script', 'iframe', 'object', 'embed', 'textarea',
+                       'form:not(#wiazki-filters):not(#partner-filters)'];
+    for (const sel of forbidden) {
         for (const el of content.querySelectorAll(sel)) {
             if (sel === 'svg' && el.closest('.md-content__button, .headerlink, .md-source, .md-icon')) continue;
             found.push(`content holds <${el.tagName.toLowerCase()}>`);

@@ -136,15 +136,25 @@
 
   /* ---- One filter form ---------------------------------------------------- */
 
+  /*
+   * Speed at 1,000 cards: nothing is read from the cards up front but their data-*
+   * lists; the words of a card are read on the first text query; and a change
+   * touches only the cards, sections and table-of-contents entries whose
+   * visibility changes (every write to the DOM costs a style recalculation).
+   */
   function Filter(setup, form) {
     this.setup = setup;
     this.form = form;
     this.status = document.getElementById(setup.count);
     this.items = Array.prototype.slice.call(document.querySelectorAll(setup.items));
     this.controls = {};
-    this.words = new Map();
+    this.words = null;
+    this.values = null;
     this.powiatOptions = null;
     this.empty = null;
+    this.shown = this.items.length;
+    // The "Filtry" panel around the form, if the page has one (the catalogue).
+    this.panel = form.parentElement && form.parentElement.closest("details");
 
     var self = this;
     Array.prototype.forEach.call(form.elements, function (control) {
@@ -152,18 +162,20 @@
         self.controls[control.name] = control;
       }
     });
-    this.items.forEach(function (item) {
-      var text = item.hasAttribute("data-text") ? item.getAttribute("data-text") : item.textContent;
-      self.words.set(item, words(text));
-    });
 
-    // The sections (one per stage or sector) that hold the items, in order.
+    // The sections (one per stage or sector) that hold the items, in order, and
+    // for each item the index of its section.
     this.sections = [];
-    this.items.forEach(function (item) {
+    this.sectionOf = this.items.map(function (item) {
       var section = item.parentElement && item.parentElement.closest("section");
-      if (section && self.sections.indexOf(section) < 0 && !section.contains(form)) {
-        self.sections.push(section);
+      if (!section || section.contains(form)) {
+        return -1;
       }
+      var index = self.sections.indexOf(section);
+      if (index < 0) {
+        index = self.sections.push(section) - 1;
+      }
+      return index;
     });
 
     // All powiat options, kept so that the list can be narrowed and restored.
@@ -211,16 +223,72 @@
     powiat.value = stillOffered ? current : "";
   };
 
-  Filter.prototype.matches = function (item, state, queryStems) {
+  /**
+   * The words an item is found by: its data-text if it has one, otherwise its
+   * own text and the labels of its groups and service types (from the form's
+   * options). Read once, on the first text query.
+   */
+  Filter.prototype.wordsOf = function (index) {
+    if (!this.words) {
+      this.words = new Array(this.items.length);
+    }
+    if (!this.words[index]) {
+      var item = this.items[index];
+      var text = item.hasAttribute("data-text") ? item.getAttribute("data-text") : item.textContent;
+      var labels = this.labels || (this.labels = this.optionLabels());
+      ["groups", "types"].forEach(function (field) {
+        tokens(item.getAttribute("data-" + field)).forEach(function (key) {
+          if (labels[field + ":" + key]) {
+            text += " " + labels[field + ":" + key];
+          }
+        });
+      });
+      this.words[index] = words(text);
+    }
+    return this.words[index];
+  };
+
+  /** "groups:older_persons" → "Osoby starsze", from the form's own options. */
+  Filter.prototype.optionLabels = function () {
+    var labels = {};
     var fields = this.setup.fields;
-    var names = Object.keys(fields);
-    for (var i = 0; i < names.length; i += 1) {
-      var name = names[i];
-      var wanted = state[name];
-      if (!wanted) {
-        continue;
+    var controls = this.controls;
+    Object.keys(fields).forEach(function (name) {
+      var control = controls[name];
+      if (control && control.tagName === "SELECT") {
+        Array.prototype.forEach.call(control.options, function (option) {
+          if (option.value) {
+            labels[fields[name] + ":" + option.value] = option.textContent;
+          }
+        });
       }
-      if (tokens(item.getAttribute("data-" + fields[name])).indexOf(wanted) < 0) {
+    });
+    return labels;
+  };
+
+  /** Each item's values of each field, read from its data-* lists once. */
+  Filter.prototype.valuesOf = function (index) {
+    if (!this.values) {
+      this.values = new Array(this.items.length);
+    }
+    var values = this.values[index];
+    if (!values) {
+      var item = this.items[index];
+      var fields = this.setup.fields;
+      values = this.values[index] = {};
+      Object.keys(fields).forEach(function (name) {
+        values[name] = tokens(item.getAttribute("data-" + fields[name]));
+      });
+    }
+    return values;
+  };
+
+  Filter.prototype.matches = function (index, state, queryStems) {
+    var values = this.valuesOf(index);
+    var names = Object.keys(this.setup.fields);
+    for (var i = 0; i < names.length; i += 1) {
+      var wanted = state[names[i]];
+      if (wanted && values[names[i]].indexOf(wanted) < 0) {
         return false;
       }
     }
@@ -228,10 +296,12 @@
       return true;
     }
     if (this.engineIds) {
-      var heading = item.querySelector("h3[id^='wiazka-']");
-      return Boolean(heading) && this.engineIds.has(heading.id.slice("wiazka-".length));
+      // A card's bundle id is the last part of its title link (wiazki/<id>/ or <id>.html).
+      var link = this.items[index].querySelector("h3 a[href]");
+      var path = link ? link.pathname.replace(/\/$/, "").replace(/\.html$/, "") : "";
+      return this.engineIds.has(path.slice(path.lastIndexOf("/") + 1));
     }
-    return matchesText(queryStems, this.words.get(item));
+    return matchesText(queryStems, this.wordsOf(index));
   };
 
   /**
@@ -277,35 +347,37 @@
       queryStems = []; // only stop words ("dla", "w"): no text condition
     }
     this.askEngine(state.q || "", announce);
+    var inSection = this.sections.map(function () {
+      return 0;
+    });
 
-    this.items.forEach(function (item) {
-      var visible = self.matches(item, state, queryStems);
-      item.hidden = !visible;
+    // Only the cards whose visibility changes are written to.
+    this.items.forEach(function (item, index) {
+      var visible = self.matches(index, state, queryStems);
+      if (item.hidden === visible) {
+        item.hidden = !visible;
+      }
       if (visible) {
         shown += 1;
+        if (self.sectionOf[index] >= 0) {
+          inSection[self.sectionOf[index]] += 1;
+        }
       }
     });
+    this.shown = shown;
 
     // A section with nothing left to show disappears, and so does its entry in
     // Material's table of contents.
-    this.sections.forEach(function (section) {
-      var any = self.items.some(function (item) {
-        return !item.hidden && section.contains(item);
-      });
-      section.hidden = !any;
-      var heading = section.querySelector("h2[id], h3[id]");
-      if (heading) {
-        var links = document.querySelectorAll(".md-nav--secondary a.md-nav__link");
-        Array.prototype.forEach.call(links, function (link) {
-          // Instant navigation makes every href absolute: compare the fragment.
-          if (link.hash && decodeURIComponent(link.hash) === "#" + heading.id && link.parentElement) {
-            link.parentElement.hidden = !any;
-          }
-        });
+    this.sections.forEach(function (section, index) {
+      var any = inSection[index] > 0;
+      if (section.hidden === any) {
+        section.hidden = !any;
+        self.tocEntry(section, any);
       }
     });
 
     this.showEmpty(shown === 0);
+    this.showActive(state);
     this.writeUrl(state);
     if (announce === "later") {
       this.announceLater();
@@ -314,12 +386,40 @@
     }
   };
 
+  /** Show or hide the table-of-contents entry of a section's heading. */
+  Filter.prototype.tocEntry = function (section, visible) {
+    var heading = section.querySelector("h2[id], h3[id]");
+    if (!heading) {
+      return;
+    }
+    var links = document.querySelectorAll(".md-nav--secondary a.md-nav__link");
+    Array.prototype.forEach.call(links, function (link) {
+      // Instant navigation makes every href absolute: compare the fragment.
+      if (link.hash && decodeURIComponent(link.hash) === "#" + heading.id && link.parentElement) {
+        link.parentElement.hidden = !visible;
+      }
+    });
+  };
+
+  /** The "Filtry" panel's summary says how many filters are set: "Filtry (aktywne: 2)". */
+  Filter.prototype.showActive = function (state) {
+    if (!this.panel) {
+      return;
+    }
+    var badge = this.panel.querySelector(".wiazki-active-filters");
+    var active = Object.keys(state).length;
+    var text = active ? " (aktywne: " + active + ")" : "";
+    if (badge && badge.textContent !== text) {
+      badge.textContent = text;
+    }
+  };
+
   Filter.prototype.announce = function () {
     if (this.status) {
-      var shown = this.items.filter(function (item) {
-        return !item.hidden;
-      }).length;
-      this.status.textContent = countText(this.setup, shown, this.items.length);
+      var text = countText(this.setup, this.shown, this.items.length);
+      if (this.status.textContent !== text) {
+        this.status.textContent = text;
+      }
     }
   };
 
@@ -443,6 +543,13 @@
     });
 
     form.hidden = false;
+    if (this.panel) {
+      // Open beside the results on a wide screen; on a phone the results come
+      // first and the panel opens on a tap. Filters set by the URL stay visible
+      // as a count in the summary.
+      this.panel.open = !window.matchMedia || window.matchMedia("(min-width: 60em)").matches;
+      this.panel.hidden = false;
+    }
     this.apply();
   };
 

@@ -84,7 +84,8 @@ def parse_body(body: str) -> tuple[dict[str, str], list[str]]:
             label = match.group(1)
             if label in sections:
                 problems.append(
-                    f"nagłówek sekcji „{label}” występuje w treści więcej niż raz; usuń wiersze zaczynające się od „### ” z odpowiedzi"
+                    f"nagłówek sekcji „{label}” występuje w treści więcej niż raz; "
+                    "usuń wiersze zaczynające się od „### ” z odpowiedzi"
                 )
                 current = None
                 continue
@@ -191,7 +192,8 @@ def check_owes(value: str, content_dir: Path) -> tuple[str, list[str]]:
     kind = doc.data.get("kind") if doc is not None else None
     if kind != "owes":
         return "", [
-            f"partner „{pid}” nie jest OWES (rodzaj: {vocab.PARTNER_KINDS.label(str(kind))}); facylitatorem wiązki jest OWES"
+            f"partner „{pid}” nie jest OWES (rodzaj: {vocab.PARTNER_KINDS.label(str(kind))}); "
+            "facylitatorem wiązki jest OWES"
         ]
     return pid, []
 
@@ -231,7 +233,8 @@ def convert(issue_title: str, body: str, content_dir: Path, register: Register, 
         return Conversion(
             None,
             [
-                f"treść zgłoszenia ma {len(body)} znaków, więcej niż pozwala GitHub ({MAX_BODY_CHARS}); to nie jest formularz „{LABEL}”"
+                f"treść zgłoszenia ma {len(body)} znaków, więcej niż pozwala GitHub ({MAX_BODY_CHARS}); "
+                f"to nie jest formularz „{LABEL}”"
             ],
         )
     values, problems = parse_body(body)

@@ -47,7 +47,7 @@ def read_event(path: Path) -> dict[str, Any]:
 
 def _labels(issue: dict[str, Any]) -> list[str]:
     return [
-        label.get("name")
+        label["name"]
         for label in issue.get("labels") or []
         if isinstance(label, dict) and isinstance(label.get("name"), str)
     ]
@@ -117,7 +117,7 @@ def run(
     event = read_event(event_path)
     issue = event["issue"]
     number: int = issue["number"]
-    repository = event.get("repository") if isinstance(event.get("repository"), dict) else {}
+    repository: dict[str, Any] = event["repository"] if isinstance(event.get("repository"), dict) else {}
     repo_args = ["--repo", repository["full_name"]] if isinstance(repository.get("full_name"), str) else []
     if LABEL not in _labels(issue):
         _say(f"zgłoszenie #{number} nie ma etykiety „{LABEL}”; pomijam")

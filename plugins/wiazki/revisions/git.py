@@ -65,7 +65,8 @@ def resolve(repo: Path, revision: str) -> str:
     sha = done.decode("ascii", "replace").strip()
     if not sha:
         raise GitError(
-            f"rewizja „{revision}” nie istnieje w tym repozytorium (sprawdź nazwę gałęzi lub SHA; w CI potrzebna jest pełna historia: fetch-depth: 0)"
+            f"rewizja „{revision}” nie istnieje w tym repozytorium (sprawdź nazwę gałęzi lub SHA; "
+            "w CI potrzebna jest pełna historia: fetch-depth: 0)"
         )
     return sha
 

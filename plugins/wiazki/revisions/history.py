@@ -112,7 +112,8 @@ def read_history(repo_root: Path, content_dir: Path) -> dict[str, list[HistoryEn
         if is_shallow(root):
             boundary = shallow_boundary(root)
             log.info(
-                "Historia zmian: płytki klon repozytorium (shallow); pomijam najstarsze commity, historia może być niepełna"
+                "Historia zmian: płytki klon repozytorium (shallow); pomijam najstarsze commity, "
+                "historia może być niepełna"
             )
         out = run_git(
             root,

@@ -1,1 +1,4 @@
-"""Content folder → problems: the YAML loader with positions, schema messages in Polish, the rules, the validator and its output formats."""
+"""Content folder → problems.
+
+The YAML loader with positions, schema messages in Polish, the rules, the validator and its output formats.
+"""

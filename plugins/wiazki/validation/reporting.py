@@ -21,7 +21,8 @@ def summary_line(problems: list[Problem], files: int) -> str:
     checked = f"Sprawdzono {count(files, 'plik', 'pliki', 'plików')}"
     if not problems:
         return f"{checked}: bez błędów i ostrzeżeń."
-    return f"{checked}: {count(errors, 'błąd', 'błędy', 'błędów')}, {count(warnings, 'ostrzeżenie', 'ostrzeżenia', 'ostrzeżeń')}."
+    found = count(errors, "błąd", "błędy", "błędów")
+    return f"{checked}: {found}, {count(warnings, 'ostrzeżenie', 'ostrzeżenia', 'ostrzeżeń')}."
 
 
 # C0 and C1 controls (ANSI escapes start with ESC or CSI), line and paragraph
@@ -79,10 +80,8 @@ def step_summary(problems: list[Problem], files: int) -> str:
                 f"{markdown_text(p.message)} ({markdown_text(p.code)}) |"
             )
         if len(problems) > MAX_SUMMARY_ROWS:
-            lines += [
-                "",
-                f"… i {count(len(problems) - MAX_SUMMARY_ROWS, 'kolejny problem', 'kolejne problemy', 'kolejnych problemów')}.",
-            ]
+            more = count(len(problems) - MAX_SUMMARY_ROWS, "kolejny problem", "kolejne problemy", "kolejnych problemów")
+            lines += ["", f"… i {more}."]
     return "\n".join(lines) + "\n"
 
 

@@ -12,14 +12,12 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
-from html import unescape
 from typing import Any
 
-import markdown
 from stdnum.pl import nip as stdnum_nip
 from stdnum.pl import regon as stdnum_regon
 
-from wiazki.format import vocab
+from wiazki.format import commonmark, vocab
 from wiazki.format.schema import DATE_PATTERN, ID_PATTERN, TERYT_PATTERN
 from wiazki.format.teryt import Register
 from wiazki.polish import count
@@ -33,12 +31,6 @@ MIN_SERVICE_TYPES = 3
 _ID = re.compile(ID_PATTERN)
 _DATE = re.compile(DATE_PATTERN)
 _TERYT = re.compile(TERYT_PATTERN)
-# A Markdown inline link or autolink with an explicit scheme: [text](scheme:…) or <scheme:…>.
-_MARKDOWN_LINK_SCHEME = re.compile(r"\]\(\s*<?\s*([A-Za-z][A-Za-z0-9+.\-]*):|<([A-Za-z][A-Za-z0-9+.\-]*):[^\s>]*>")
-_SAFE_MARKDOWN_SCHEMES = {"http", "https", "mailto"}
-_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*):")
-_HREF = re.compile(r'href="([^"]*)"')
-_MARKDOWN = markdown.Markdown()
 
 
 @dataclass
@@ -107,7 +99,8 @@ def check_identity(doc: Document, stem: str) -> Iterator[Problem]:
             1,
             ERROR,
             "file-name",
-            f"nazwa pliku „{stem}” nie jest poprawnym identyfikatorem: małe litery a–z, cyfry i pojedyncze łączniki, 3–64 znaki",
+            f"nazwa pliku „{stem}” nie jest poprawnym identyfikatorem: małe litery a–z, cyfry i pojedyncze łączniki, "
+            "3–64 znaki",
         )
     value = _get(doc.data, "id")
     if isinstance(value, str) and value != stem:
@@ -194,7 +187,8 @@ def check_services(doc: Document) -> Iterator[Problem]:
             path,
             WARNING,
             "too-few-services",
-            f"{message}; na etapie {_quote(stage)} to jeszcze nie błąd, ale od etapu {_quote('prototype')} będzie wymagane",
+            f"{message}; na etapie {_quote(stage)} to jeszcze nie błąd, "
+            f"ale od etapu {_quote('prototype')} będzie wymagane",
             key=True,
         )
 
@@ -238,7 +232,8 @@ def check_partner_references(
                 ("facilitator",),
                 ERROR,
                 "facilitator-not-owes",
-                f"facylitatorem musi być OWES (partner z `kind: owes`), a `{facilitator}` ma rodzaj „{vocab.PARTNER_KINDS.label(kind)}”",
+                "facylitatorem musi być OWES (partner z `kind: owes`), "
+                f"a `{facilitator}` ma rodzaj „{vocab.PARTNER_KINDS.label(kind)}”",
             )
 
 
@@ -258,7 +253,8 @@ def check_providers_are_key_partners(doc: Document) -> Iterator[Problem]:
                 ("canvas", "value_proposition", "services", index, "provider"),
                 ERROR,
                 "provider-not-key-partner",
-                f"realizator `{provider}` nie jest na liście kluczowych partnerów (`canvas.key_partners`); dopisz go tam z rolą i wkładem",
+                f"realizator `{provider}` nie jest na liście kluczowych partnerów (`canvas.key_partners`); "
+                "dopisz go tam z rolą i wkładem",
             )
 
 
@@ -281,17 +277,20 @@ def _check_teryt_code(doc: Document, path: tuple, register: Register) -> Iterato
             path,
             ERROR,
             "unknown-teryt",
-            f"kodu TERYT {code} nie ma w rejestrze TERC (stan na {register.date}); sprawdź kod w wyszukiwarce TERYT GUS",
+            f"kodu TERYT {code} nie ma w rejestrze TERC (stan na {register.date}); "
+            "sprawdź kod w wyszukiwarce TERYT GUS",
         )
     elif len(code) == 7 and code[-1] not in GMINA_LEVEL_KINDS:
         unit = register.get(code)
+        assert unit is not None  # the branch above took every code missing from the register
         city = code[:4] + "011"
         yield _problem(
             doc,
             path,
             ERROR,
             "unknown-teryt",
-            f"kod TERYT {code} to {unit.kind} {unit.name}, a nie gmina; wpisz kod gminy ({city}) albo powiatu ({code[:4]})",
+            f"kod TERYT {code} to {unit.kind} {unit.name}, a nie gmina; wpisz kod gminy ({city}) "
+            f"albo powiatu ({code[:4]})",
         )
 
 
@@ -325,13 +324,14 @@ def check_stage_completeness(doc: Document) -> Iterator[Problem]:
         value = _get(design, section)
         if not filled(value):
             state = "jest pusta" if value is not None else "brakuje jej"
-            where = ("design", section) if value is not None else ("design",)
+            where: tuple[str, ...] = ("design", section) if value is not None else ("design",)
             yield _problem(
                 doc,
                 where,
                 ERROR,
                 "stage-incomplete",
-                f"na etapie {_quote(stage)} sekcja `design.{section}` ({vocab.STAGES.label(section)}) musi być wypełniona, a {state}",
+                f"na etapie {_quote(stage)} sekcja `design.{section}` ({vocab.STAGES.label(section)}) "
+                f"musi być wypełniona, a {state}",
                 key=True,
             )
             continue
@@ -343,7 +343,8 @@ def check_stage_completeness(doc: Document) -> Iterator[Problem]:
                     where,
                     ERROR,
                     "stage-incomplete",
-                    f"na etapie {_quote(stage)} pole `design.{section}.{name}` ({vocab.STAGES.label(section)}) musi być wypełnione",
+                    f"na etapie {_quote(stage)} pole `design.{section}.{name}` ({vocab.STAGES.label(section)}) "
+                    "musi być wypełnione",
                     key=True,
                 )
     if position >= vocab.stage_index("plan"):
@@ -359,7 +360,8 @@ def check_stage_completeness(doc: Document) -> Iterator[Problem]:
                 ERROR,
                 "stage-incomplete",
                 f"od etapu {_quote('plan')} wszystkie bloki kanwy muszą być wypełnione; "
-                f"blok `canvas.{block}` ({vocab.CANVAS_BLOCKS.label(block)}) {'jest pusty' if value is not None else 'nie istnieje'}",
+                f"blok `canvas.{block}` ({vocab.CANVAS_BLOCKS.label(block)}) "
+                f"{'jest pusty' if value is not None else 'nie istnieje'}",
                 key=True,
             )
         value = _get(canvas, "value_proposition")
@@ -369,7 +371,8 @@ def check_stage_completeness(doc: Document) -> Iterator[Problem]:
                 ("canvas", "value_proposition", "summary") if "summary" in value else ("canvas", "value_proposition"),
                 ERROR,
                 "stage-incomplete",
-                f"od etapu {_quote('plan')} pole `canvas.value_proposition.summary` (podsumowanie propozycji wartości) musi być wypełnione",
+                f"od etapu {_quote('plan')} pole `canvas.value_proposition.summary` (podsumowanie propozycji "
+                "wartości) musi być wypełnione",
                 key=True,
             )
     if position >= vocab.stage_index("available") and not filled(_get(doc.data, "contact")):
@@ -378,7 +381,8 @@ def check_stage_completeness(doc: Document) -> Iterator[Problem]:
             ("stage",),
             ERROR,
             "stage-incomplete",
-            f"od etapu {_quote('available')} wiązka musi mieć `contact` (co najmniej `email`), by mieszkańcy mogli o nią zapytać",
+            f"od etapu {_quote('available')} wiązka musi mieć `contact` (co najmniej `email`), "
+            "by mieszkańcy mogli o nią zapytać",
         )
 
 
@@ -407,7 +411,8 @@ def check_partner_kind(doc: Document) -> Iterator[Problem]:
             ("social_enterprise",),
             ERROR,
             "social-enterprise-kind",
-            "status przedsiębiorstwa społecznego (`social_enterprise: true`) mogą mieć tylko podmioty ekonomii społecznej",
+            "status przedsiębiorstwa społecznego (`social_enterprise: true`) "
+            "mogą mieć tylko podmioty ekonomii społecznej",
         )
 
 
@@ -435,24 +440,35 @@ def check_identifiers(doc: Document) -> Iterator[Problem]:
 # --- rule 8: link schemes in Markdown (the schema checks URL fields) ---------
 
 
-def _markdown_hrefs(text: str) -> list[str]:
-    """Every link target in Markdown, as a browser would read it: inline, reference-style,
-    autolinks, with HTML entities decoded."""
-    html = _MARKDOWN.reset().convert(text)
-    return [unescape(href) for href in _HREF.findall(html)]
-
-
-def check_markdown_links(doc: Document) -> Iterator[Problem]:
+def check_markdown(doc: Document) -> Iterator[Problem]:
+    """Rule 8 on the description's links, read from the parse the site renders, and the
+    bounds of its structure. A description over the length limit is not parsed at all
+    (the schema's `maxLength` reports it), so the work stays bounded."""
     text = _get(doc.data, "description")
-    if not isinstance(text, str):
+    if not isinstance(text, str) or len(text) > commonmark.MAX_MARKDOWN_CHARS:
         return
-    schemes = [match.group(1) or match.group(2) for match in _MARKDOWN_LINK_SCHEME.finditer(text)]
-    for href in _markdown_hrefs(text):
-        scheme = _SCHEME.match(re.sub(r"[\x00-\x20]", "", href))
-        if scheme:
-            schemes.append(scheme.group(1))
-    for scheme in dict.fromkeys(s.lower() for s in schemes):
-        if scheme not in _SAFE_MARKDOWN_SCHEMES:
+    parsed = commonmark.parse(text)
+    if parsed.depth > commonmark.MAX_DEPTH:
+        yield _problem(
+            doc,
+            ("description",),
+            ERROR,
+            "markdown-too-deep",
+            f"opis ma listy lub cytaty zagnieżdżone na {parsed.depth} poziomach; dozwolone najwyżej "
+            f"{commonmark.MAX_DEPTH}: spłaszcz listę (mniej wcięć, mniej znaków „-”, „*”, „1.” lub „>” "
+            "na początku wiersza)",
+        )
+    if parsed.table_cells > commonmark.MAX_TABLE_CELLS:
+        yield _problem(
+            doc,
+            ("description",),
+            ERROR,
+            "markdown-table-too-big",
+            f"tabele w opisie mają ponad {commonmark.MAX_TABLE_CELLS} komórek; skróć je albo podziel na mniejsze",
+        )
+    schemes = (commonmark.link_scheme(target) for target in parsed.targets)
+    for scheme in dict.fromkeys(s for s in schemes if s is not None):
+        if scheme not in commonmark.SAFE_SCHEMES:
             yield _problem(
                 doc,
                 ("description",),
@@ -480,7 +496,7 @@ def check_cross_sector(doc: Document, partners: dict[str, Document]) -> Iterator
             ("canvas", "key_partners"),
             WARNING,
             "single-sector",
-            f"wszyscy kluczowi partnerzy pochodzą z jednego sektora ({vocab.SECTORS.label(sector)}); "
+            f"wszyscy kluczowi partnerzy pochodzą z jednego sektora ({vocab.SECTORS.label(str(sector))}); "
             "wiązka potrzebuje współpracy międzysektorowej",
             key=True,
         )
@@ -525,7 +541,8 @@ def check_reviewed(doc: Document, today: date) -> Iterator[Problem]:
             ("reviewed",),
             WARNING,
             "review-old",
-            f"treść sprawdzono ostatnio {reviewed.isoformat()}, ponad rok temu; potwierdź aktualność i zmień datę w `reviewed`",
+            f"treść sprawdzono ostatnio {reviewed.isoformat()}, ponad rok temu; "
+            "potwierdź aktualność i zmień datę w `reviewed`",
         )
 
 
@@ -545,7 +562,7 @@ def bundle_file_problems(doc: Document, stem: str, register: Register) -> Iterat
     yield from check_providers_are_key_partners(doc)
     yield from check_teryt(doc, register)
     yield from check_stage_completeness(doc)
-    yield from check_markdown_links(doc)
+    yield from check_markdown(doc)
 
 
 def bundle_content_problems(doc: Document, content: Content, today: date) -> Iterator[Problem]:

@@ -91,7 +91,7 @@ def _actual(value: Any) -> str:
 
 def _type_message(error: ValidationError, path: tuple, source: str | None) -> str:
     expected = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
-    names = " albo ".join(_TYPE_NAMES.get(name, name) for name in expected)
+    names = " albo ".join(_TYPE_NAMES.get(str(name), str(name)) for name in expected)
     message = f"{_field(path)} musi być {names}, a jest: {_actual(error.instance)}"
     if error.instance is None:
         message += " (po dwukropku nic nie wpisano)"
@@ -123,7 +123,10 @@ def _enum_message(error: ValidationError, path: tuple) -> str:
     if isinstance(error.instance, str):
         close = difflib.get_close_matches(error.instance, [str(key) for key in allowed], n=1, cutoff=0.6)
         if close:
-            message = f"{_field(path)}: nieznana wartość `{error.instance}`; czy chodziło o `{close[0]}`? Dozwolone wartości: {options}"
+            message = (
+                f"{_field(path)}: nieznana wartość `{error.instance}`; czy chodziło o `{close[0]}`? "
+                f"Dozwolone wartości: {options}"
+            )
     return message
 
 
@@ -166,7 +169,8 @@ def _problems_for(error: ValidationError, doc: Document) -> Iterator[Problem]:
         else:
             yield at(
                 path,
-                f"tekst w {_field(path).replace('pole ', 'polu ', 1)} jest za krótki: ma {count(n, 'znak', 'znaki', 'znaków')}, "
+                f"tekst w {_field(path).replace('pole ', 'polu ', 1)} jest za krótki: "
+                f"ma {count(n, 'znak', 'znaki', 'znaków')}, "
                 f"wymagane co najmniej {error.validator_value}",
                 "too-short",
             )
@@ -174,14 +178,16 @@ def _problems_for(error: ValidationError, doc: Document) -> Iterator[Problem]:
         n = len(instance)
         yield at(
             path,
-            f"tekst w {_field(path).replace('pole ', 'polu ', 1)} jest za długi: ma {count(n, 'znak', 'znaki', 'znaków')}, "
+            f"tekst w {_field(path).replace('pole ', 'polu ', 1)} jest za długi: "
+            f"ma {count(n, 'znak', 'znaki', 'znaków')}, "
             f"dozwolone najwyżej {error.validator_value}",
             "too-long",
         )
     elif keyword == "minItems":
         yield at(
             path,
-            f"lista `{describe_path(path)}` musi mieć co najmniej {count(error.validator_value, 'element', 'elementy', 'elementów')}",
+            f"lista `{describe_path(path)}` musi mieć co najmniej "
+            f"{count(error.validator_value, 'element', 'elementy', 'elementów')}",
             "too-few",
         )
     elif keyword == "uniqueItems":
@@ -197,7 +203,9 @@ def _problems_for(error: ValidationError, doc: Document) -> Iterator[Problem]:
         )
     elif keyword == "pattern":
         field_name = path[-1] if path and isinstance(path[-1], str) else None
-        meaning = FIELD_PATTERN_MESSAGES.get(field_name) or PATTERN_MESSAGES.get(error.validator_value)
+        meaning = (FIELD_PATTERN_MESSAGES.get(field_name) if field_name else None) or PATTERN_MESSAGES.get(
+            error.validator_value
+        )
         if error.validator_value == NONBLANK_PATTERN:
             if instance != "":  # an empty text is already reported by minLength
                 yield at(path, f"{_field(path)} nie może zawierać samych spacji", "empty")

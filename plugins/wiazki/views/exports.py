@@ -166,19 +166,25 @@ def partner_record(partner: Partner, catalogue: Catalogue, url: str) -> dict[str
     )
 
 
-def _json(kind: str, records: list[dict[str, Any]]) -> str:
-    document = {"format": FORMAT_VERSION, "schema": f"{SCHEMA_BASE_URL}{kind[:-1]}.schema.json", kind: records}
+def _json(kind: str, records: list[dict[str, Any]], meta: dict[str, Any] | None) -> str:
+    # `meta`: format_version, generated and licence (wiazki.views.opendata.metadata).
+    document = {
+        "format": FORMAT_VERSION,
+        **(meta or {}),
+        "schema": f"{SCHEMA_BASE_URL}{kind[:-1]}.schema.json",
+        kind: records,
+    }
     text = json.dumps(document, ensure_ascii=False, separators=(",", ":"))
     # The same data, but inert if someone pastes it into an HTML page or a <script>.
     return text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e") + "\n"
 
 
-def bundles_json(catalogue: Catalogue, url: Callable[[str], str]) -> str:
-    return _json("bundles", [bundle_record(b, catalogue, url(b.id)) for b in catalogue.bundles.values()])
+def bundles_json(catalogue: Catalogue, url: Callable[[str], str], meta: dict[str, Any] | None = None) -> str:
+    return _json("bundles", [bundle_record(b, catalogue, url(b.id)) for b in catalogue.bundles.values()], meta)
 
 
-def partners_json(catalogue: Catalogue, url: Callable[[str], str]) -> str:
-    return _json("partners", [partner_record(p, catalogue, url(p.id)) for p in catalogue.partners.values()])
+def partners_json(catalogue: Catalogue, url: Callable[[str], str], meta: dict[str, Any] | None = None) -> str:
+    return _json("partners", [partner_record(p, catalogue, url(p.id)) for p in catalogue.partners.values()], meta)
 
 
 def csv_cell(value: Any) -> str:

@@ -12,6 +12,7 @@ import posixpath
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -23,7 +24,9 @@ from wiazki.format import vocab
 from wiazki.format.schema import schema_text
 from wiazki.model import Bundle, Catalogue, Partner
 from wiazki.polish import amount, count, number, plural
-from wiazki.views import exports
+from wiazki.views import exports, maps
+from wiazki.views.opendata import DataLicence, data_licence
+from wiazki.views.publish import OpenData
 from wiazki.views.text import phone_href, polish_date, polish_key, render_markdown, safe_url, search_text
 
 if TYPE_CHECKING:  # search.records builds on views.text: no import cycle at run time
@@ -113,7 +116,7 @@ class DataFile:
     """A file published as it is (open data, schemas)."""
 
     src_uri: str
-    content: str
+    content: str | bytes
 
 
 #: A history provider returns a bundle's change entries, newest first: objects like
@@ -133,6 +136,8 @@ class SiteViews:
     history: HistoryProvider | None = None
     #: The repository, for "Edytuj" and pull request links (the generator's repo_url).
     repo_url: str = REPO_URL
+    #: The data licence (the generator's `data_licence` option); the code stays MIT.
+    licence: DataLicence = field(default_factory=data_licence)
 
     # -- URLs ---------------------------------------------------------------------
 
@@ -188,6 +193,28 @@ class SiteViews:
         parts += list(bundle.keywords)
         return search_text(*parts)
 
+    def card_places(self, bundle: Bundle) -> str:
+        """Where a bundle is offered, short, for its card: "Konin, Kramsk (woj. wielkopolskie)".
+
+        The bundle page gives each unit in full (`territory`); a card names the units
+        once each and their województwa once, to keep a 1,000-bundle catalogue light.
+        """
+        register = self.catalogue.register
+        names: list[str] = []
+        voivodeships: list[str] = []
+        for code in bundle.territory:
+            if len(code) == 2:
+                names.append(f"woj. {self.catalogue.territory_name(code)}")
+                continue
+            names.append(self._powiat_name(code) if len(code) == 4 else self.catalogue.territory_name(code))
+            voivodeship = register.voivodeship(code)
+            if voivodeship is not None:
+                voivodeships.append(voivodeship.display_name)
+        places = ", ".join(dict.fromkeys(names))
+        if voivodeships:
+            places += " (woj. " + ", ".join(dict.fromkeys(voivodeships)) + ")"
+        return places
+
     def _render(self, template: str, **context: Any) -> str:
         body = self.env.get_template(f"wiazki/{template}").render(view=self, **context)
         # One raw HTML block for Markdown: no blank line may end it early.
@@ -205,9 +232,12 @@ class SiteViews:
         here = self.catalogue_url
         bundles = list(self.catalogue.bundles.values())
         register = self.catalogue.register
-        voivodeships = sorted({v for b in bundles for v in self.catalogue.voivodeships_of(b)})
+        # Every województwo and powiat, not only those with bundles: the home page's map
+        # links each powiat here, and a powiat without bundles must say so, not show all.
+        all_powiats = maps.powiat_counts(self.catalogue)
+        voivodeships = sorted({code[:2] for code in all_powiats})
         powiats = sorted(
-            {p for b in bundles for p in self.catalogue.powiats_of(b)},
+            all_powiats,
             key=lambda code: (code[:2], polish_key(self._powiat_name(code).removeprefix("powiat "))),
         )
 
@@ -217,7 +247,7 @@ class SiteViews:
         filters = {
             "groups": present("TARGET_GROUPS"),
             "voivodeships": [
-                (code, register.get(code).display_name if register.get(code) else code) for code in voivodeships
+                (code, unit.display_name if (unit := register.get(code)) else code) for code in voivodeships
             ],
             "powiats": [(code, self._powiat_name(code)) for code in powiats],
             "types": present("SERVICE_TYPES"),
@@ -268,6 +298,7 @@ class SiteViews:
             progress=progress,
             description=render_markdown(bundle.description) if bundle.description else None,
             history=list(history or ()),
+            territory_map=maps.territory_map(self.catalogue, bundle),
             edit_url=f"{self.repo_url}/edit/main/content/bundles/{bundle.id}.yml",
         )
         return GeneratedPage(
@@ -323,6 +354,17 @@ class SiteViews:
             source=f"partners/{partner.id}.yml",
         )
 
+    @cached_property
+    def open_data(self) -> OpenData:
+        """HSDS, feeds, calendars and the licence, built once per build."""
+        return OpenData(self.catalogue, self.licence, self.history, self.catalogue_url)
+
+    def fill_markers(self, markdown: str, page_url: str) -> str:
+        """A hand-written page with its generated blocks (home, /dane/) put in."""
+        if HOME_MARKER in markdown:
+            markdown = markdown.replace(HOME_MARKER, self.home_block(page_url))
+        return self.open_data.fill(markdown, self.env, self._linker(page_url))
+
     def home_block(self, page_url: str = "") -> str:
         """The generated part of the home page: counts and entry points."""
         bundles = list(self.catalogue.bundles.values())
@@ -333,15 +375,18 @@ class SiteViews:
                 regions[v] = regions.get(v, 0) + 1
         register = self.catalogue.register
         voivodeships = sorted(
-            ((code, register.get(code).display_name if register.get(code) else code, n) for code, n in regions.items()),
+            ((code, unit.display_name if (unit := register.get(code)) else code, n) for code, n in regions.items()),
             key=lambda item: polish_key(item[1]),
         )
+        link = self._linker(page_url)
         return self.env.get_template("wiazki/home.html").render(
             view=self,
-            link=self._linker(page_url),
+            link=link,
+            home_map=maps.home_map(self.catalogue, lambda code: link(f"{self.catalogue_url}?powiat={code}")),
             stats=self.catalogue.stats(),
             groups=[(g, n) for g, n in groups if n],
             voivodeships=voivodeships,
+            feeds=self.open_data.feed_links(),
         )
 
     # -- search -------------------------------------------------------------------
@@ -359,14 +404,17 @@ class SiteViews:
         absolute = lambda url: site_url.rstrip("/") + "/" + url  # noqa: E731
         bundle_url = lambda bundle_id: absolute(self.bundle_url(bundle_id))  # noqa: E731
         partner_url = lambda partner_id: absolute(self.partner_url(partner_id))  # noqa: E731
-        return [
-            DataFile("api/bundles.json", exports.bundles_json(self.catalogue, bundle_url)),
-            DataFile("api/partners.json", exports.partners_json(self.catalogue, partner_url)),
+        meta = self.open_data.metadata("json")
+        files = [
+            DataFile("api/bundles.json", exports.bundles_json(self.catalogue, bundle_url, meta)),
+            DataFile("api/partners.json", exports.partners_json(self.catalogue, partner_url, meta)),
             DataFile("api/bundles.csv", exports.bundles_csv(self.catalogue, bundle_url)),
             DataFile("api/partners.csv", exports.partners_csv(self.catalogue, partner_url)),
             DataFile("schemas/bundle.schema.json", schema_text("bundle")),
             DataFile("schemas/partner.schema.json", schema_text("partner")),
         ]
+        opened = self.open_data.files(absolute, bundle_url, partner_url)
+        return files + [DataFile(src_uri, content) for src_uri, content in opened]
 
 
 __all__ = ["SiteViews", "GeneratedPage", "DataFile", "template_environment", "HOME_MARKER", "FORMAT_VERSION"]

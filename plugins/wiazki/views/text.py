@@ -2,9 +2,10 @@
 
 Every string here comes from a YAML file anyone can propose in a pull request.
 Plain text is escaped by Jinja's autoescape in the templates; the one field that
-is Markdown (`description`) is rendered here with raw HTML switched off, then
-sanitised with nh3 as a second line of defence (Python-Markdown keeps
-`javascript:` links and entity-encoded schemes, nh3 decodes and drops them).
+is Markdown (`description`) is parsed by `format.commonmark` (the same parse the
+validator's link rule reads, raw HTML off), links with other schemes than
+http, https and mailto lose their target, and nh3 sanitises the result as a
+second line of defence.
 """
 
 from __future__ import annotations
@@ -13,13 +14,13 @@ import re
 from datetime import date
 from urllib.parse import urlsplit
 
-import markdown
 import nh3
-from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup
 
+from wiazki.format import commonmark
+
 #: Link schemes a description may use (the format's rule 8).
-SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
+SAFE_SCHEMES = commonmark.SAFE_SCHEMES
 
 #: What a rendered description may contain: text structure, never media or forms.
 _ALLOWED_TAGS = {
@@ -42,13 +43,15 @@ _ALLOWED_TAGS = {
     "h5",
     "h6",
     "table",
+    "del",
+    "s",
     "thead",
     "tbody",
     "tr",
     "th",
     "td",
 }
-_ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "th": {"align"}, "td": {"align"}}
+_ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "th": {"style"}, "td": {"style"}}
 
 _MONTHS_GENITIVE = (
     "stycznia",
@@ -66,33 +69,24 @@ _MONTHS_GENITIVE = (
 )
 
 
-class _DemoteHeadings(Treeprocessor):
-    """A description sits under the page's h2 "Opis": its headings start at h3."""
-
-    def run(self, root):  # type: ignore[override]
-        for element in root.iter():
-            if re.fullmatch(r"h[1-6]", element.tag):
-                element.tag = f"h{min(int(element.tag[1]) + 2, 6)}"
-        return None
-
-
-def _markdown() -> markdown.Markdown:
-    md = markdown.Markdown(extensions=["sane_lists"], output_format="html")
-    # Raw HTML is not rendered: without these two steps Python-Markdown passes
-    # block and inline HTML through, so "<script>" becomes text instead.
-    md.preprocessors.deregister("html_block")
-    md.inlinePatterns.deregister("html")
-    md.treeprocessors.register(_DemoteHeadings(md), "wiazki_demote_headings", 5)
-    return md
-
-
-_MD = _markdown()
-
-
 def render_markdown(text: str) -> Markup:
-    """A bundle description as sanitised HTML (safe to print unescaped)."""
-    _MD.reset()
-    html = _MD.convert(text)
+    """A bundle description as sanitised HTML (safe to print unescaped).
+
+    The validator refuses a description longer than `commonmark.MAX_MARKDOWN_CHARS`;
+    a longer one reaching this function anyway is cut there, so rendering stays bounded.
+    """
+    parsed = commonmark.parse(text[: commonmark.MAX_MARKDOWN_CHARS])
+    for token in parsed.tokens:
+        # A description sits under the page's h2 "Opis": its headings start at h3.
+        if token.type in ("heading_open", "heading_close"):
+            token.tag = f"h{min(int(token.tag[1]) + 2, 6)}"
+        for child in token.children or ():
+            if child.type == "link_open" and commonmark.link_scheme(str(child.attrs.get("href", ""))) not in (
+                None,
+                *SAFE_SCHEMES,
+            ):
+                del child.attrs["href"]
+    html = commonmark.render(parsed.tokens)
     clean = nh3.clean(
         html,
         tags=_ALLOWED_TAGS,
@@ -100,8 +94,10 @@ def render_markdown(text: str) -> Markup:
         url_schemes=set(SAFE_SCHEMES),
         link_rel="noopener noreferrer nofollow",
         strip_comments=True,
+        # markdown-it aligns table columns with `style="text-align:…"`; nothing else passes.
+        filter_style_properties={"text-align"},
     )
-    return Markup(clean)
+    return Markup(clean.rstrip("\n"))
 
 
 def safe_url(url: str | None, schemes: frozenset[str] = frozenset({"http", "https"})) -> str | None:

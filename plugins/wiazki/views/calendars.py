@@ -1,0 +1,113 @@
+"""Milestones as iCalendar (RFC 5545) files, written by the `icalendar` library.
+
+- `calendars/bundles/<id>.ics`: every milestone of a bundle's `design.plan` (bundles
+  with at least one milestone);
+- `calendars/milestones.ics`: the whole catalogue's milestones dated on or after the
+  data's date (`generated`, see `wiazki.views.opendata`), so the file depends on the
+  content only, never on the day of the build.
+
+Each milestone is an all-day event. Its UID is a UUID 5 of the bundle id, the date and
+the milestone's position among that day's milestones: editing the text updates the
+event in a subscriber's calendar, moving the date makes it a new one. DTSTAMP is the
+day the bundle last changed (git history, else `reviewed`), midnight UTC, so a build
+writes no clock reading. The licence goes into the calendar's DESCRIPTION (RFC 7986)
+and the widely read X-WR-CALDESC.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from datetime import UTC, date, datetime, timedelta
+
+from icalendar import Calendar, Event
+
+from wiazki.model import Bundle, Catalogue
+from wiazki.views.feeds import xml_text
+from wiazki.views.hsds import uid
+from wiazki.views.opendata import DataLicence, History, last_changed
+
+PRODID = "-//owes-katalog//wiazki//PL"
+CATALOGUE_CALENDAR = "calendars/milestones.ics"
+UID_DOMAIN = "owes-katalog.github.io"
+
+
+def bundle_calendar(bundle_id: str) -> str:
+    return f"calendars/bundles/{bundle_id}.ics"
+
+
+def milestone_day(text: str) -> date | None:
+    """The date of a `YYYY-MM-DD` text, or None when it is not one."""
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        return None
+
+
+def _text(value: str) -> str:
+    # iCalendar escapes commas, semicolons and newlines itself; control characters it
+    # would pass through break some readers, so they go as in XML.
+    return xml_text(value)
+
+
+def milestone_events(bundle: Bundle, url: str, history: History | None) -> list[tuple[date, Event]]:
+    """(day, event) for each milestone of the bundle with a valid date, in file order."""
+    changed = milestone_day(last_changed(bundle, history)) or date(1970, 1, 1)
+    stamp = datetime(changed.year, changed.month, changed.day, tzinfo=UTC)
+    seen: dict[str, int] = {}
+    events = []
+    for milestone in bundle.design.milestones:
+        day = milestone_day(milestone.date)
+        if day is None:
+            continue
+        ordinal = seen[milestone.date] = seen.get(milestone.date, 0) + 1
+        event = Event()
+        event.add("uid", f"{uid('milestone', bundle.id, milestone.date, str(ordinal))}@{UID_DOMAIN}")
+        event.add("dtstamp", stamp)
+        event.add("dtstart", day)
+        event.add("dtend", day + timedelta(days=1))
+        event.add("summary", _text(f"{milestone.milestone} – {bundle.title}"))
+        event.add("description", _text(f"Kamień milowy wiązki „{bundle.title}”.\n{url}"))
+        event.add("url", url)
+        event.add("transp", "TRANSPARENT")
+        events.append((day, event))
+    return events
+
+
+def _calendar(name: str, licence: DataLicence, events: Iterable[Event]) -> bytes:
+    calendar = Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("name", _text(name))
+    calendar.add("x-wr-calname", _text(name))
+    calendar.add("description", licence.statement)
+    calendar.add("x-wr-caldesc", licence.statement)
+    for event in events:
+        calendar.add_component(event)
+    return calendar.to_ical()
+
+
+def calendars(
+    catalogue: Catalogue,
+    bundle_url: Callable[[str], str],
+    licence: DataLicence,
+    history: History | None,
+    generated: str,
+) -> dict[str, bytes]:
+    """src_uri → .ics bytes: one per bundle with milestones, and the catalogue's upcoming ones."""
+    out: dict[str, bytes] = {}
+    upcoming: list[tuple[date, str, Event]] = []
+    since = milestone_day(generated) or date(1970, 1, 1)
+    for bundle in catalogue.bundles.values():
+        events = milestone_events(bundle, bundle_url(bundle.id), history)
+        if not events:
+            continue
+        out[bundle_calendar(bundle.id)] = _calendar(
+            f"Kamienie milowe: {bundle.title}", licence, (event for _, event in events)
+        )
+        upcoming += [(day, bundle.id, event) for day, event in events if day >= since]
+    upcoming.sort(key=lambda item: (item[0], item[1]))
+    out[CATALOGUE_CALENDAR] = _calendar(
+        "Wiązki usług społecznych – nadchodzące kamienie milowe", licence, (event for _, _, event in upcoming)
+    )
+    return out

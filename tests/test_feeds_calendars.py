@@ -1,0 +1,147 @@
+"""Atom feeds and iCalendar files: valid, escaped, stable, dated from history, never from the clock."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+import icalendar
+import time_machine
+
+import contentkit as kit
+from sitehelpers import IMG, SCRIPT, sample_site  # noqa: F401 - fixture
+from wiazki.format.teryt import load_register
+from wiazki.model import Catalogue
+from wiazki.views import calendars, feeds
+from wiazki.views.opendata import data_licence
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+HOSTILE = f"Zmiana {SCRIPT} {IMG} ]]> &amp; \x00\x01\x0b\x1b\ufffe\ud800 koniec"
+
+
+@dataclass(frozen=True)
+class Change:
+    date: str
+    subject: str
+
+
+def catalogue(**changes: str) -> Catalogue:
+    bundle = kit.valid_bundle()
+    for key, value in changes.items():
+        bundle[key] = value
+    return Catalogue.from_documents([bundle], [kit.owes(), kit.gops(), kit.coop()], load_register())
+
+
+def check_atom(text: str) -> ET.Element:
+    """Parse the feed and check what RFC 4287 requires of a feed and its entries."""
+    root = ET.fromstring(text.encode("utf-8"))
+    assert root.tag == f"{ATOM}feed"
+    for name in ("id", "title", "updated"):
+        assert root.find(f"{ATOM}{name}") is not None, name
+    assert root.find(f"{ATOM}author/{ATOM}name") is not None  # covers every entry
+    assert root.find(f"{ATOM}link[@rel='self']") is not None
+    assert root.find(f"{ATOM}rights") is not None
+    for entry in root.iter(f"{ATOM}entry"):
+        for name in ("id", "title", "updated"):
+            assert (entry.findtext(f"{ATOM}{name}") or "").strip(), name
+        assert entry.find(f"{ATOM}link[@rel='alternate']") is not None
+        datetime.fromisoformat(entry.findtext(f"{ATOM}updated") or "")
+    return root
+
+
+def render(cat: Catalogue, history=None) -> str:  # type: ignore[no-untyped-def]
+    feed = feeds.feeds(cat, "wiazki/")[0]
+    return feeds.atom(
+        feed,
+        cat,
+        lambda path: "https://example.org/" + path,
+        lambda bundle_id: f"https://example.org/wiazki/{bundle_id}/",
+        data_licence(),
+        history,
+        "2026-11-27",
+    )
+
+
+def test_feed_is_valid_atom_with_hostile_text_escaped_and_forbidden_characters_dropped() -> None:
+    cat = catalogue(title=f"Wiązka {SCRIPT} \x07", summary=HOSTILE)
+    text = render(cat, lambda bundle: [Change("2026-11-20", HOSTILE), Change("2026-01-02", "Nowa")])
+    root = check_atom(text)
+    entry = root.find(f"{ATOM}entry")
+    assert entry is not None
+    assert entry.findtext(f"{ATOM}title") == f"Wiązka {SCRIPT} "
+    assert SCRIPT in (entry.findtext(f"{ATOM}summary") or "")
+    assert "<script>" not in text and "&lt;script&gt;" in text
+    assert "\x00" not in text and "\x1b" not in text and "\ufffe" not in text
+    # Dated from history: first appearance and last change.
+    assert entry.findtext(f"{ATOM}published") == "2026-01-02T00:00:00Z"
+    assert entry.findtext(f"{ATOM}updated") == "2026-11-20T00:00:00Z"
+
+
+def test_without_history_entries_are_dated_by_reviewed() -> None:
+    entry = check_atom(render(catalogue(reviewed="2026-10-15"))).find(f"{ATOM}entry")
+    assert entry is not None and entry.findtext(f"{ATOM}updated") == "2026-10-15T00:00:00Z"
+
+
+def test_one_feed_per_voivodeship_lists_only_its_bundles() -> None:
+    all_feeds = feeds.feeds(catalogue(), "wiazki/")
+    assert len(all_feeds) == 17
+    wielkopolskie = next(f for f in all_feeds if f.code == "30")
+    assert [b.id for b in wielkopolskie.bundles] == ["senior-u-siebie"]
+    assert all(not f.bundles for f in all_feeds[1:] if f.code != "30")
+
+
+def test_calendar_round_trips_with_stable_uids_and_no_clock() -> None:
+    cat = catalogue()
+    url = lambda bundle_id: f"https://example.org/wiazki/{bundle_id}/"  # noqa: E731
+    with time_machine.travel(datetime(2030, 1, 1, tzinfo=UTC), tick=False):
+        first = calendars.calendars(cat, url, data_licence(), None, "2026-01-01")
+    with time_machine.travel(datetime(2031, 6, 1, tzinfo=UTC), tick=False):
+        second = calendars.calendars(cat, url, data_licence(), None, "2026-01-01")
+    assert first == second
+    ics = first["calendars/bundles/senior-u-siebie.ics"]
+    parsed = icalendar.Calendar.from_ical(ics)
+    assert parsed.to_ical() == ics
+    events = parsed.walk("VEVENT")
+    milestones = kit.valid_bundle()["design"]["plan"]["milestones"]
+    assert len(events) == len(milestones)
+    assert [str(e["DTSTART"].dt) for e in events] == [m["date"] for m in milestones]
+    assert len({str(e["UID"]) for e in events}) == len(events)
+    assert "CC BY 4.0" in str(parsed["DESCRIPTION"])
+
+
+def test_catalogue_calendar_keeps_milestones_from_the_data_date_on() -> None:
+    bundle = kit.valid_bundle()
+    bundle["design"]["plan"]["milestones"] = [
+        {"date": day, "milestone": f"Etap {day}"} for day in ("2026-03-01", "2026-12-01", "2027-02-01")
+    ]
+    cat = Catalogue.from_documents([bundle], [kit.owes(), kit.gops(), kit.coop()], load_register())
+    dates = ["2026-03-01", "2026-12-01", "2027-02-01"]
+    url = lambda bundle_id: f"https://example.org/wiazki/{bundle_id}/"  # noqa: E731
+    ics = calendars.calendars(cat, url, data_licence(), None, dates[1])[calendars.CATALOGUE_CALENDAR]
+    events = icalendar.Calendar.from_ical(ics).walk("VEVENT")
+    assert [str(e["DTSTART"].dt) for e in events] == dates[1:]
+
+
+def test_hostile_milestone_text_round_trips(tmp_path: Path) -> None:
+    bundle = kit.valid_bundle()
+    bundle["design"]["plan"]["milestones"][0]["milestone"] = "Etap; z, przecinkiem\\n i\nnową linią " + SCRIPT + "\x00"
+    cat = Catalogue.from_documents([bundle], [kit.owes(), kit.gops(), kit.coop()], load_register())
+    ics = calendars.calendars(cat, lambda i: "https://example.org/", data_licence(), None, "2026-01-01")
+    parsed = icalendar.Calendar.from_ical(ics["calendars/bundles/senior-u-siebie.ics"])
+    summary = str(parsed.walk("VEVENT")[0]["SUMMARY"])
+    assert summary.startswith("Etap; z, przecinkiem\\n i\nnową linią " + SCRIPT)
+    assert "\x00" not in summary
+
+
+def test_sample_site_feeds_and_calendars_are_valid(sample_site: Path) -> None:
+    feed_files = sorted((sample_site / "feeds").glob("*.atom"))
+    assert len(feed_files) == 17
+    for path in feed_files:
+        check_atom(path.read_text(encoding="utf-8"))
+    root = check_atom((sample_site / "feeds" / "bundles.atom").read_text(encoding="utf-8"))
+    assert len(root.findall(f"{ATOM}entry")) == 12
+    for path in (sample_site / "calendars").rglob("*.ics"):
+        raw = path.read_bytes()
+        assert icalendar.Calendar.from_ical(raw).to_ical() == raw, path

@@ -1,0 +1,131 @@
+"""The HSDS 3.0 export: every record validates against Open Referral's compiled schemas."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import lzma
+import sys
+import time
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+
+import contentkit as kit
+from sitehelpers import REPO, sample_site  # noqa: F401 - fixture
+from wiazki.format.teryt import load_register
+from wiazki.model import Catalogue
+from wiazki.views.hsds import HsdsExport, uid
+from wiazki.views.opendata import data_licence
+
+SCHEMAS = Path(__file__).parent / "data" / "hsds-3.0"
+#: The digests tests/data/hsds-3.0/README.md gives for the uncompressed official files.
+DIGESTS = {
+    "organization": "e429ffe3b585da12da10b75cf30dfc0a67ef96b34f5e1b21141a2b627ca28119",
+    "service": "5cd7c2ecb5776947e437a4d5b9656f9a80db56bef3ad49f5bb142d49dbe66156",
+}
+
+
+@cache
+def validator(kind: str) -> jsonschema.protocols.Validator:
+    raw = lzma.decompress((SCHEMAS / f"{kind}.json.xz").read_bytes())
+    assert hashlib.sha256(raw).hexdigest() == DIGESTS[kind]
+    schema = json.loads(raw)
+    cls = jsonschema.validators.validator_for(schema)
+    cls.check_schema(schema)
+    # The formats the schemas use (uuid, email, date) are checked, not only the shapes.
+    return cls(schema, format_checker=cls.FORMAT_CHECKER)
+
+
+def problems(kind: str, records: list[dict[str, Any]]) -> list[str]:
+    out = []
+    for record in records:
+        for error in validator(kind).iter_errors(record):
+            out.append(f"{record.get('name')}: {'/'.join(map(str, error.absolute_path))}: {error.message}")
+    return out
+
+
+def export(catalogue: Catalogue) -> HsdsExport:
+    return HsdsExport(
+        catalogue,
+        lambda bundle_id: f"https://example.org/wiazki/{bundle_id}/",
+        lambda partner_id: f"https://example.org/partnerzy/{partner_id}/",
+        data_licence(),
+        "2026-11-27",
+    )
+
+
+def test_the_shipped_schemas_are_the_official_files() -> None:
+    # validator() checks the digests from the README and that each is a valid JSON Schema.
+    assert validator("organization") and validator("service")
+    readme = (SCHEMAS / "README.md").read_text(encoding="utf-8")
+    assert all(digest in readme for digest in DIGESTS.values())
+    assert "Attribution Share-Alike 4.0" in (SCHEMAS / "LICENSE").read_text(encoding="utf-8")
+
+
+def test_the_validation_can_fail() -> None:
+    assert problems("service", [{"id": "not-a-uuid", "name": "x"}])  # no status, bad uuid
+    assert problems("organization", [{"id": uid("organization", "x"), "name": "x"}])  # no description
+
+
+def test_every_record_of_the_sample_site_validates(sample_site: Path) -> None:
+    hsds = sample_site / "api" / "hsds"
+    organizations = json.loads((hsds / "organizations.json").read_text(encoding="utf-8"))
+    services = json.loads((hsds / "services.json").read_text(encoding="utf-8"))
+    assert organizations["total_items"] == len(organizations["contents"]) == 53
+    assert services["total_items"] == len(services["contents"]) > 0
+    assert problems("organization", organizations["contents"]) == []
+    assert problems("service", services["contents"]) == []
+    index = json.loads((hsds / "index.json").read_text(encoding="utf-8"))
+    assert index["version"] == "3.0"
+    assert index["services"] == "https://owes-katalog.github.io/wiazki/api/hsds/services.json"
+
+
+def test_identifiers_areas_fees_and_programs_are_mapped() -> None:
+    catalogue = Catalogue.from_documents([kit.valid_bundle()], [kit.owes(), kit.gops(), kit.coop()], load_register())
+    hsds = export(catalogue)
+    owes = next(o for o in hsds.organizations if o["name"] == kit.owes()["name"])
+    ids = {i["identifier_type"]: i["identifier"] for i in owes["organization_identifiers"]}
+    assert ids == {"KRS": "0000123456", "NIP": "5261040828", "REGON": "123456785"}
+    assert owes["locations"][0]["addresses"][0]["state_province"] == "województwo wielkopolskie"
+    source = kit.valid_bundle()["canvas"]["value_proposition"]["services"][0]
+    service = hsds.services[0]
+    assert service["organization_id"] == uid("organization", source["provider"])
+    assert [a["name"] for a in service["service_areas"]] == [
+        "Kramsk (gmina wiejska), powiat koniński, woj. wielkopolskie"
+    ]
+    assert service["program"]["name"] == kit.valid_bundle()["title"]
+    assert service["program_id"] == service["program"]["id"]
+    assert service["cost_options"][0]["currency"] == "PLN"
+    assert service["eligibility_description"].startswith(source["access"])
+    # The same content gives the same ids.
+    assert export(catalogue).services == hsds.services
+
+
+def test_only_available_bundles_become_services() -> None:
+    draft = kit.valid_bundle("w-projekcie")
+    draft["stage"] = "define"
+    catalogue = Catalogue.from_documents([draft], [kit.owes(), kit.gops(), kit.coop()], load_register())
+    hsds = export(catalogue)
+    assert hsds.services == [] and hsds.services_page()["empty"] is True
+    assert len(hsds.organizations) == 3
+
+
+@pytest.mark.slow
+def test_every_record_of_1000_generated_bundles_validates() -> None:
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    from bench_build import generate
+
+    bundles, partners = generate(1000)
+    catalogue = Catalogue.from_documents(bundles, partners, load_register())
+    start = time.perf_counter()
+    hsds = export(catalogue)
+    built = time.perf_counter() - start
+    assert len(hsds.services) > 1000
+    assert len({s["id"] for s in hsds.services}) == len(hsds.services)
+    assert problems("organization", hsds.organizations) == []
+    assert problems("service", hsds.services) == []
+    assert built < 5, f"HSDS export of 1,000 bundles took {built:.1f} s"
