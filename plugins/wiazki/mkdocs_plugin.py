@@ -207,7 +207,9 @@ class WiazkiPlugin(BasePlugin[WiazkiConfig]):
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         generated = self._pages.get(page.file.src_uri) if self.config.enabled else None
         if generated is None:
-            if self.config.enabled:
+            # Material's front matter `search: {exclude: true}` keeps a page out of search.
+            excluded = isinstance(page.meta.get("search"), dict) and page.meta["search"].get("exclude")
+            if self.config.enabled and not excluded:
                 self._page_records.append(self._records.page(page.url, page.title or "", html))
             return None
         # Markdown's toc extension never saw the body: give Material its table of

@@ -45,7 +45,7 @@ def words(text: str) -> list[str]:
 @lru_cache(maxsize=1)
 def _morfeusz() -> Any | None:
     try:
-        import morfeusz2  # type: ignore[import-not-found]
+        import morfeusz2
     except ImportError:  # pragma: no cover - the package is a pinned dependency
         return None
     return morfeusz2.Morfeusz(analyse=True, generate=True, expand_tags=False)

@@ -54,7 +54,7 @@ class IndexStats:
 def pagefind_executable() -> Path:
     """The Pagefind binary of the `pagefind_bin` package; SearchIndexError when it is missing."""
     try:
-        import pagefind_bin  # type: ignore[import-not-found]
+        import pagefind_bin
 
         return Path(pagefind_bin.get_executable())
     except (ImportError, FileNotFoundError) as exc:
