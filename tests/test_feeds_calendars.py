@@ -11,7 +11,7 @@ import icalendar
 import time_machine
 
 import contentkit as kit
-from sitehelpers import IMG, SCRIPT, sample_site  # noqa: F401 - fixture
+from sitehelpers import IMG, SCRIPT, injection_site, sample_site  # noqa: F401 - fixtures
 from wiazki.format.teryt import load_register
 from wiazki.model import Catalogue
 from wiazki.views import calendars, feeds
@@ -145,3 +145,42 @@ def test_sample_site_feeds_and_calendars_are_valid(sample_site: Path) -> None:
     for path in (sample_site / "calendars").rglob("*.ics"):
         raw = path.read_bytes()
         assert icalendar.Calendar.from_ical(raw).to_ical() == raw, path
+
+
+def test_feed_dates_come_from_git_history(tmp_path: Path) -> None:
+    from git_helpers import bundle, commit, init_repo, write_bundle, write_partners
+    from wiazki.revisions.history import read_history
+    from wiazki.validation.validator import ContentValidator
+
+    repo = init_repo(tmp_path / "repo")
+    write_partners(repo)
+    write_bundle(repo, bundle("senior-kramsk", "Senior u siebie w Kramsku", reviewed="2026-01-10"))
+    commit(repo, "Nowa wiązka", date="2026-01-12T09:00:00+01:00")
+    write_bundle(repo, bundle("senior-kramsk", "Senior u siebie w Kramsku – poprawki", reviewed="2026-01-10"))
+    commit(repo, f"Poprawki {SCRIPT} (#7)", date="2026-04-20T18:00:00+02:00")
+    histories = read_history(repo, repo / "content")
+    validator = ContentValidator(repo / "content")
+    result = validator.validate(datetime(2026, 6, 1).date())
+    from wiazki.model import build_catalogue
+
+    cat = build_catalogue(result, validator.register)
+    root = check_atom(render(cat, lambda b: histories.get(b.id, ())))
+    entry = root.find(f"{ATOM}entry")
+    assert entry is not None
+    assert entry.findtext(f"{ATOM}published") == "2026-01-12T00:00:00Z"
+    assert entry.findtext(f"{ATOM}updated") == "2026-04-20T00:00:00Z"
+    assert f"Poprawki {SCRIPT} (#7)" in (entry.findtext(f"{ATOM}content") or "")
+
+
+def test_injection_site_feeds_calendars_and_hsds_stay_inert(injection_site: Path) -> None:
+    for path in (injection_site / "feeds").glob("*.atom"):
+        text = path.read_text(encoding="utf-8")
+        check_atom(text)
+        assert "<script" not in text and "<img" not in text, path
+    feed = ET.fromstring((injection_site / "feeds" / "bundles.atom").read_bytes())
+    assert SCRIPT in (feed.findtext(f"{ATOM}entry/{ATOM}title") or "")
+    for path in (injection_site / "calendars").rglob("*.ics"):
+        raw = path.read_bytes()
+        assert icalendar.Calendar.from_ical(raw).to_ical() == raw
+    for path in (injection_site / "api" / "hsds").glob("*.json"):
+        assert "<" not in path.read_text(encoding="utf-8"), path

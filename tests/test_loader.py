@@ -240,5 +240,8 @@ def test_schema_problems_are_capped_per_file():
     text = "id: x\ncanvas:\n  value_proposition:\n    services:\n" + "      - {name: 1, fee: 2}\n" * 2000
     doc, problems = load_text("x.yml", text)
     assert problems == []
-    found = schema_problems("bundle", doc)
-    assert len(found) <= 60 and found[-1].code == "too-many-problems"
+    from wiazki.validation.limits import MAX_PROBLEMS_PER_FILE, limit
+
+    found = limit(schema_problems("bundle", doc))
+    assert len(found) == MAX_PROBLEMS_PER_FILE + 1 and found[-1].code == "too-many-problems"
+    assert "pominięto 13960 kolejnych" in found[-1].message

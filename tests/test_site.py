@@ -60,17 +60,22 @@ def test_catalogue_lists_every_card_in_three_sections_available_first(sample_sit
     assert [t for level, t in page.headings() if level == 2] == ["Dostępne wiązki", "W projektowaniu", "Zakończone"]
     cards = page.find_all("article", class_="wiazki-card")
     assert len(cards) == len(catalogue.bundles)
-    stages = [card.attrs["data-stage"] for card in cards]
+    stage_of = {"s" + str(i): stage for i, stage in enumerate(vocab.STAGES)}
+    stages = [next(stage_of[t] for t in card.attrs["data-f"].split() if t[0] == "s") for card in cards]
     statuses = ["available" if s == "available" else "closed" if s == "closed" else "design" for s in stages]
     assert statuses == sorted(statuses, key=["available", "design", "closed"].index)
     first = catalogue.bundles[next(iter(catalogue.bundles))]
     card = cards[0]
-    assert card.attrs["data-groups"] == " ".join(first.groups)
-    assert card.attrs["data-voivodeships"] == " ".join(catalogue.voivodeships_of(first))
-    assert card.attrs["data-powiats"] == " ".join(catalogue.powiats_of(first))
-    assert card.attrs["data-types"] == " ".join(first.service_types)
-    assert card.attrs["data-fees"] == " ".join(first.fees)
-    assert first.title in card.text and first.summary.split()[0] in card.text and first.stage_label in card.text
+    # Facets as short tokens: prefix + position in the vocabulary, or + TERYT code.
+    tokens = card.attrs["data-f"].split()
+    position = lambda vocabulary, key: str(list(vocabulary).index(key))  # noqa: E731
+    assert [t for t in tokens if t[0] == "g"] == ["g" + position(vocab.TARGET_GROUPS, g) for g in first.groups]
+    assert [t for t in tokens if t[0] == "v"] == ["v" + v for v in catalogue.voivodeships_of(first)]
+    assert [t for t in tokens if t[0] == "p"] == ["p" + p for p in catalogue.powiats_of(first)]
+    assert [t for t in tokens if t[0] == "t"] == ["t" + position(vocab.SERVICE_TYPES, t) for t in first.service_types]
+    assert [t for t in tokens if t[0] == "s"] == ["s" + position(vocab.STAGES, first.stage)]
+    assert [t for t in tokens if t[0] == "f"] == ["f" + position(vocab.FEES, f) for f in first.fees]
+    assert first.title in card.text and first.stage_label.split(" (")[0] in card.text
     # Slim: the free-text filter reads the card's own text; no copy of it in data-text.
     assert "data-text" not in card.attrs
     assert catalogue.territory_name(first.territory[0]) in card.text
@@ -98,6 +103,13 @@ def test_catalogue_filter_form_follows_the_markup_contract(sample_site: Path, ca
     assert all(o.attrs["value"].startswith(o.attrs["data-voivodeship"]) for o in powiat_options)
     stage_values = {e.attrs["value"] for e in page.find_all("option") if e.attrs.get("value") in vocab.STAGES}
     assert stage_values == {b.stage for b in catalogue.bundles.values()}
+    # An option's data-code is its position in the vocabulary: the cards' tokens use it.
+    stage_codes = {
+        e.attrs["value"]: e.attrs["data-code"] for e in page.find_all("option") if e.attrs.get("value") in vocab.STAGES
+    }
+    assert stage_codes == {s: str(list(vocab.STAGES).index(s)) for s in stage_values}
+    panel = page.by_id("wiazki-filter-panel")
+    assert panel.tag == "details" and "hidden" in panel.attrs
     status = page.by_id("wiazki-count")
     assert status.attrs["role"] == "status" and status.attrs["aria-live"] == "polite"
 

@@ -22,6 +22,10 @@ ALLOWED_COMMANDS: dict[tuple[str, ...], tuple[str, str]] = {
     ("make", "install"): (".ci/run", "make test"),  # `make test` depends on `install`
     ("make", "test"): (".ci/run", "make test"),
     ("wiazki", "validate", "--format", "github", "content"): ("tests/test_cli.py", '"validate", "--format", "github"'),
+    ("wiazki", "validate", "--format", "github", "--base", "$BASE", "content"): (
+        "tests/test_hostile_limits.py",
+        '"validate", "--format", "github", "--base"',
+    ),
     ("wiazki", "diff", "--format", "markdown", "--merge-base", "$BASE", "$HEAD"): (
         "tests/test_diff.py",
         '"--format", "markdown", "--merge-base"',

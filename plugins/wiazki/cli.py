@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import argparse
 import os
-import re
 import sys
-from datetime import date
 from pathlib import Path
 
-from wiazki.format.schema import ID_PATTERN, schema_text
+from wiazki.clock import TodayError, today
+from wiazki.format.fields import hint
+from wiazki.format.ids import is_id
+from wiazki.format.schema import schema_text
 from wiazki.format.teryt import RegisterError, import_register, load_register
 from wiazki.new_bundle.scaffold import NewBundle, bundle_yaml
 from wiazki.validation import reporting
@@ -35,15 +36,17 @@ class UsageError(ValueError):
     """The command was called wrongly (exit 2); the message is Polish."""
 
 
-def today() -> date:
-    """Today, or the date in WIAZKI_TODAY (YYYY-MM-DD) so that a run can be reproduced."""
-    value = os.environ.get("WIAZKI_TODAY")
-    if not value:
-        return date.today()
+def _changed_files(content_dir: str, base: str | None) -> set[str]:
+    """The files a pull request changes (`--base`), or none when not asked or not known."""
+    if not base:
+        return set()
+    from wiazki.revisions.git import GitError, changed_files
+
     try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise UsageError(f"zmienna WIAZKI_TODAY musi być datą RRRR-MM-DD, a jest „{value}”") from None
+        return changed_files(Path(content_dir), base)
+    except GitError as exc:
+        sys.stderr.write(f"wiazki: nie ustalono zmienionych plików ({exc}); adnotacje w kolejności plików\n")
+        return set()
 
 
 def _validate(args: argparse.Namespace) -> int:
@@ -56,13 +59,15 @@ def _validate(args: argparse.Namespace) -> int:
     if args.format == "json":
         print(reporting.as_json(problems, result.files))
     elif args.format == "github":
-        for line in reporting.github(problems):
+        changed = _changed_files(args.content_dir, args.base)
+        _, hidden = reporting.annotated(problems, changed)
+        for line in reporting.github(problems, changed):
             print(line)
         print(reporting.summary_line(problems, result.files))
         summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
         if summary_file:
             with open(summary_file, "a", encoding="utf-8") as handle:
-                handle.write(reporting.step_summary(problems, result.files))
+                handle.write(reporting.step_summary(problems, result.files, hidden))
     else:
         for line in reporting.human(problems):
             print(line)
@@ -74,7 +79,7 @@ def _validate(args: argparse.Namespace) -> int:
 def _new(args: argparse.Namespace) -> int:
     content = Path(args.content_dir)
     target = content / "bundles" / f"{args.id}.yml"
-    if not re.match(ID_PATTERN, args.id) or not 3 <= len(args.id) <= 64:
+    if not is_id(args.id):
         sys.stderr.write(
             f"wiazki: „{args.id}” nie jest poprawnym identyfikatorem (małe litery a–z, cyfry, łączniki, 3–64 znaki)\n"
         )
@@ -175,11 +180,16 @@ def build_parser() -> argparse.ArgumentParser:
     )
     validate.add_argument("--format", choices=("human", "github", "json"), default="human", help="format wyniku")
     validate.add_argument("--strict", action="store_true", help="ostrzeżenia też kończą się kodem 1")
+    validate.add_argument(
+        "--base",
+        metavar="REV",
+        help="z --format github: najpierw adnotacje plików zmienionych względem rewizji REV (pull request)",
+    )
     validate.set_defaults(run=_validate)
 
     new = commands.add_parser("new", help="utwórz nową wiązkę na etapie odkrywania")
     new.add_argument("id", help="identyfikator, np. seniorzy-kramsk")
-    new.add_argument("--title", required=True, help="nazwa wiązki (5–120 znaków)")
+    new.add_argument("--title", required=True, help=hint("bundle", "title"))
     new.add_argument("--facilitator", required=True, help="identyfikator OWES z content/partners/")
     new.add_argument("--territory", required=True, action="append", help="kod TERYT (można podać kilka razy)")
     new.add_argument("--group", action="append", help="grupa docelowa, np. older_persons (można podać kilka razy)")
@@ -236,7 +246,7 @@ def main(argv: list[str] | None = None) -> int:
         return args.run(args)
     except KeyboardInterrupt:
         return 130
-    except UsageError as exc:
+    except (UsageError, TodayError) as exc:
         sys.stderr.write(f"wiazki: {exc}\n")
         return EXIT_CANNOT_RUN
     except (OSError, ValueError) as exc:

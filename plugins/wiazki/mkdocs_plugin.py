@@ -24,7 +24,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from wiazki import REPO_URL
-from wiazki.cli import today
+from wiazki.clock import today
 from wiazki.editor.config import EditorSettings
 from wiazki.editor.site import Vendor, editor_files
 from wiazki.model import build_catalogue
@@ -290,7 +290,14 @@ class WiazkiPlugin(BasePlugin[WiazkiConfig]):
                 "wiazki: brak plików edytora w %s; /admin/ pokaże wyjaśnienie (uruchom make serve)", editor.tools_dir
             )
         here = views.url_of("admin/index.md")
-        link = lambda src_uri: views.relative(here, views.url_of(src_uri))  # noqa: E731
+
+        def link(src_uri: str) -> str:
+            # A guide page the site has: its source, which MkDocs turns into the right URL
+            # for either use_directory_urls (a ".html" URL in Markdown fails --strict).
+            if files.get_file_from_path(src_uri) is not None:
+                return posixpath.relpath(src_uri, "admin")
+            return views.relative(here, views.url_of(src_uri))
+
         for item in editor_files(settings, views.catalogue, views.env, vendor, styles, link):
             if item.source is not None:
                 self._add(files, File.generated(config, item.src_uri, abs_src_path=str(item.source)))

@@ -12,7 +12,7 @@ from typing import Any
 
 from wiazki.format import vocab
 from wiazki.format.teryt import POWIAT, Register
-from wiazki.validation.rules import filled
+from wiazki.format.values import filled
 
 
 def _texts(value: Any) -> tuple[str, ...]:

@@ -27,8 +27,7 @@ def page_urls(real_site: Any) -> dict[str, str]:
     available = [
         b
         for b in bundles
-        if 'data-stage="available"' in (real_site.root / "wiazki" / "index.html").read_text(encoding="utf-8")
-        and "Projektowanie zakończone" in (real_site.root / "wiazki" / b / "index.html").read_text(encoding="utf-8")
+        if "Projektowanie zakończone" in (real_site.root / "wiazki" / b / "index.html").read_text(encoding="utf-8")
     ]
     assert early and available and partners
     urls = {
@@ -42,7 +41,7 @@ def page_urls(real_site: Any) -> dict[str, str]:
         "how to add a bundle": "jak-dodac-wiazke/",
         "404": "404.html",
     }
-    for optional in ("dane", "format"):
+    for optional in ("dane", "format", "prywatnosc"):
         if (real_site.root / optional / "index.html").exists():
             urls[optional] = f"{optional}/"
     return urls
@@ -59,6 +58,7 @@ PAGE_TYPES = [
     "how to add a bundle",
     "dane",
     "format",
+    "prywatnosc",
     "404",
 ]
 

@@ -10,18 +10,30 @@ import pytest
 
 pytestmark = pytest.mark.browser
 
-#: Each card's data-* lists as the script sees them, read from the page (a card is
-#: known by its link; its words are its own text).
-CARDS_JS = """() => [...document.querySelectorAll('.wiazki-card')].map(card => ({
-    id: card.querySelector('h3 a').getAttribute('href'),
-    hidden: card.hidden,
-    visible: card.offsetParent !== null,
-    groups: card.dataset.groups.split(' '),
-    voivodeships: card.dataset.voivodeships.split(' '),
-    powiats: card.dataset.powiats.split(' '),
-    types: card.dataset.types.split(' '),
-    text: card.textContent,
-}))"""
+#: Each card's facets as the script sees them, decoded from its data-f tokens with the
+#: form's own options (prefix + data-code, or prefix + value for TERYT codes); a card
+#: is known by its link, its words are its own text.
+CARDS_JS = """() => {
+    const fields = {group: 'g', voivodeship: 'v', powiat: 'p', type: 't', area: 'a', stage: 's', fee: 'f'};
+    const keys = {};
+    for (const [name, prefix] of Object.entries(fields)) {
+        for (const option of document.querySelectorAll(`#wiazki-${name} option[data-code]`)) {
+            keys[prefix + option.dataset.code] = option.value;
+        }
+    }
+    const list = (card, prefix) => card.dataset.f.split(' ').filter(t => t[0] === prefix)
+        .map(t => keys[t] || t.slice(1));
+    return [...document.querySelectorAll('.wiazki-card')].map(card => ({
+        id: card.querySelector('h3 a').getAttribute('href'),
+        hidden: card.hidden,
+        visible: card.offsetParent !== null,
+        groups: list(card, 'g'),
+        voivodeships: list(card, 'v'),
+        powiats: list(card, 'p'),
+        types: list(card, 't'),
+        text: card.textContent,
+    }));
+}"""
 
 
 def genitive(total: int, one: str, many: str) -> str:
@@ -235,8 +247,8 @@ def test_instant_navigation_initialises_the_filters_once_per_visit(page, real_si
     assert page.locator(".wiazki-none").count() == 1
     page.select_option("#wiazki-type", index=1)
     chosen = page.input_value("#wiazki-type")
-    visible = page.eval_on_selector_all(".wiazki-card:not([hidden])", "ns => ns.map(n => n.dataset.types)")
-    assert visible and all(chosen in types.split() for types in visible)
+    visible = [c["types"] for c in cards(page) if not c["hidden"]]
+    assert visible and all(chosen in types for types in visible)
     assert page.evaluate("window.__sameDocument === true") is instant
     # A card still leads to its bundle after all this history.
     first = page.locator(".wiazki-card:not([hidden]) h3 a").first

@@ -36,24 +36,20 @@
   }
 
   /*
-   * Each filter form and what it filters. `fields` maps a control's name to the
-   * data attribute (without "data-") of an item that lists the item's values,
-   * separated by whitespace; `q` is the free-text search over data-text.
+   * Each filter form and what it filters. An item lists its values as tokens,
+   * separated by whitespace, in one attribute (`attribute`); `fields` maps a
+   * control's name to its token prefix. The token of a chosen option is the
+   * prefix and the option's data-code, or its value where it has none: "g3" for
+   * a target group, "p3010" for a powiat (views/site.py, FACETS). `q` is the
+   * free-text search over an item's data-text, or its own text.
    */
   var SETUPS = [
     {
       form: "wiazki-filters",
       count: "wiazki-count",
       items: ".wiazki-card",
-      fields: {
-        group: "groups",
-        voivodeship: "voivodeships",
-        powiat: "powiats",
-        type: "types",
-        area: "areas",
-        stage: "stage",
-        fee: "fees",
-      },
+      attribute: "data-f",
+      fields: { group: "g", voivodeship: "v", powiat: "p", type: "t", area: "a", stage: "s", fee: "f" },
       // "Pokazano 3 z 10 wiązek": after "z <n>" the noun is in the genitive,
       // singular for 1 ("z 1 wiązki"), plural for every other number.
       nounGenitive: ["wiązki", "wiązek"],
@@ -65,7 +61,8 @@
       form: "partner-filters",
       count: "partner-count",
       items: ".wiazki-partner",
-      fields: { sector: "sector" },
+      attribute: "data-sector",
+      fields: { sector: "" },
       nounGenitive: ["partnera", "partnerów"],
       none: "Brak partnerów spełniających kryteria.",
     },
@@ -225,8 +222,8 @@
 
   /**
    * The words an item is found by: its data-text if it has one, otherwise its
-   * own text and the labels of its groups and service types (from the form's
-   * options). Read once, on the first text query.
+   * own text and the labels of its tokens (groups, service types, …, from the
+   * form's options). Read once, on the first text query.
    */
   Filter.prototype.wordsOf = function (index) {
     if (!this.words) {
@@ -236,19 +233,27 @@
       var item = this.items[index];
       var text = item.hasAttribute("data-text") ? item.getAttribute("data-text") : item.textContent;
       var labels = this.labels || (this.labels = this.optionLabels());
-      ["groups", "types"].forEach(function (field) {
-        tokens(item.getAttribute("data-" + field)).forEach(function (key) {
-          if (labels[field + ":" + key]) {
-            text += " " + labels[field + ":" + key];
-          }
-        });
+      this.tokensOf(index).forEach(function (token) {
+        if (Object.prototype.hasOwnProperty.call(labels, token)) {
+          text += " " + labels[token];
+        }
       });
       this.words[index] = words(text);
     }
     return this.words[index];
   };
 
-  /** "groups:older_persons" → "Osoby starsze", from the form's own options. */
+  /** The token a control's chosen option stands for ("" when none is chosen). */
+  Filter.prototype.tokenOf = function (name) {
+    var control = this.controls[name];
+    var option = control.tagName === "SELECT" ? control.options[control.selectedIndex] : null;
+    if (!option || !option.value) {
+      return "";
+    }
+    return this.setup.fields[name] + (option.getAttribute("data-code") || option.value);
+  };
+
+  /** Token → option label ("g3" → "Osoby starsze"), from the form's own options. */
   Filter.prototype.optionLabels = function () {
     var labels = {};
     var fields = this.setup.fields;
@@ -256,39 +261,32 @@
     Object.keys(fields).forEach(function (name) {
       var control = controls[name];
       if (control && control.tagName === "SELECT") {
-        Array.prototype.forEach.call(control.options, function (option) {
+        var options = name === "powiat" && this.powiatOptions ? this.powiatOptions : control.options;
+        Array.prototype.forEach.call(options, function (option) {
           if (option.value) {
-            labels[fields[name] + ":" + option.value] = option.textContent;
+            labels[fields[name] + (option.getAttribute("data-code") || option.value)] = option.textContent;
           }
         });
       }
-    });
+    }, this);
     return labels;
   };
 
-  /** Each item's values of each field, read from its data-* lists once. */
-  Filter.prototype.valuesOf = function (index) {
+  /** An item's tokens, read from its attribute once. */
+  Filter.prototype.tokensOf = function (index) {
     if (!this.values) {
       this.values = new Array(this.items.length);
     }
-    var values = this.values[index];
-    if (!values) {
-      var item = this.items[index];
-      var fields = this.setup.fields;
-      values = this.values[index] = {};
-      Object.keys(fields).forEach(function (name) {
-        values[name] = tokens(item.getAttribute("data-" + fields[name]));
-      });
+    if (!this.values[index]) {
+      this.values[index] = tokens(this.items[index].getAttribute(this.setup.attribute));
     }
-    return values;
+    return this.values[index];
   };
 
-  Filter.prototype.matches = function (index, state, queryStems) {
-    var values = this.valuesOf(index);
-    var names = Object.keys(this.setup.fields);
-    for (var i = 0; i < names.length; i += 1) {
-      var wanted = state[names[i]];
-      if (wanted && values[names[i]].indexOf(wanted) < 0) {
+  Filter.prototype.matches = function (index, wanted, queryStems) {
+    var values = this.tokensOf(index);
+    for (var i = 0; i < wanted.length; i += 1) {
+      if (values.indexOf(wanted[i]) < 0) {
         return false;
       }
     }
@@ -342,6 +340,13 @@
     var self = this;
     var state = this.state();
     var queryStems = words(state.q || "").map(stem);
+    var wanted = Object.keys(this.setup.fields)
+      .filter(function (name) {
+        return state[name] && self.controls[name];
+      })
+      .map(function (name) {
+        return self.tokenOf(name);
+      });
     var shown = 0;
     if (this.setup.engine && window.wiazkiSearch && !window.wiazkiSearch.terms(state.q || "").length) {
       queryStems = []; // only stop words ("dla", "w"): no text condition
@@ -353,7 +358,7 @@
 
     // Only the cards whose visibility changes are written to.
     this.items.forEach(function (item, index) {
-      var visible = self.matches(index, state, queryStems);
+      var visible = self.matches(index, wanted, queryStems);
       if (item.hidden === visible) {
         item.hidden = !visible;
       }

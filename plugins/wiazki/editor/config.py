@@ -113,6 +113,31 @@ def _text_pattern(node: Field) -> list[str] | None:
     return [f"^(?=[\\s\\S]*\\S)[\\s\\S]{span}$", f"Wpisz {words} (nie same spacje)."]
 
 
+#: Masculine nouns for people, whose accusative ends in -a ("Dodaj partnera").
+ANIMATE = {"partner": "partnera", "uczestnik": "uczestnika"}
+
+
+def accusative(label: str) -> str:
+    """The accusative of an item's label for Decap's "Dodaj …" button ("Usługa" → "usługę").
+
+    Decap writes `Dodaj <label_singular>` and lower-cases the label. Polish feminine
+    nouns in -a take -ę and their adjectives -ą ("informację zwrotną"); masculine
+    nouns for people take -a; the rest (inanimate masculine, neuter) stay as they are.
+    The words after the first one that are not adjectives (genitives: "partnera
+    wiązki") keep their form.
+    """
+    words = label.split(" ")
+    first = words[0].lower()
+    if first in ANIMATE:
+        words[0] = ANIMATE[first]
+    elif first.endswith("a"):
+        words[0] = first[:-1] + "ę"
+        words[1:] = [w[:-1] + "ą" if w.endswith(("na", "wa", "ka", "ja")) and w.islower() else w for w in words[1:]]
+    else:
+        words[0] = first
+    return " ".join(words)
+
+
 def _hint(node: Field) -> str:
     hint = node.description
     if node.required_from:
@@ -178,7 +203,7 @@ def field_config(node: Field, *, required: bool = True) -> dict[str, Any]:
             collection="partners",
             value_field="id",
             search_fields=["name", "short_name", "id"],
-            display_fields=["name"],
+            display_fields=["{{name}} ({{id}})"],
             options_length=100,
         )
         if node.name == "facilitator":
@@ -187,7 +212,6 @@ def field_config(node: Field, *, required: bool = True) -> dict[str, Any]:
     elif widget == "list":
         _list_config(node, config, required)
     elif widget == "object":
-        config["collapsed"] = not required
         config["fields"] = [field_config(child, required=required) for child in node.children]
     return config
 
@@ -195,7 +219,7 @@ def field_config(node: Field, *, required: bool = True) -> dict[str, Any]:
 def _list_config(node: Field, config: dict[str, Any], required: bool) -> None:
     assert node.item is not None
     item = node.item
-    config["label_singular"] = item.label
+    config["label_singular"] = accusative(item.label)
     if node.min_items:
         config["min"] = node.min_items
     if item.type == "object":

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from wiazki import FORMAT_VERSION
 from wiazki.format import vocab as v
 from wiazki.format.field import (
@@ -116,11 +118,14 @@ CANVAS = group(
             _block("value_proposition"),
             "Co wiązka daje odbiorcom: podsumowanie i usługi.",
             (
-                text(
-                    "summary",
-                    "Podsumowanie propozycji wartości",
-                    "Jednym, dwoma zdaniami: jaką zmianę przynosi wiązka.",
-                    required=True,
+                replace(
+                    text(
+                        "summary",
+                        "Podsumowanie propozycji wartości",
+                        "Jednym, dwoma zdaniami: jaką zmianę przynosi wiązka.",
+                        required=True,
+                    ),
+                    required_from="plan",
                 ),
                 items(
                     "services",
@@ -227,12 +232,14 @@ def _next_stage(stage: str) -> str:
 
 
 def _section(stage: str, description: str, children: tuple[Field, ...]) -> Field:
+    """A Design Thinking section: it and each of its fields must be filled from the next stage on (rule 5)."""
+    due = _next_stage(stage)
     return group(
         stage,
         v.STAGES.label(stage),
         description,
-        children,
-        required_from=_next_stage(stage),
+        tuple(replace(child, required_from=due) for child in children),
+        required_from=due,
     )
 
 
@@ -307,11 +314,11 @@ BUNDLE = group(
     (
         format_field(),
         typed("id", "id", "Identyfikator wiązki", "Równy nazwie pliku bez .yml, np. seniorzy-kramsk.", required=True),
-        text("title", "Tytuł", "Nazwa wiązki, 5–120 znaków.", TITLE_MAX, min_length=5, required=True),
+        text("title", "Tytuł", f"Nazwa wiązki, 5–{TITLE_MAX} znaków.", TITLE_MAX, min_length=5, required=True),
         text(
             "summary",
             "Podsumowanie",
-            "Jedno lub dwa zdania do kart katalogu i wyników wyszukiwania, 20–300 znaków.",
+            f"Jedno lub dwa zdania do kart katalogu i wyników wyszukiwania, 20–{SUMMARY_MAX} znaków.",
             SUMMARY_MAX,
             min_length=20,
             required=True,

@@ -68,7 +68,7 @@ SHARED_TYPES: dict[str, SharedType] = {
         SharedType(
             "id",
             "Identyfikator",
-            "Małe litery a–z, cyfry i pojedyncze łączniki, 3–64 znaki; równy nazwie pliku bez .yml.",
+            f"Małe litery a–z, cyfry i pojedyncze łączniki, 3–{ID_MAX} znaki; równy nazwie pliku bez .yml.",
             "string",
             p.ID_PATTERN,
             3,

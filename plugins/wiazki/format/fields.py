@@ -12,6 +12,7 @@ API (shapes):
 - `iter_fields(kind) -> Iterator[Field]`: every field under the root, depth first, in
   file order; each list's item is yielded too, right after its list, with a path
   ending in "[]". The root itself is not yielded.
+- `hint(kind, path) -> str`: the description as an inline comment (scaffold, CLI help).
 - `field_at(kind, path) -> Field`: the field at a dotted path; list indices may be
   concrete (`services[2].fee`) or "[]"; KeyError when there is no such field.
 
@@ -66,6 +67,12 @@ _INDEX = re.compile(r"\[[0-9]*\]")
 @cache
 def _by_path(kind: str) -> dict[str, Field]:
     return {node.path: node for node in iter_fields(kind)}
+
+
+def hint(kind: str, path: str) -> str:
+    """A field's description as a comment after a value: lower-case first letter, no final period."""
+    description = field_at(kind, path).description
+    return (description[:1].lower() + description[1:]).removesuffix(".")
 
 
 def field_at(kind: str, path: str) -> Field:

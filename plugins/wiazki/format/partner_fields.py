@@ -16,6 +16,9 @@ from wiazki.format.field import (
     typed,
 )
 
+#: A partner's description is short: it sits on cards of the partner directory.
+DESCRIPTION_MAX = 500
+
 PARTNER = group(
     "",
     "Partner wiązki",
@@ -82,6 +85,6 @@ PARTNER = group(
             "Gdzie partner działa: kody TERYT.",
             typed("teryt", "", "Kod TERYT", "Kod TERYT gminy, powiatu lub województwa."),
         ),
-        text("description", "Opis", "Krótki opis działalności, do 500 znaków.", 500),
+        text("description", "Opis", f"Krótki opis działalności, do {DESCRIPTION_MAX} znaków.", DESCRIPTION_MAX),
     ),
 )

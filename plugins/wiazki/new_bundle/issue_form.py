@@ -17,10 +17,11 @@ from datetime import date
 from pathlib import Path
 
 from wiazki.format import vocab
+from wiazki.format.field import ID_MAX
+from wiazki.format.ids import is_id
 from wiazki.format.teryt import GMINA, Register
 from wiazki.new_bundle.scaffold import NewBundle, slugify
 from wiazki.validation.loader import load_file
-from wiazki.validation.rules import _ID
 
 #: The label GitHub puts on issues opened with the form, and the form's name.
 LABEL = "Nowa wiązka"
@@ -181,7 +182,7 @@ def parse_territory(value: str, register: Register) -> tuple[list[str], list[str
 
 def check_owes(value: str, content_dir: Path) -> tuple[str, list[str]]:
     pid = one_line(value)
-    if not _ID.match(pid) or not 3 <= len(pid) <= 64:
+    if not is_id(pid):
         return "", [f"„{pid[:80]}” nie jest identyfikatorem partnera (małe litery, cyfry i łączniki, np. owes-konin)"]
     file = content_dir / "partners" / f"{pid}.yml"
     if not file.is_file():
@@ -204,7 +205,7 @@ def unique_id(title: str, content_dir: Path) -> str:
     candidate, number = base, 2
     while (content_dir / "bundles" / f"{candidate}.yml").exists():
         suffix = f"-{number}"
-        candidate = base[: 64 - len(suffix)].rstrip("-") + suffix
+        candidate = base[: ID_MAX - len(suffix)].rstrip("-") + suffix
         number += 1
     return candidate
 

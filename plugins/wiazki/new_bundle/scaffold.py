@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from wiazki.format import vocab
+from wiazki.format.fields import field_at, hint
 
 _ASCII = str.maketrans({"ą": "a", "ć": "c", "ę": "e", "ł": "l", "ń": "n", "ó": "o", "ś": "s", "ź": "z", "ż": "z"})
 
@@ -68,19 +69,19 @@ def bundle_yaml(new: NewBundle) -> str:
         "",
         "format: 1  # wersja formatu pliku",
         f"id: {quote(new.id)}  # równy nazwie pliku bez .yml",
-        f"title: {quote(new.title)}  # nazwa wiązki, 5–120 znaków",
-        "# Jedno lub dwa zdania do kart katalogu, 20–300 znaków:",
+        f"title: {quote(new.title)}  # {hint('bundle', 'title')}",
+        f"# {field_at('bundle', 'summary').description.removesuffix('.')}:",
         f"summary: {quote(new.summary or DEFAULT_SUMMARY)}",
     ]
     if new.description:
-        lines.append(f"description: {quote(new.description)}  # dłuższy opis w Markdownie")
+        lines.append(f"description: {quote(new.description)}  # {hint('bundle', 'description')}")
     else:
-        lines.append("# description: dłuższy opis w Markdownie (bez HTML)")
+        lines.append(f"# description: {hint('bundle', 'description')}")
     lines += [
         "stage: discover  # etap: discover, define, ideate, prototype, plan, available, closed",
         "# Kody TERYT gmin, powiatów lub województw, w cudzysłowie:",
         "territory:" + _list(new.territory, "  ", "dopisz kody TERYT"),
-        f"facilitator: {quote(new.facilitator)}  # OWES, który facylituje wiązkę (plik w content/partners/)",
+        f"facilitator: {quote(new.facilitator)}  # {hint('bundle', 'facilitator')}",
     ]
     if new.contact_email:
         lines += [
@@ -95,7 +96,7 @@ def bundle_yaml(new: NewBundle) -> str:
             '#   phone: "+48 61 000 00 00"',
         ]
     lines += [
-        f"reviewed: {new.reviewed.isoformat()}  # kiedy ostatnio potwierdzono treść (RRRR-MM-DD)",
+        f"reviewed: {new.reviewed.isoformat()}  # {hint('bundle', 'reviewed')}",
         "",
         "# Business Model Canvas: bloki można uzupełniać stopniowo;",
         "# od etapu plan wszystkie dziewięć musi być wypełnionych.",

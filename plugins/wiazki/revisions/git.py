@@ -212,3 +212,14 @@ def relative_to_repo(repo: Path, path: Path) -> str:
         raise GitError(f"folder „{path}” leży poza repozytorium {repo}") from exc
     text = relative.as_posix()
     return "" if text == "." else text
+
+
+def changed_files(path: Path, base: str) -> set[str]:
+    """Real paths of the files that differ between revision `base` and the working
+    tree of the repository holding `path` (a pull request's files when `base` is its
+    base commit and the merge commit is checked out). File names are bytes in git:
+    they are decoded as the file system does (`os.fsdecode`), so they compare equal
+    to the paths the validator reports."""
+    repo = toplevel(path)
+    out = run_git(repo, "diff", "--name-only", "-z", "--no-renames", base, "--")
+    return {os.path.realpath(repo / os.fsdecode(name)) for name in out.split(b"\0") if name}

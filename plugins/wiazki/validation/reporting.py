@@ -3,16 +3,37 @@
 from __future__ import annotations
 
 import json
+import os
 import re
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Collection, Iterable
 
 from wiazki import FORMAT_VERSION
 from wiazki.polish import count
 from wiazki.validation.problems import Problem
 
 SEVERITY_LABELS = {"error": "błąd", "warning": "ostrzeżenie"}
-#: A job summary must stay readable and under GitHub's 1 MiB limit.
+#: A job summary must stay readable and under GitHub's 1 MiB limit (a larger one is
+#: dropped whole): at most this many rows and this many bytes (UTF-8).
 MAX_SUMMARY_ROWS = 200
+MAX_SUMMARY_BYTES = 512 * 1024
+#: GitHub shows at most 10 error and 10 warning annotations per step (and 50 per job);
+#: the rest are dropped silently (actions/toolkit#734).
+MAX_ANNOTATIONS = {"error": 10, "warning": 10}
+
+
+def safe_text(text: str) -> str:
+    """Text that can be written as UTF-8: bytes of a non-UTF-8 file name (lone
+    surrogates from `os.fsdecode`) become backslash escapes, e.g. `z\\xff.yml`."""
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        pass
+    try:
+        return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def summary_line(problems: list[Problem], files: int) -> str:
@@ -33,7 +54,7 @@ _CONTROLS_BUT_NEWLINES = re.compile(r"[\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028
 
 def _one_line(text: str) -> str:
     """User text in a one-line format: no line breaks, no other control characters."""
-    return _CONTROLS.sub(" ", text)
+    return _CONTROLS.sub(" ", safe_text(text))
 
 
 def human(problems: Iterable[Problem]) -> list[str]:
@@ -44,7 +65,7 @@ def human(problems: Iterable[Problem]) -> list[str]:
 
 def _escape_data(text: str) -> str:
     # https://github.com/actions/toolkit/blob/main/packages/core/src/command.ts
-    text = _CONTROLS_BUT_NEWLINES.sub(" ", text)
+    text = _CONTROLS_BUT_NEWLINES.sub(" ", safe_text(text))
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
@@ -52,15 +73,51 @@ def _escape_property(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def github(problems: Iterable[Problem]) -> list[str]:
-    """Workflow commands; user text cannot end the command or start another one."""
+def _is_in(path: str, changed: Collection[str]) -> bool:
+    return os.path.realpath(path) in changed
+
+
+def annotated(problems: Iterable[Problem], changed: Collection[str] = ()) -> tuple[list[Problem], list[Problem]]:
+    """The problems GitHub will show as annotations, and the rest.
+
+    `changed`: real paths (`os.path.realpath`) of the files the pull request changes;
+    their problems come first, so a person sees the annotations on their own files
+    whatever the rest of the content holds. Within each group the order is kept.
+    """
+    problems = list(problems)
+    order = sorted(range(len(problems)), key=lambda i: (not _is_in(problems[i].path, changed), i))
+    shown: list[Problem] = []
+    hidden: list[Problem] = []
+    used: Counter[str] = Counter()
+    for index in order:
+        problem = problems[index]
+        if used[problem.severity] < MAX_ANNOTATIONS.get(problem.severity, 0):
+            used[problem.severity] += 1
+            shown.append(problem)
+        else:
+            hidden.append(problem)
+    return shown, hidden
+
+
+def github(problems: Iterable[Problem], changed: Collection[str] = ()) -> list[str]:
+    """Workflow commands for what GitHub shows (`annotated`), plain lines for the rest;
+    user text cannot end the command or start another one."""
+    shown, hidden = annotated(problems, changed)
     lines = []
-    for p in problems:
+    for p in shown:
         properties = ",".join(
             f"{name}={_escape_property(str(value))}"
             for name, value in (("file", p.path), ("line", p.line), ("col", p.column), ("title", f"wiazki: {p.code}"))
         )
         lines.append(f"::{p.severity} {properties}::{_escape_data(p.message)}")
+    if hidden:
+        lines.append(
+            f"GitHub pokazuje najwyżej {MAX_ANNOTATIONS['error']} błędów i {MAX_ANNOTATIONS['warning']} ostrzeżeń "
+            f"jako adnotacje; {count(len(hidden), 'kolejny problem', 'kolejne problemy', 'kolejnych problemów')} "
+            "bez adnotacji (także w podsumowaniu zadania):"
+        )
+        # A prefix: a line of the log never starts with text from a file.
+        lines += [f"bez adnotacji: {line}" for line in human(hidden)]
     return lines
 
 
@@ -70,18 +127,49 @@ def markdown_text(text: str) -> str:
     return re.sub(r"([\\`*_{}\[\]()#+\-.!|~])", r"\\\1", text)
 
 
-def step_summary(problems: list[Problem], files: int) -> str:
+def _row(p: Problem) -> str:
+    return (
+        f"| {markdown_text(p.path)} | {p.line}:{p.column} | {SEVERITY_LABELS.get(p.severity, p.severity)} | "
+        f"{markdown_text(p.message)} ({markdown_text(p.code)}) |"
+    )
+
+
+def _table(problems: list[Problem], budget: int) -> tuple[list[str], int]:
+    """Table lines for as many problems as fit in MAX_SUMMARY_ROWS rows and `budget` bytes."""
+    lines = ["| plik | miejsce | poziom | problem |", "|---|---|---|---|"]
+    used = sum(len(line.encode("utf-8")) + 1 for line in lines)
+    shown = 0
+    for p in problems[:MAX_SUMMARY_ROWS]:
+        row = _row(p)
+        size = len(row.encode("utf-8")) + 1
+        if used + size > budget:
+            break
+        lines.append(row)
+        used += size
+        shown += 1
+    if shown < len(problems):
+        more = count(len(problems) - shown, "kolejny problem", "kolejne problemy", "kolejnych problemów")
+        lines += ["", f"… i {more} (pełna lista: `wiazki validate` lokalnie)."]
+    return lines, used
+
+
+def step_summary(problems: list[Problem], files: int, hidden: list[Problem] | None = None) -> str:
+    """The job summary: the count, the problems without an annotation, then all problems,
+    at most MAX_SUMMARY_ROWS rows per table and MAX_SUMMARY_BYTES in all."""
     lines = ["## Walidacja wiązek", "", summary_line(problems, files), ""]
+    budget = MAX_SUMMARY_BYTES - 1024
+    if hidden:
+        lines += [
+            f"GitHub pokazuje przy plikach najwyżej {MAX_ANNOTATIONS['error']} błędów i "
+            f"{MAX_ANNOTATIONS['warning']} ostrzeżeń; "
+            f"{count(len(hidden), 'problem nie ma', 'problemy nie mają', 'problemów nie ma')} adnotacji:",
+            "",
+        ]
+        table, used = _table(hidden, budget // 2)
+        lines += table + ["", "### Wszystkie problemy", ""]
+        budget -= used
     if problems:
-        lines += ["| plik | miejsce | poziom | problem |", "|---|---|---|---|"]
-        for p in problems[:MAX_SUMMARY_ROWS]:
-            lines.append(
-                f"| {markdown_text(p.path)} | {p.line}:{p.column} | {SEVERITY_LABELS.get(p.severity, p.severity)} | "
-                f"{markdown_text(p.message)} ({markdown_text(p.code)}) |"
-            )
-        if len(problems) > MAX_SUMMARY_ROWS:
-            more = count(len(problems) - MAX_SUMMARY_ROWS, "kolejny problem", "kolejne problemy", "kolejnych problemów")
-            lines += ["", f"… i {more}."]
+        lines += _table(problems, budget)[0]
     return "\n".join(lines) + "\n"
 
 
@@ -93,7 +181,7 @@ def as_json(problems: list[Problem], files: int) -> str:
             "files": files,
             "errors": errors,
             "warnings": len(problems) - errors,
-            "problems": [p.as_dict() for p in problems],
+            "problems": [{**p.as_dict(), "path": safe_text(p.path), "message": safe_text(p.message)} for p in problems],
         },
         ensure_ascii=False,
         indent=2,

@@ -18,17 +18,20 @@ from stdnum.pl import nip as stdnum_nip
 from stdnum.pl import regon as stdnum_regon
 
 from wiazki.format import commonmark, vocab
-from wiazki.format.schema import DATE_PATTERN, ID_PATTERN, TERYT_PATTERN
+from wiazki.format.ids import is_id
+from wiazki.format.patterns import DATE_PATTERN, TERYT_PATTERN
 from wiazki.format.teryt import Register
+from wiazki.format.values import filled  # noqa: F401  (its old home; the model imports it from format.values)
+from wiazki.format.values import get as _get
 from wiazki.polish import count
 from wiazki.validation.loader import Document
 from wiazki.validation.problems import ERROR, WARNING, Problem
+from wiazki.validation.stages import check_stage_completeness, quote_stage, stage_of
 
 REVIEW_MAX_AGE_DAYS = 365
 MIN_SERVICES = 3
 MIN_SERVICE_TYPES = 3
 
-_ID = re.compile(ID_PATTERN)
 _DATE = re.compile(DATE_PATTERN)
 _TERYT = re.compile(TERYT_PATTERN)
 
@@ -45,32 +48,8 @@ class Content:
     unreadable_partners: frozenset[str] = frozenset()
 
 
-def _get(data: Any, *path: Any) -> Any:
-    for part in path:
-        if isinstance(part, int):
-            if not isinstance(data, list) or not -len(data) <= part < len(data):
-                return None
-        elif not isinstance(data, dict):
-            return None
-        data = data[part] if isinstance(part, int) else data.get(part)
-    return data
-
-
 def _list(value: Any) -> list:
     return value if isinstance(value, list) else []
-
-
-def filled(value: Any) -> bool:
-    """Whether a block or section holds anything: a non-blank text, a number, a non-empty list or mapping."""
-    if value is None:
-        return False
-    if isinstance(value, str):
-        return bool(value.strip())
-    if isinstance(value, list):
-        return any(filled(item) for item in value)
-    if isinstance(value, dict):
-        return any(filled(item) for item in value.values())
-    return True
 
 
 def _problem(doc: Document, path: tuple, severity: str, code: str, message: str, *, key: bool = False) -> Problem:
@@ -78,13 +57,8 @@ def _problem(doc: Document, path: tuple, severity: str, code: str, message: str,
     return Problem(doc.path, position.line, position.column, severity, code, message)
 
 
-def _stage(doc: Document) -> str | None:
-    stage = _get(doc.data, "stage")
-    return stage if isinstance(stage, str) and stage in vocab.STAGES else None
-
-
-def _quote(stage: str) -> str:
-    return f"„{vocab.STAGES.label(stage)}”"
+_stage = stage_of
+_quote = quote_stage
 
 
 # --- identity -----------------------------------------------------------------
@@ -92,7 +66,7 @@ def _quote(stage: str) -> str:
 
 def check_identity(doc: Document, stem: str) -> Iterator[Problem]:
     """The file name is a valid id and the `id` field equals it."""
-    if not _ID.match(stem) or not 3 <= len(stem) <= 64:
+    if not is_id(stem):
         yield Problem(
             doc.path,
             1,
@@ -303,87 +277,7 @@ def check_teryt(doc: Document, register: Register) -> Iterator[Problem]:
 # --- rule 5: stage completeness ------------------------------------------------
 
 
-#: The fields of each Design Thinking section; a section a stage requires must have them all filled.
-SECTION_FIELDS: dict[str, tuple[str, ...]] = {
-    "discover": ("methods", "findings"),
-    "define": ("challenge", "needs"),
-    "ideate": ("ideas", "chosen"),
-    "prototype": ("tests",),
-    "plan": ("start", "milestones", "risks"),
-}
-
-
-def check_stage_completeness(doc: Document) -> Iterator[Problem]:
-    stage = _stage(doc)
-    if stage is None:
-        return
-    position = vocab.stage_index(stage)
-    design = _get(doc.data, "design")
-    needed = vocab.DESIGN_STAGES[: min(position, len(vocab.DESIGN_STAGES))]
-    for section in needed:
-        value = _get(design, section)
-        if not filled(value):
-            state = "jest pusta" if value is not None else "brakuje jej"
-            where: tuple[str, ...] = ("design", section) if value is not None else ("design",)
-            yield _problem(
-                doc,
-                where,
-                ERROR,
-                "stage-incomplete",
-                f"na etapie {_quote(stage)} sekcja `design.{section}` ({vocab.STAGES.label(section)}) "
-                f"musi być wypełniona, a {state}",
-                key=True,
-            )
-            continue
-        for name in SECTION_FIELDS[section]:
-            if not filled(_get(value, name)):
-                where = ("design", section, name) if isinstance(value, dict) and name in value else ("design", section)
-                yield _problem(
-                    doc,
-                    where,
-                    ERROR,
-                    "stage-incomplete",
-                    f"na etapie {_quote(stage)} pole `design.{section}.{name}` ({vocab.STAGES.label(section)}) "
-                    "musi być wypełnione",
-                    key=True,
-                )
-    if position >= vocab.stage_index("plan"):
-        canvas = _get(doc.data, "canvas")
-        for block in vocab.CANVAS_BLOCKS:
-            value = _get(canvas, block)
-            if filled(value):
-                continue
-            where = ("canvas", block) if value is not None else ("canvas",)
-            yield _problem(
-                doc,
-                where,
-                ERROR,
-                "stage-incomplete",
-                f"od etapu {_quote('plan')} wszystkie bloki kanwy muszą być wypełnione; "
-                f"blok `canvas.{block}` ({vocab.CANVAS_BLOCKS.label(block)}) "
-                f"{'jest pusty' if value is not None else 'nie istnieje'}",
-                key=True,
-            )
-        value = _get(canvas, "value_proposition")
-        if filled(value) and not filled(_get(value, "summary")):
-            yield _problem(
-                doc,
-                ("canvas", "value_proposition", "summary") if "summary" in value else ("canvas", "value_proposition"),
-                ERROR,
-                "stage-incomplete",
-                f"od etapu {_quote('plan')} pole `canvas.value_proposition.summary` (podsumowanie propozycji "
-                "wartości) musi być wypełnione",
-                key=True,
-            )
-    if position >= vocab.stage_index("available") and not filled(_get(doc.data, "contact")):
-        yield _problem(
-            doc,
-            ("stage",),
-            ERROR,
-            "stage-incomplete",
-            f"od etapu {_quote('available')} wiązka musi mieć `contact` (co najmniej `email`), "
-            "by mieszkańcy mogli o nią zapytać",
-        )
+# Derived from the field tree: wiazki.validation.stages.
 
 
 # --- rules 6 and 7: partners ---------------------------------------------------

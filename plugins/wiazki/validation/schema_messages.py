@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator
 from functools import cache
 from typing import Any
@@ -13,7 +12,9 @@ from jsonschema.exceptions import ValidationError
 from wiazki.format import vocab
 from wiazki.format.schema import FIELD_PATTERN_MESSAGES, NONBLANK_PATTERN, PATTERN_MESSAGES, URL_PATTERN, schemas
 from wiazki.polish import count, lower_first
-from wiazki.validation.loader import MAX_PROBLEMS_PER_FILE, Document
+from wiazki.validation import suggest
+from wiazki.validation.limits import clip
+from wiazki.validation.loader import Document
 from wiazki.validation.problems import ERROR, Problem
 
 _VOCABULARY_BY_IDS = {tuple(vocabulary): vocabulary for vocabulary in vocab.ALL}
@@ -112,7 +113,7 @@ def _scalar_text(value: Any) -> str:
     return str(value)
 
 
-def _enum_message(error: ValidationError, path: tuple) -> str:
+def _enum_message(error: ValidationError, path: tuple, hints: bool) -> str:
     allowed = list(error.validator_value)
     vocabulary = _VOCABULARY_BY_IDS.get(tuple(allowed))
     if vocabulary is not None:
@@ -120,17 +121,16 @@ def _enum_message(error: ValidationError, path: tuple) -> str:
     else:
         options = ", ".join(str(key) for key in allowed)
     message = f"{_field(path)} musi mieć jedną z wartości: {options}"
-    if isinstance(error.instance, str):
-        close = difflib.get_close_matches(error.instance, [str(key) for key in allowed], n=1, cutoff=0.6)
-        if close:
+    if isinstance(error.instance, str) and hints:
+        guess = suggest.hint(error.instance, allowed, vocabulary)
+        if guess:
             message = (
-                f"{_field(path)}: nieznana wartość `{error.instance}`; czy chodziło o `{close[0]}`? "
-                f"Dozwolone wartości: {options}"
+                f"{_field(path)}: nieznana wartość `{clip(error.instance)}`; {guess} Dozwolone wartości: {options}"
             )
     return message
 
 
-def _problems_for(error: ValidationError, doc: Document) -> Iterator[Problem]:
+def _problems_for(error: ValidationError, doc: Document, hints: bool = True) -> Iterator[Problem]:
     path = tuple(error.absolute_path)
     keyword = error.validator
     instance = error.instance
@@ -153,13 +153,13 @@ def _problems_for(error: ValidationError, doc: Document) -> Iterator[Problem]:
     elif keyword == "additionalProperties":
         allowed = list(error.schema.get("properties", {}))
         for name in sorted(set(instance) - set(allowed)) if isinstance(instance, dict) else []:
-            close = difflib.get_close_matches(name, allowed, n=1, cutoff=0.6)
-            hint = f"; czy chodziło o `{close[0]}`?" if close else f"; dozwolone pola: {', '.join(allowed)}"
-            yield at(path + (name,), f"nieznane pole `{name}`{hint}", "unknown-field", key=True)
+            guess = suggest.hint(name, allowed) if hints else ""
+            hint = f"; {guess}" if guess else f"; dozwolone pola: {', '.join(allowed)}"
+            yield at(path + (name,), f"nieznane pole `{clip(name)}`{hint}", "unknown-field", key=True)
     elif keyword == "type":
         yield at(path, _type_message(error, path, doc.sources.get(path)), "type")
     elif keyword == "enum":
-        yield at(path, _enum_message(error, path), "enum")
+        yield at(path, _enum_message(error, path, hints), "enum")
     elif keyword == "const":
         yield at(path, f"{_field(path)} musi mieć wartość {error.validator_value}", "const")
     elif keyword == "minLength":
@@ -211,42 +211,39 @@ def _problems_for(error: ValidationError, doc: Document) -> Iterator[Problem]:
                 yield at(path, f"{_field(path)} nie może zawierać samych spacji", "empty")
         elif meaning:
             code = "url-scheme" if error.validator_value == URL_PATTERN else "pattern"
-            yield at(path, f"{_field(path)} musi być {meaning}; jest: „{_clip(str(instance))}”", code)
+            yield at(path, f"{_field(path)} musi być {meaning}; jest: „{clip(str(instance))}”", code)
         else:
             yield at(path, f"{_field(path)} ma nieprawidłowy format", "pattern")
     else:
         yield at(path, f"{_field(path)} ma nieprawidłową wartość", "invalid")
 
 
-def _clip(text: str, limit: int = 60) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+#: Past this many problems in one file, messages skip the "did you mean" search: the
+#: rest is counted, not shown (validation/limits.py), and difflib's work stays bounded.
+_HINTED_PROBLEMS = 200
 
 
 def schema_problems(kind: str, doc: Document) -> list[Problem]:
-    """Every schema finding for `doc` (a "bundle" or "partner" file), in Polish."""
+    """Every schema finding for `doc` (a "bundle" or "partner" file), in Polish.
+
+    jsonschema reports a missing field once per missing field, each error carrying
+    the whole `required` list: the first error of an object says every missing
+    field, the others are skipped (no N×N problems). The number of problems is
+    bounded by the file's nodes (the loader's MAX_NODES); the validator keeps
+    MAX_PROBLEMS_PER_FILE of them (validation/limits.py).
+    """
     problems: list[Problem] = []
-    errors = []
-    for error in validator(kind).iter_errors(doc.data):
-        errors.append(error)
-        if len(errors) >= MAX_PROBLEMS_PER_FILE:
-            break
+    errors = list(validator(kind).iter_errors(doc.data))
     # A value of the wrong type also fails its enum or pattern: say only the first.
     mistyped = {tuple(e.absolute_path) for e in errors if e.validator == "type"}
+    required_at: set[tuple] = set()
     for error in errors:
-        if error.validator != "type" and error.validator != "required" and tuple(error.absolute_path) in mistyped:
+        path = tuple(error.absolute_path)
+        if error.validator == "required":
+            if path in required_at:
+                continue
+            required_at.add(path)
+        elif error.validator != "type" and path in mistyped:
             continue
-        problems.extend(_problems_for(error, doc))
-        if len(problems) >= MAX_PROBLEMS_PER_FILE:
-            last = problems[-1]
-            problems.append(
-                Problem(
-                    doc.path,
-                    last.line,
-                    last.column,
-                    ERROR,
-                    "too-many-problems",
-                    "zbyt wiele błędów w pliku; pozostałe pominięto",
-                )
-            )
-            break
+        problems.extend(_problems_for(error, doc, hints=len(problems) < _HINTED_PROBLEMS))
     return problems

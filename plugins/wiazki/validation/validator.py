@@ -8,15 +8,20 @@ rules that look across files or at today's date are cheap and run on every pass
 
 from __future__ import annotations
 
+import itertools
 import os
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from stat import S_ISREG
 
 from wiazki.format.teryt import Register, load_register
+from wiazki.validation.limits import limit, limit_file
 from wiazki.validation.loader import Document, load_file
 from wiazki.validation.problems import ERROR, WARNING, Problem, sorted_problems
+from wiazki.validation.reporting import safe_text
 from wiazki.validation.rules import (
     Content,
     bundle_content_problems,
@@ -66,16 +71,20 @@ class Result:
 class _Entry:
     stamp: tuple[int, int]
     doc: Document | None
+    #: The file's own problems, at most MAX_PROBLEMS_PER_FILE (validation/limits.py).
     problems: list[Problem]
+    #: How many more were found, by (severity, code).
+    omitted: Counter[tuple[str, str]] = field(default_factory=Counter)
 
 
 def display_path(path: Path) -> str:
-    """The path as a user sees it: relative to the working directory when inside it."""
+    """The path as a user sees it: relative to the working directory when inside it;
+    bytes of a name that is not UTF-8 as backslash escapes (`z\\xff.yml`)."""
     try:
         relative = os.path.relpath(path)
     except ValueError:  # another drive on Windows
-        return str(path)
-    return str(path) if relative.startswith("..") else relative
+        return safe_text(str(path))
+    return safe_text(str(path) if relative.startswith("..") else relative)
 
 
 class ContentValidator:
@@ -118,11 +127,13 @@ class ContentValidator:
             return entry
         self.parsed += 1
         doc, problems = load_file(file, path)
+        found: Iterable[Problem] = problems
         if doc is not None:
-            problems = (
-                problems + schema_problems(KINDS[folder], doc) + list(FILE_RULES[folder](doc, file.stem, self.register))
+            found = itertools.chain(
+                problems, schema_problems(KINDS[folder], doc), FILE_RULES[folder](doc, file.stem, self.register)
             )
-        entry = _Entry(stamp, doc, problems)
+        kept, omitted = limit_file(found)
+        entry = _Entry(stamp, doc, kept, omitted)
         self._cache[file] = entry
         return entry
 
@@ -138,7 +149,26 @@ class ContentValidator:
         broken: set[tuple[str, str]] = set()
         seen: set[Path] = set()
         owner: dict[str, tuple[str, str]] = {}
-        for folder in (BUNDLES, PARTNERS):
+        omitted: dict[str, Counter[tuple[str, str]]] = {}
+        # A symlinked folder could point anywhere on the machine (a secret, another
+        # checkout): it is refused as a symlinked file is, and nothing behind it is read.
+        folders = [] if self.root.is_symlink() else [BUNDLES, PARTNERS]
+        for directory in [self.root] + [self.root / f for f in (BUNDLES, PARTNERS)]:
+            if directory.is_symlink():
+                problems.append(
+                    Problem(
+                        display_path(directory),
+                        1,
+                        1,
+                        ERROR,
+                        "not-a-folder",
+                        "to nie jest zwykły folder, lecz dowiązanie symboliczne; pliki treści muszą leżeć "
+                        "w repozytorium, więc niczego z niego nie sprawdzono ani nie opublikowano",
+                    )
+                )
+                if directory.name in folders and directory != self.root:
+                    folders.remove(directory.name)
+        for folder in folders:
             directory = self.root / folder
             if not directory.is_dir():
                 continue
@@ -163,6 +193,8 @@ class ContentValidator:
                 owner[path] = (folder, file.stem)
                 entry = self._load(file, folder, path)
                 problems.extend(entry.problems)
+                if entry.omitted:
+                    omitted[path] = entry.omitted
                 if entry.doc is not None:
                     docs[folder][file.stem] = entry.doc
                 if any(p.severity == ERROR for p in entry.problems) or entry.doc is None:
@@ -185,6 +217,8 @@ class ContentValidator:
         rule_problems.extend(check_unreferenced_partners(content))
         broken.update(owner[p.path] for p in rule_problems if p.severity == ERROR and p.path in owner)
         problems.extend(rule_problems)
+        # The cross-file rules may add to a file's problems: the cap holds for the total.
+        problems = limit(problems, omitted)
         return Result(problems=sorted_problems(problems), content=content, files=len(seen), broken=broken)
 
 

@@ -49,8 +49,8 @@ def _text(value: str) -> str:
     return xml_text(value)
 
 
-def milestone_events(bundle: Bundle, url: str, history: History | None) -> list[tuple[date, Event]]:
-    """(day, event) for each milestone of the bundle with a valid date, in file order."""
+def milestone_events(bundle: Bundle, url: str, history: History | None) -> list[tuple[date, bytes]]:
+    """(day, serialised VEVENT) for each milestone of the bundle with a valid date, in file order."""
     changed = milestone_day(last_changed(bundle, history)) or date(1970, 1, 1)
     stamp = datetime(changed.year, changed.month, changed.day, tzinfo=UTC)
     seen: dict[str, int] = {}
@@ -66,14 +66,19 @@ def milestone_events(bundle: Bundle, url: str, history: History | None) -> list[
         event.add("dtstart", day)
         event.add("dtend", day + timedelta(days=1))
         event.add("summary", _text(f"{milestone.milestone} – {bundle.title}"))
-        event.add("description", _text(f"Kamień milowy wiązki „{bundle.title}”.\n{url}"))
         event.add("url", url)
         event.add("transp", "TRANSPARENT")
-        events.append((day, event))
+        # Serialised once: the same event goes into the bundle's and the catalogue's file,
+        # and the library's line folding is most of the cost.
+        events.append((day, event.to_ical()))
     return events
 
 
-def _calendar(name: str, licence: DataLicence, events: Iterable[Event]) -> bytes:
+_END = b"END:VCALENDAR\r\n"
+
+
+def _calendar(name: str, licence: DataLicence, events: Iterable[bytes]) -> bytes:
+    """A VCALENDAR with `events` (each a VEVENT the library serialised) in it."""
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
@@ -82,9 +87,10 @@ def _calendar(name: str, licence: DataLicence, events: Iterable[Event]) -> bytes
     calendar.add("x-wr-calname", _text(name))
     calendar.add("description", licence.statement)
     calendar.add("x-wr-caldesc", licence.statement)
-    for event in events:
-        calendar.add_component(event)
-    return calendar.to_ical()
+    head = calendar.to_ical()
+    if not head.endswith(_END):  # the library's own output; guard against a format change
+        raise RuntimeError("icalendar: unexpected end of a calendar")
+    return head[: -len(_END)] + b"".join(events) + _END
 
 
 def calendars(
@@ -96,7 +102,7 @@ def calendars(
 ) -> dict[str, bytes]:
     """src_uri → .ics bytes: one per bundle with milestones, and the catalogue's upcoming ones."""
     out: dict[str, bytes] = {}
-    upcoming: list[tuple[date, str, Event]] = []
+    upcoming: list[tuple[date, str, bytes]] = []
     since = milestone_day(generated) or date(1970, 1, 1)
     for bundle in catalogue.bundles.values():
         events = milestone_events(bundle, bundle_url(bundle.id), history)

@@ -56,6 +56,24 @@ CATALOGUE_SECTIONS: tuple[tuple[str, str, str], ...] = (
 
 HOME_MARKER = "<!-- wiazki:home -->"
 
+#: The catalogue's facets: (form control, token prefix, vocabulary). A card lists its
+#: values as tokens, prefix + position in the vocabulary ("g3"), or prefix + TERYT code
+#: ("p3010") where there is no vocabulary: 1,000 cards stay a light page.
+FACETS: tuple[tuple[str, str, vocab.Vocabulary | None], ...] = (
+    ("group", "g", vocab.TARGET_GROUPS),
+    ("voivodeship", "v", None),
+    ("powiat", "p", None),
+    ("type", "t", vocab.SERVICE_TYPES),
+    ("area", "a", vocab.SERVICE_AREAS),
+    ("stage", "s", vocab.STAGES),
+    ("fee", "f", vocab.FEES),
+)
+
+
+def facet_code(vocabulary: vocab.Vocabulary, key: str) -> str:
+    """The short code of `key`: its position in `vocabulary` ("3"); raises ValueError if absent."""
+    return str(list(vocabulary).index(key))
+
 
 def template_environment(extra_dirs: Iterable[str | Path] = ()) -> Environment:
     """Our own Jinja environment: autoescape on, unknown names are errors.
@@ -80,6 +98,7 @@ def template_environment(extra_dirs: Iterable[str | Path] = ()) -> Environment:
         count=count,
         plural=plural,
         canvas_order=CANVAS_ORDER,
+        facet_code=facet_code,
         labelled=lambda keys, vocabulary: [(key, vocabulary.label(key)) for key in keys],
     )
     return env
@@ -192,6 +211,28 @@ class SiteViews:
         parts += [vocab.SERVICE_TYPES.label(t) for t in bundle.service_types]
         parts += list(bundle.keywords)
         return search_text(*parts)
+
+    def card_facets(self, bundle: Bundle) -> str:
+        """The card's data-f: space-separated facet tokens ("g3 g5 v30 p3010 t0 s5 f0")."""
+        values = {
+            "group": bundle.groups,
+            "voivodeship": self.catalogue.voivodeships_of(bundle),
+            "powiat": self.catalogue.powiats_of(bundle),
+            "type": bundle.service_types,
+            "area": bundle.service_areas,
+            "stage": (bundle.stage,),
+            "fee": bundle.fees,
+        }
+        tokens = []
+        for name, prefix, vocabulary in FACETS:
+            for key in values[name]:
+                tokens.append(prefix + (facet_code(vocabulary, key) if vocabulary else key))
+        return " ".join(tokens)
+
+    @staticmethod
+    def short_stage(bundle: Bundle) -> str:
+        """The stage's label without its explanation: "Dostępna", not "Dostępna (usługi są świadczone)"."""
+        return bundle.stage_label.split(" (")[0]
 
     def card_places(self, bundle: Bundle) -> str:
         """Where a bundle is offered, short, for its card: "Konin, Kramsk (woj. wielkopolskie)".

@@ -9,9 +9,6 @@
 import { parse, parseDocument, Document } from "./yaml/index.js";
 import { registerPreviews } from "./wiazki-preview.js";
 
-// Decap keeps keys the form does not know: the header travels with the entry under it.
-const HEADER_KEY = "__wiazki_header";
-
 function isEmpty(value) {
   if (value === null || value === undefined || value === "") return true;
   if (Array.isArray(value)) return value.length === 0;
@@ -31,27 +28,34 @@ function orderTree(fields) {
   return tree;
 }
 
-// `value` with keys in the format's order, empty values dropped (except where
-// `required` lists the path), and numbers left as numbers.
+// `value` with keys in the format's order and empty values dropped. An object whose
+// values are all empty is empty itself (Decap gives untouched lists `[]`); a list or
+// object the format requires stays, empty, in an object that has something else.
 export function clean(value, node, path, required) {
   if (Array.isArray(value)) {
-    const itemPath = path + "[]";
-    const items = value
-      .map((item) => clean(item, node && node.fields ? { fields: node.fields } : node && node.item, itemPath, required))
-      .filter((item) => !isEmpty(item));
-    return items.length || required.has(path) ? items : undefined;
+    const itemNode = node && node.fields ? { fields: node.fields } : node && node.item;
+    const items = value.map((item) => clean(item, itemNode, path + "[]", required)).filter((item) => !isEmpty(item));
+    return items.length ? items : undefined;
   }
   if (value !== null && typeof value === "object") {
-    const out = {};
     const fields = node && node.fields ? node.fields : new Map();
     const keys = [...fields.keys()].filter((k) => k in value);
     for (const key of Object.keys(value)) if (!fields.has(key)) keys.push(key);
+    const kept = {};
     for (const key of keys) {
-      if (key === HEADER_KEY) continue;
       const sub = clean(value[key], fields.get(key), path ? `${path}.${key}` : key, required);
-      if (!isEmpty(sub) || (sub !== undefined && required.has(path ? `${path}.${key}` : key))) out[key] = sub;
+      if (!isEmpty(sub)) kept[key] = sub;
     }
-    return Object.keys(out).length || required.has(path) || path === "" ? out : undefined;
+    if (!Object.keys(kept).length && path !== "") return undefined;
+    const out = {};
+    for (const key of keys) {
+      const full = path ? `${path}.${key}` : key;
+      if (key in kept) out[key] = kept[key];
+      else if (required.has(full) && value[key] !== null && typeof value[key] === "object") {
+        out[key] = Array.isArray(value[key]) ? [] : {};
+      }
+    }
+    return out;
   }
   if (typeof value === "string" && value === "") return undefined;
   return value === null ? undefined : value;
@@ -60,18 +64,24 @@ export function clean(value, node, path, required) {
 export function makeFormat(collection, header, requiredPaths) {
   const tree = orderTree(collection.fields);
   const required = new Set(requiredPaths);
+  // The leading comments of each file read, by id (= file name): toFile gets only
+  // the entry's data, and Decap drops keys its form does not know.
+  const comments = new Map();
   return {
     fromFile(text) {
       const doc = parseDocument(text, { uniqueKeys: true });
       if (doc.errors.length) throw doc.errors[0];
       const data = doc.toJS() || {};
-      if (doc.commentBefore) data[HEADER_KEY] = doc.commentBefore;
+      const leading = [];
+      for (const line of text.replace(/^\uFEFF/, "").split(/\r?\n/)) {
+        if (!line.startsWith("#")) break;
+        leading.push(line);
+      }
+      if (data && typeof data.id === "string") comments.set(data.id, leading);
       return data;
     },
     toFile(data) {
-      const comment = typeof data[HEADER_KEY] === "string" ? data[HEADER_KEY] : "";
-      const lines = comment.split("\n").map((line) => "#" + line);
-      const kept = lines.filter((line) => line.trim() !== "#" && !line.startsWith("# yaml-language-server:"));
+      const kept = (comments.get(data.id) || []).filter((line) => !line.startsWith("# yaml-language-server:"));
       const body = new Document(clean(data, { fields: tree }, "", required), { aliasDuplicateObjects: false });
       const yamlText = body.toString({
         lineWidth: 0,

@@ -1,0 +1,16 @@
+"""File identifiers: what a bundle's or partner's id may be (the format, "Files")."""
+
+from __future__ import annotations
+
+import re
+
+from wiazki.format.field import ID_MAX
+from wiazki.format.patterns import ID_PATTERN
+
+ID_MIN = 3
+_ID = re.compile(ID_PATTERN)
+
+
+def is_id(text: str) -> bool:
+    """Whether `text` is a valid id: a–z, digits and single hyphens, starting with a letter, 3–64 characters."""
+    return ID_MIN <= len(text) <= ID_MAX and _ID.match(text) is not None
