@@ -28,6 +28,7 @@ from wiazki.clock import today
 from wiazki.editor.config import EditorSettings
 from wiazki.editor.site import Vendor, editor_files
 from wiazki.model import build_catalogue
+from wiazki.revisions.dates import LastChangeCache, SourceDates
 from wiazki.revisions.history import HistoryCache
 from wiazki.validation import reporting
 from wiazki.validation.validator import ContentDirError, ContentValidator
@@ -103,6 +104,8 @@ class WiazkiPlugin(BasePlugin[WiazkiConfig]):
         self._content_dir = Path("content")
         # Read from git once per checked-out commit, not on every `serve` rebuild.
         self._history = HistoryCache()
+        self._dates = LastChangeCache()
+        self._source_dates = SourceDates({}, Path("content"))
 
     # Defining on_startup keeps this instance across `mkdocs serve` rebuilds, and with
     # it the validator's per-file cache: an edit re-parses only the edited file.
@@ -144,6 +147,8 @@ class WiazkiPlugin(BasePlugin[WiazkiConfig]):
         self._report(result)
         errors = reporting.human(result.errors)
         histories = self._history.get(self._content_dir.parent, self._content_dir)
+        dates = self._dates.get(self._content_dir.parent, [self._content_dir, Path(config.docs_dir)])
+        self._source_dates = SourceDates(dates, self._content_dir)
         views = SiteViews(
             build_catalogue(result, self._validator.register),
             env=template_environment(self._custom_dirs(config)),
@@ -152,6 +157,8 @@ class WiazkiPlugin(BasePlugin[WiazkiConfig]):
             history=lambda bundle: histories.get(bundle.id, ()),
             repo_url=(config.repo_url or REPO_URL).rstrip("/"),
             licence=data_licence(self.config.data_licence),
+            last_change=self._source_dates.content,
+            site_url=config.site_url or "",
         )
         self._views = views
         self._pages = {}
@@ -180,6 +187,7 @@ class WiazkiPlugin(BasePlugin[WiazkiConfig]):
             return None
         generated = self._pages.get(page.file.src_uri)
         if generated is not None:
+            self._set_update_date(page, generated)
             # Material prints meta title and description unescaped: give it escaped text.
             page.meta["title"] = str(generated.title)
             if generated.source is not None and generated.source.startswith("bundles/"):
@@ -193,6 +201,7 @@ class WiazkiPlugin(BasePlugin[WiazkiConfig]):
             # on_page_content puts the body back, so search indexes all of it.
             return ""
         filled = self._views.fill_markers(markdown, page.url)
+        self._set_update_date(page, None, from_catalogue=filled != markdown)
         return filled if filled != markdown else None
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
@@ -278,6 +287,23 @@ class WiazkiPlugin(BasePlugin[WiazkiConfig]):
                 self._add(files, File.generated(config, item.src_uri, abs_src_path=str(item.source)))
             else:
                 self._add(files, File.generated(config, item.src_uri, content=item.content or ""))
+
+    def _set_update_date(self, page: Page, generated: GeneratedPage | None, from_catalogue: bool = False) -> None:
+        """The page's `<lastmod>` in sitemap.xml: when its source last changed in git, not
+        the build date; left out when unknown (the value in meta.wiazki_lastmod). A page made from the whole catalogue
+        (the catalogue, the directory, the home page's numbers) changes with any of it."""
+        dates = self._source_dates
+        if generated is not None:
+            day = dates.content(generated.source) if generated.source else dates.newest_content
+        else:
+            day = dates.file(page.file.abs_src_path) if page.file.abs_src_path else None
+            if from_catalogue:
+                day = max(filter(None, (day, dates.newest_content)), default=None)
+        # Our sitemap.xml template (theme/sitemap.xml) prints it; update_date also dates
+        # sitemap.xml.gz, and stays the build date only where nothing is known.
+        page.meta["wiazki_lastmod"] = day or ""
+        if day:
+            page.update_date = day
 
     def _custom_dirs(self, config: MkDocsConfig) -> list[str]:
         custom_dir = getattr(config.theme, "custom_dir", None)

@@ -20,8 +20,27 @@ def count(n: int, one: str, few: str, many: str) -> str:
     return f"{n} {plural(n, one, few, many)}"
 
 
+#: Amounts at or above this (1 000 000 000 000 000 zł) are not written out: Python cannot
+#: turn an int of over 4,300 digits into text, and no bundle has such a budget (the
+#: schema's maximum is far lower; the diff reads files without the schema).
+MAX_AMOUNT = 10**15
+
+
+def bounded(value: float | int) -> float | int:
+    """`value` clamped to ±MAX_AMOUNT, so that sums and formatting never overflow."""
+    if value != value:  # NaN
+        return 0
+    return max(-MAX_AMOUNT, min(MAX_AMOUNT, value))
+
+
 def amount(value: float | int) -> str:
-    """An amount in złoty in Polish format: 96 000 zł, 1 250,50 zł (non-breaking spaces)."""
+    """An amount in złoty in Polish format: 96 000 zł, 1 250,50 zł (non-breaking spaces);
+    "ponad 1 000 000 000 000 000 zł" at or past MAX_AMOUNT (any size of int, ±inf)."""
+    if value != value:  # NaN
+        return "nieprawidłowa kwota"
+    if abs(value) >= MAX_AMOUNT:
+        sign = "minus " if value < 0 else ""
+        return f"{sign}ponad {number(MAX_AMOUNT)}\u00a0zł"
     # An int is formatted as it is: float() of a huge one would overflow.
     if isinstance(value, int) or float(value).is_integer():
         text = f"{int(value):,}".replace(",", "\u00a0")

@@ -13,7 +13,7 @@ from typing import Any
 
 from wiazki.format.fields import field_at
 from wiazki.format.teryt import GMINA, POWIAT, Register
-from wiazki.polish import amount
+from wiazki.polish import amount, bounded
 from wiazki.revisions.changes import Line
 
 
@@ -68,8 +68,10 @@ def money(value: Any) -> str:
 
 
 def total(items: list[Any]) -> float:
+    """The sum of the items' amounts, each clamped first (`polish.bounded`): a file read
+    without the schema may hold a 4,300-digit amount, and int + float would overflow."""
     return sum(
-        item["amount_pln"]
+        bounded(item["amount_pln"])
         for item in map(as_map, items)
         if isinstance(item.get("amount_pln"), (int, float)) and not isinstance(item.get("amount_pln"), bool)
     )

@@ -28,9 +28,11 @@ ADDED, MODIFIED, DELETED = "added", "modified", "deleted"
 _STATUS = {"A": ADDED, "M": MODIFIED, "D": DELETED, "T": MODIFIED}
 
 # "Merge pull request #12 from owes-konin/senior" (GitHub's merge commits).
-_MERGE_PR = re.compile(r"^Merge pull request #(\d+) from \S+")
+# A pull request number has at most 10 ASCII digits (GitHub's ids are 32-bit): a
+# longer run is not one, and int() of over 4,300 digits would raise.
+_MERGE_PR = re.compile(r"^Merge pull request #([0-9]{1,10}) from \S+")
 # "Zmiana etapu (#9)" (GitHub's squash and rebase merges).
-_SQUASH_PR = re.compile(r"\(#(\d+)\)\s*$")
+_SQUASH_PR = re.compile(r"\(#([0-9]{1,10})\)\s*$")
 # The top-level `stage:` of a bundle; reading the whole YAML of every revision of
 # every bundle would cost more than the build, and a stage is one plain word.
 # A file saved on Windows ends its lines with CR LF.

@@ -95,10 +95,12 @@ def resolve_plain_scalar(text: str) -> Any:
     try:
         if _INT10.match(text):
             return int(text, 10)
+        # Python converts powers-of-two bases without its 4,300-digit limit, but the
+        # result could not be written in decimal (messages, exports): the same bound.
         if _INT8.match(text):
-            return int(text[2:], 8)
+            return int(text[2:], 8) if len(text) <= 4_700 else text
         if _INT16.match(text):
-            return int(text[2:], 16)
+            return int(text[2:], 16) if len(text) <= 3_500 else text
     except ValueError:
         # Longer than Python's int-from-string limit: keep the text, the schema
         # will say it is not a number.

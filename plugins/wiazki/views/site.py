@@ -154,6 +154,11 @@ class SiteViews:
     repo_url: str = REPO_URL
     #: The data licence (the generator's `data_licence` option); the code stays MIT.
     licence: DataLicence = field(default_factory=data_licence)
+    #: The date ("YYYY-MM-DD") a content file ("bundles/x.yml") last changed, e.g. from
+    #: git (`wiazki.revisions.dates`); None when unknown. Shown as "Ostatnia zmiana".
+    last_change: Callable[[str], str | None] | None = None
+    #: The site's public address (the generator's site_url), for the printed canvas.
+    site_url: str = ""
 
     # -- URLs ---------------------------------------------------------------------
 
@@ -341,6 +346,8 @@ class SiteViews:
             history=list(history or ()),
             territory_map=maps.territory_map(self.catalogue, bundle),
             edit_url=f"{self.repo_url}/edit/main/content/bundles/{bundle.id}.yml",
+            last_change=self.last_change(f"bundles/{bundle.id}.yml") if self.last_change else None,
+            address=self.site_url.rstrip("/") + "/" + here if self.site_url else "",
         )
         return GeneratedPage(
             f"wiazki/{bundle.id}/index.md",
