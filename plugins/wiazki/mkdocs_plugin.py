@@ -35,6 +35,7 @@ from wiazki.search.records import RecordBuilder, SearchRecord
 from wiazki.validation import reporting
 from wiazki.validation.validator import ContentDirError, ContentValidator
 from wiazki.views import GeneratedPage, SiteViews, template_environment
+from wiazki.views.format_reference import format_reference
 from wiazki.views.opendata import DEFAULT_LICENCE, LICENCES, data_licence
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
@@ -187,6 +188,10 @@ class WiazkiPlugin(BasePlugin[WiazkiConfig]):
             self._add(files, File.generated(config, data.src_uri, content=data.content))
         for src_uri, name in ASSETS.items():
             self._add(files, File.generated(config, src_uri, abs_src_path=str(ASSETS_DIR / name)))
+        # The Polish field reference (/format/), generated from the field tree.
+        reference = File.generated(config, "format.md", content=format_reference())
+        reference.edit_uri = None
+        self._add(files, reference)
         if self.config.editor.enabled:
             self._add_editor(files, config, views)
         return files

@@ -405,7 +405,7 @@ class SiteViews:
     @cached_property
     def open_data(self) -> OpenData:
         """HSDS, feeds, calendars and the licence, built once per build."""
-        return OpenData(self.catalogue, self.licence, self.history, self.catalogue_url)
+        return OpenData(self.catalogue, self.licence, self.history, self.catalogue_url, self.last_change)
 
     def fill_markers(self, markdown: str, page_url: str) -> str:
         """A hand-written page with its generated blocks (home, /dane/) put in."""
@@ -434,7 +434,6 @@ class SiteViews:
             stats=self.catalogue.stats(),
             groups=[(g, n) for g, n in groups if n],
             voivodeships=voivodeships,
-            feeds=self.open_data.feed_links(),
         )
 
     # -- search -------------------------------------------------------------------
