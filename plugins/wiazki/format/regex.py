@@ -11,9 +11,12 @@ agrees too (tests/test_hostile_verdicts.py checks both on hostile text).
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import regress
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class Pattern:
@@ -24,8 +27,17 @@ class Pattern:
         self._regex = regress.Regex(source)
 
     def search(self, text: str) -> bool:
-        """Whether the pattern matches anywhere in `text` (JSON Schema's `pattern`)."""
-        return self._regex.find(text) is not None
+        """Whether the pattern matches anywhere in `text` (JSON Schema's `pattern`).
+
+        A lone surrogate (a file name that is not UTF-8, decoded by `os.fsdecode`)
+        cannot be handed to the engine; it is read as U+FFFD, which none of the
+        format's patterns accepts where a letter or digit belongs, as ECMAScript
+        would not accept the lone code unit either.
+        """
+        try:
+            return self._regex.find(text) is not None
+        except UnicodeEncodeError:
+            return self._regex.find(_SURROGATE.sub("\ufffd", text)) is not None
 
     # The rules check values with an anchored pattern; "match" reads as they do.
     match = search
