@@ -35,7 +35,6 @@ def validator(kind: str) -> jsonschema.protocols.Validator:
     assert hashlib.sha256(raw).hexdigest() == DIGESTS[kind]
     schema = json.loads(raw)
     cls = jsonschema.validators.validator_for(schema)
-    cls.check_schema(schema)
     # The formats the schemas use (uuid, email, date) are checked, not only the shapes.
     return cls(schema, format_checker=cls.FORMAT_CHECKER)
 
@@ -59,7 +58,7 @@ def export(catalogue: Catalogue) -> HsdsExport:
 
 
 def test_the_shipped_schemas_are_the_official_files() -> None:
-    # validator() checks the digests from the README and that each is a valid JSON Schema.
+    # validator() checks the digests from the README.
     assert validator("organization") and validator("service")
     readme = (SCHEMAS / "README.md").read_text(encoding="utf-8")
     assert all(digest in readme for digest in DIGESTS.values())

@@ -82,6 +82,8 @@ def test_open_data_page_states_the_licence_and_lists_every_file(sample_site: Pat
         assert "../" + path.relative_to(sample_site).as_posix() in hrefs, path
     for heading in ("Pliki CSV", "HSDS 3.0", "Kanały i kalendarze", "Wersje i zmiany"):
         assert heading in text, heading
+    csv_section = text[text.index("Pliki CSV mają") : text.index("Human Services Data Specification (HSDS) to")]
+    assert "Licencja danych: Creative Commons Uznanie autorstwa 4.0" in csv_section
 
 
 def test_data_licence_option_changes_every_statement(tmp_path: Path) -> None:

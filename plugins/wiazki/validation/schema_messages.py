@@ -78,6 +78,21 @@ def _field(path: tuple) -> str:
     return f"pole `{describe_path(path)}`"
 
 
+def _is_cleared(error: ValidationError) -> bool:
+    """An empty text `""` where a value belongs: one message says to remove it."""
+    return error.instance == "" and error.validator in ("minLength", "pattern", "enum") and bool(error.absolute_path)
+
+
+def _empty_message(path: tuple) -> str:
+    name = path[-1]
+    if isinstance(name, int):
+        return f'{_field(path)} jest pusty (""): usuń ten element z listy albo wpisz wartość'
+    return (
+        f'{_field(path)} jest puste (`{name}: ""`): usuń z pliku cały wiersz z tym polem, '
+        "jeśli jest nieobowiązkowe, albo wpisz wartość"
+    )
+
+
 def _gender(path: tuple, neuter: str, masculine: str) -> str:
     """Agree with the noun `_field` uses: "pole" is neuter, "element" masculine."""
     return masculine if path and isinstance(path[-1], int) else neuter
@@ -145,6 +160,11 @@ def _problems_for(error: ValidationError, doc: Document, hints: bool = True) -> 
     def at(where: tuple, message: str, code: str, key: bool = False) -> Problem:
         position = doc.key_position(where) if key else doc.position(where)
         return Problem(doc.path, position.line, position.column, ERROR, code, message)
+
+    if _is_cleared(error):
+        # What an editor (Decap CMS, a web form) leaves when a person clears a field.
+        yield at(path, _empty_message(path), "empty")
+        return
 
     if keyword == "required":
         missing = [name for name in error.validator_value if isinstance(instance, dict) and name not in instance]
@@ -244,8 +264,13 @@ def schema_problems(kind: str, doc: Document) -> list[Problem]:
     # A value of the wrong type also fails its enum or pattern: say only the first.
     mistyped = {tuple(e.absolute_path) for e in errors if e.validator == "type"}
     required_at: set[tuple] = set()
+    cleared: set[tuple] = set()
     for error in errors:
         path = tuple(error.absolute_path)
+        if _is_cleared(error):
+            if path in cleared:
+                continue
+            cleared.add(path)
         if error.validator == "required":
             if path in required_at:
                 continue
