@@ -184,3 +184,26 @@ def test_injection_site_feeds_calendars_and_hsds_stay_inert(injection_site: Path
         assert icalendar.Calendar.from_ical(raw).to_ical() == raw
     for path in (injection_site / "api" / "hsds").glob("*.json"):
         assert "<" not in path.read_text(encoding="utf-8"), path
+
+
+def test_a_partner_change_moves_the_data_date() -> None:
+    from wiazki.views.publish import OpenData
+
+    cat = catalogue(reviewed="2026-10-15")
+    assert OpenData(cat, data_licence(), None, "wiazki/").generated == "2026-10-15"
+    last_change = {"partners/gops-kramsk.yml": "2026-11-02"}.get
+    assert OpenData(cat, data_licence(), None, "wiazki/", last_change).generated == "2026-11-02"
+
+
+def test_site_views_hand_history_to_feeds_calendars_and_exports() -> None:
+    import json
+
+    from wiazki.views import SiteViews
+
+    views = SiteViews(catalogue(reviewed="2026-01-05"), history=lambda b: [Change("2026-09-09", "Zmiana")])
+    files = {f.src_uri: f.content for f in views.data_files("https://example.org/")}
+    assert json.loads(files["api/hsds/services.json"])["generated"] == "2026-09-09"
+    feed = check_atom(str(files["feeds/bundles.atom"]))
+    assert feed.findtext(f"{ATOM}entry/{ATOM}updated") == "2026-09-09T00:00:00Z"
+    ics = files["calendars/bundles/senior-u-siebie.ics"]
+    assert isinstance(ics, bytes) and b"DTSTAMP:20260909T000000Z" in ics

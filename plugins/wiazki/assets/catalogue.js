@@ -54,6 +54,8 @@
       // singular for 1 ("z 1 wiązki"), plural for every other number.
       nounGenitive: ["wiązki", "wiązek"],
       none: "Brak wiązek spełniających kryteria.",
+      // The free text goes to the site's search engine (assets/search.js).
+      engine: true,
     },
     {
       form: "partner-filters",
@@ -281,20 +283,80 @@
     return this.values[index];
   };
 
-  Filter.prototype.matches = function (index, wanted, queryStems) {
+  /*
+   * Conditions added by other scripts (assets/gmina.js): each is called once per
+   * filtering with the form and returns null or a test of one item.
+   */
+  var conditions = [];
+
+  Filter.prototype.matches = function (index, wanted, queryStems, extra) {
+    for (var k = 0; k < extra.length; k += 1) {
+      if (!extra[k](this.items[index])) {
+        return false;
+      }
+    }
     var values = this.tokensOf(index);
     for (var i = 0; i < wanted.length; i += 1) {
       if (values.indexOf(wanted[i]) < 0) {
         return false;
       }
     }
-    return queryStems.length === 0 || matchesText(queryStems, this.wordsOf(index));
+    if (queryStems.length === 0) {
+      return true;
+    }
+    if (this.engineIds) {
+      // A card's bundle id is the last part of its title link (wiazki/<id>/ or <id>.html).
+      var link = this.items[index].querySelector("h3 a[href]");
+      var path = link ? link.pathname.replace(/\/$/, "").replace(/\.html$/, "") : "";
+      return this.engineIds.has(path.slice(path.lastIndexOf("/") + 1));
+    }
+    return matchesText(queryStems, this.wordsOf(index));
+  };
+
+  /**
+   * The catalogue's text goes to the site search (window.wiazkiSearch): same engine,
+   * stemming and word forms as the header search. Until its answer comes, and where
+   * it cannot run (a page opened from a file), the simple word-start match applies.
+   */
+  Filter.prototype.askEngine = function (query, announce) {
+    var search = window.wiazkiSearch;
+    if (!this.setup.engine || !search || !query) {
+      this.engineQuery = null;
+      this.engineIds = null;
+      return;
+    }
+    if (this.engineQuery === query) {
+      return;
+    }
+    var self = this;
+    this.engineQuery = query;
+    search.bundleIds(query).then(function (ids) {
+      if (self.engineQuery === query && ids) {
+        self.engineIds = ids;
+        self.apply(announce);
+        // Which text the shown cards answer (for tests and debugging).
+        self.form.setAttribute("data-engine-query", query);
+      } else if (!ids && !self.engineNote) {
+        self.engineNote = document.createElement("p");
+        self.engineNote.className = "wiazki-engine-note";
+        self.engineNote.textContent =
+          "Wyszukiwarka nie działa w tym podglądzie (strona otwarta z pliku): tekst jest dopasowywany " +
+          "tylko do początków słów, bez odmiany.";
+        self.form.parentNode.insertBefore(self.engineNote, self.form.nextSibling);
+      }
+    });
   };
 
   Filter.prototype.apply = function (announce) {
     var self = this;
     var state = this.state();
     var queryStems = words(state.q || "").map(stem);
+    var form = this.form;
+    var extra = conditions
+      .map(function (condition) {
+        return condition(form);
+      })
+      .filter(Boolean);
     var wanted = Object.keys(this.setup.fields)
       .filter(function (name) {
         return state[name] && self.controls[name];
@@ -303,13 +365,17 @@
         return self.tokenOf(name);
       });
     var shown = 0;
+    if (this.setup.engine && window.wiazkiSearch && !window.wiazkiSearch.terms(state.q || "").length) {
+      queryStems = []; // only stop words ("dla", "w"): no text condition
+    }
+    this.askEngine(state.q || "", announce);
     var inSection = this.sections.map(function () {
       return 0;
     });
 
     // Only the cards whose visibility changes are written to.
     this.items.forEach(function (item, index) {
-      var visible = self.matches(index, wanted, queryStems);
+      var visible = self.matches(index, wanted, queryStems, extra);
       if (item.hidden === visible) {
         item.hidden = !visible;
       }
@@ -644,6 +710,15 @@
       return countText(SETUPS[which === "partners" ? 1 : 0], shown, total);
     },
     init: init,
+    addCondition: function (condition) {
+      conditions.push(condition);
+    },
+    /** Filter again (another script's condition changed). */
+    refresh: function () {
+      current().forEach(function (filter) {
+        filter.apply();
+      });
+    },
   };
 
   // Material's instant navigation swaps the page without a load event and tells

@@ -6,7 +6,8 @@ export carries `metadata()`; the Atom feeds and the calendars state the licence
 where their formats have a place for it.
 
 `generated` is the date of the data, not of the build: the newest of the bundles'
-`reviewed` dates and of the dates of the commits that changed a bundle file. The
+`reviewed` dates and of the dates of the commits that changed a bundle file (or,
+given the site's last-change dates, a partner file: `wiazki.views.publish`). The
 same content therefore always gives byte-identical files (as the sitemap and the
 exports promise), and the date still moves whenever the data does.
 """

@@ -51,13 +51,17 @@ class OpenData:
         licence: DataLicence,
         history: History | None,
         catalogue_url: str,
+        last_change: Callable[[str], str | None] | None = None,
     ) -> None:
         self.catalogue = catalogue
         self.licence = licence
         self.history = history
         self.catalogue_url = catalogue_url
-        #: The date of the data (see `opendata.data_date`), computed once.
-        self.generated = data_date(catalogue, history)
+        #: The date of the data (see `opendata.data_date`), computed once; with
+        #: `last_change` (a content path → YYYY-MM-DD of its last commit, from
+        #: wiazki.revisions.dates) a partner's change moves it too.
+        partner_days = [last_change(f"partners/{p}.yml") for p in catalogue.partners] if last_change else []
+        self.generated = max([data_date(catalogue, history), *filter(None, partner_days)])
         self.feeds = feeds.feeds(catalogue, catalogue_url)
 
     def metadata(self, kind: str) -> dict[str, Any]:
