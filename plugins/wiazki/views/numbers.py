@@ -66,7 +66,12 @@ def _period_key(period: str) -> tuple[int, str]:
 
 
 def _labelled(keys: Sequence[str], label: Callable[[str], str], counts: Callable[[str], tuple[int, ...]]):
-    return [(label(k), tuple(float(n) for n in counts(k))) for k in keys if any(counts(k))]
+    rows = []
+    for key in keys:
+        values = counts(key)
+        if any(values):
+            rows.append((label(key), tuple(float(n) for n in values)))
+    return rows
 
 
 def figures(catalogue: Catalogue) -> list[Figure]:
@@ -91,6 +96,7 @@ def figures(catalogue: Catalogue) -> list[Figure]:
     def both(test: Callable[[Bundle], bool]) -> tuple[int, int]:
         return (sum(1 for b in bundles if test(b)), sum(1 for b in available if test(b)))
 
+    regions = {b.id: set(catalogue.voivodeships_of(b)) for b in bundles}
     voivodeships = sorted(
         (code for code, unit in register.units.items() if len(code) == 2),
         key=lambda code: register.units[code].display_name,
@@ -103,7 +109,7 @@ def figures(catalogue: Catalogue) -> list[Figure]:
             "Liczba wiązek w każdym województwie (wiązka na terenie dwóch województw liczy się w obu).",
             voivodeships,
             lambda code: register.units[code].display_name,
-            lambda key: lambda b: key in catalogue.voivodeships_of(b),
+            lambda key: lambda b: key in regions[b.id],
         ),
         (
             "grupy",
