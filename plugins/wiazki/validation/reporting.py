@@ -57,6 +57,11 @@ def _one_line(text: str) -> str:
     return _CONTROLS.sub(" ", safe_text(text))
 
 
+def message_line(p: Problem) -> str:
+    """The message and code of a problem on one line, without its place."""
+    return f"{_one_line(p.message)} [{p.code}]"
+
+
 def human(problems: Iterable[Problem]) -> list[str]:
     return [
         f"{_one_line(p.path)}:{p.line}:{p.column}: {p.severity}: {_one_line(p.message)} [{p.code}]" for p in problems
