@@ -7,6 +7,7 @@ command line itself is under test), on a frozen date (WIAZKI_TODAY).
 from __future__ import annotations
 
 import contextlib
+import gzip
 import html.parser
 import json
 import os
@@ -23,6 +24,8 @@ from wiazki.polish import amount  # noqa: F401 - re-exported for tests
 HOME_MARKER_TEXT = "wiazki:home"
 
 REPO = Path(__file__).resolve().parents[1]
+#: The hand-written pages of docs/, each a search result of the kind "Strona".
+HAND_PAGES = sorted(p.name for p in (REPO / "docs").glob("*.md"))
 TODAY = kit.TODAY.isoformat()
 
 
@@ -170,25 +173,15 @@ def page(site: Path, url: str) -> Html:
     return Html.read(site / url / "index.html" if not url.endswith(".html") else site / url)
 
 
-def search_index(site: Path) -> dict[str, Any]:
-    return json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
-
-
-def search(site: Path, query: str) -> list[str]:
-    """Locations whose title or text has a word starting with each query word, as
-    Material's lunr search does with our config: its separator, no stemmer, no stop
-    words, no trimmer, lower case, a trailing wildcard per term."""
-    index = search_index(site)
-    config = index["config"]
-    assert not set(config["pipeline"]) & {"stemmer", "stopWordFilter", "trimmer"}, config
-    separator = re.compile(config["separator"])
-    terms = [t for t in separator.split(query.lower()) if t]
-    found = []
-    for doc in index["docs"]:
-        text = re.sub(r"<[^>]+>", " ", doc["title"] + " " + doc["text"]).lower()
-        words = [w for w in separator.split(text) if w]
-        if all(any(w.startswith(t) for w in words) for t in terms):
-            found.append(doc["location"])
+def pagefind_fragments(site: Path) -> dict[str, dict[str, Any]]:
+    """The Pagefind index's records by URL (site-relative, no leading slash): its
+    fragments are gzip-compressed JSON after the marker "pagefind_dcd"."""
+    found = {}
+    for path in sorted((site / "pagefind" / "fragment").glob("*.pf_fragment")):
+        raw = gzip.decompress(path.read_bytes())
+        assert raw.startswith(b"pagefind_dcd"), path
+        record = json.loads(raw[len(b"pagefind_dcd") :])
+        found[record["url"].lstrip("/")] = record
     return found
 
 

@@ -9,11 +9,9 @@ import pytest
 
 import contentkit as kit
 from wiazki.format.teryt import load_register
-from wiazki.format.vocab import TARGET_GROUPS
 from wiazki.model import Catalogue
 from wiazki.views import SiteViews
 from wiazki.views.exports import csv_cell
-from wiazki.views.search_terms import WORD_FORMS, keywords
 from wiazki.views.text import polish_date, render_markdown, safe_url
 
 
@@ -111,13 +109,6 @@ def test_polish_dates() -> None:
     assert polish_date("2026-03-01") == "1 marca 2026"
     assert polish_date("2025-12-18") == "18 grudnia 2025"
     assert polish_date("nie data") == "nie data"
-
-
-def test_every_target_group_has_word_forms_and_keywords_are_unique() -> None:
-    assert set(WORD_FORMS) == set(TARGET_GROUPS)
-    words = keywords(["Seniorzy", "opieka"], ["older_persons"])
-    assert words[0] == "Seniorzy" and "seniorów" in words
-    assert len({w.casefold() for w in words}) == len(words)
 
 
 def _views(**kwargs) -> SiteViews:

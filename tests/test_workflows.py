@@ -35,6 +35,10 @@ ALLOWED_COMMANDS: dict[tuple[str, ...], tuple[str, str]] = {
         '"--event", str(event), "--content-dir", str(checkout / "content"), "--open-pr"',
     ),
     ("mkdocs", "build", "--strict"): ("tests/test_site_history.py", '"build", "--strict"'),
+    ("mkdocs", "build", "--strict", "--no-directory-urls"): (
+        "tests/browser/test_preview_from_disk.py",
+        '"build", "--strict", "--no-directory-urls"',
+    ),
 }
 
 #: Jobs that may hold write permissions, and which.
@@ -176,6 +180,8 @@ def test_the_pull_request_workflow_does_what_the_issue_asks() -> None:
     assert any(s == "make test" for s in scripts)
     uploads = [step for _, step in _steps(data) if step.get("uses", "").startswith("actions/upload-artifact@")]
     assert uploads and uploads[0]["with"]["path"] == "site/"
+    # The artifact is read from disk: its links must name files, not folders.
+    assert any("mkdocs build --strict --no-directory-urls" in s for s in scripts)
 
 
 def test_deploy_uses_the_official_pages_actions() -> None:

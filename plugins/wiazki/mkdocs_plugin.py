@@ -30,6 +30,8 @@ from wiazki.editor.site import Vendor, editor_files
 from wiazki.model import build_catalogue
 from wiazki.revisions.dates import LastChangeCache, SourceDates
 from wiazki.revisions.history import HistoryCache
+from wiazki.search.index import SearchIndexError, write_index
+from wiazki.search.records import RecordBuilder, SearchRecord
 from wiazki.validation import reporting
 from wiazki.validation.validator import ContentDirError, ContentValidator
 from wiazki.views import GeneratedPage, SiteViews, template_environment
@@ -41,10 +43,13 @@ log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 ASSETS_DIR = Path(__file__).resolve().parent / "assets"
 #: Theme partials of ours (the footer); the theme's own custom_dir still wins.
 THEME_DIR = Path(__file__).resolve().parent / "theme"
-#: Our stylesheet and script, loaded on every page (the catalogue filters re-initialise
-#: themselves under Material's instant navigation).
+#: Our stylesheets and scripts, loaded on every page (the catalogue filters and the
+#: search button re-initialise themselves under Material's instant navigation). The
+#: search script comes before the catalogue's, which uses its engine.
 ASSETS = {
     "assets/wiazki/wiazki.css": "wiazki.css",
+    "assets/wiazki/search.css": "search.css",
+    "assets/wiazki/search.js": "search.js",
     "assets/wiazki/catalogue.js": "catalogue.js",
     "assets/wiazki/maps.css": "maps.css",
 }
@@ -107,6 +112,9 @@ class WiazkiPlugin(BasePlugin[WiazkiConfig]):
         self._history = HistoryCache()
         self._dates = LastChangeCache()
         self._source_dates = SourceDates({}, Path("content"))
+        # Word forms are generated once per word for the whole `serve` session.
+        self._records = RecordBuilder()
+        self._page_records: list[SearchRecord] = []
 
     # Defining on_startup keeps this instance across `mkdocs serve` rebuilds, and with
     # it the validator's per-file cache: an edit re-parses only the edited file.
@@ -163,6 +171,7 @@ class WiazkiPlugin(BasePlugin[WiazkiConfig]):
         )
         self._views = views
         self._pages = {}
+        self._page_records = []
         for page in views.pages():
             in_nav = page.source is None  # the catalogue and the directory; not every bundle
             file = File.generated(
@@ -212,6 +221,10 @@ class WiazkiPlugin(BasePlugin[WiazkiConfig]):
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         generated = self._pages.get(page.file.src_uri) if self.config.enabled else None
         if generated is None:
+            # Material's front matter `search: {exclude: true}` keeps a page out of search.
+            excluded = isinstance(page.meta.get("search"), dict) and page.meta["search"].get("exclude")
+            if self.config.enabled and not excluded:
+                self._page_records.append(self._records.page(page.url, page.title or "", html))
             return None
         # Markdown's toc extension never saw the body: give Material its table of
         # contents (the title with the h2 sections below it; the texts are escaped).
@@ -233,6 +246,18 @@ class WiazkiPlugin(BasePlugin[WiazkiConfig]):
         all_regions = page.file.src_uri in ("wiazki/index.md", "dane.md")
         context["wiazki_feeds"] = self._views.open_data.feed_links(all_regions)
         return context
+
+    # After the build: the index is written into the built site only (every `serve` rebuild too).
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if not self.config.enabled or self._views is None:
+            return
+        records = self._views.search_records(self._records) + self._page_records
+        try:
+            stats = write_index(records, Path(config.site_dir))
+        except SearchIndexError as exc:
+            log.error("wiazki: %s", exc)
+            return
+        log.info("wiazki: indeks wyszukiwarki: %d stron w %.1f s", stats.records, stats.seconds)
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         if self.config.enabled:

@@ -54,6 +54,8 @@
       // singular for 1 ("z 1 wiązki"), plural for every other number.
       nounGenitive: ["wiązki", "wiązek"],
       none: "Brak wiązek spełniających kryteria.",
+      // The free text goes to the site's search engine (assets/search.js).
+      engine: true,
     },
     {
       form: "partner-filters",
@@ -288,7 +290,50 @@
         return false;
       }
     }
-    return queryStems.length === 0 || matchesText(queryStems, this.wordsOf(index));
+    if (queryStems.length === 0) {
+      return true;
+    }
+    if (this.engineIds) {
+      // A card's bundle id is the last part of its title link (wiazki/<id>/ or <id>.html).
+      var link = this.items[index].querySelector("h3 a[href]");
+      var path = link ? link.pathname.replace(/\/$/, "").replace(/\.html$/, "") : "";
+      return this.engineIds.has(path.slice(path.lastIndexOf("/") + 1));
+    }
+    return matchesText(queryStems, this.wordsOf(index));
+  };
+
+  /**
+   * The catalogue's text goes to the site search (window.wiazkiSearch): same engine,
+   * stemming and word forms as the header search. Until its answer comes, and where
+   * it cannot run (a page opened from a file), the simple word-start match applies.
+   */
+  Filter.prototype.askEngine = function (query, announce) {
+    var search = window.wiazkiSearch;
+    if (!this.setup.engine || !search || !query) {
+      this.engineQuery = null;
+      this.engineIds = null;
+      return;
+    }
+    if (this.engineQuery === query) {
+      return;
+    }
+    var self = this;
+    this.engineQuery = query;
+    search.bundleIds(query).then(function (ids) {
+      if (self.engineQuery === query && ids) {
+        self.engineIds = ids;
+        self.apply(announce);
+        // Which text the shown cards answer (for tests and debugging).
+        self.form.setAttribute("data-engine-query", query);
+      } else if (!ids && !self.engineNote) {
+        self.engineNote = document.createElement("p");
+        self.engineNote.className = "wiazki-engine-note";
+        self.engineNote.textContent =
+          "Wyszukiwarka nie działa w tym podglądzie (strona otwarta z pliku): tekst jest dopasowywany " +
+          "tylko do początków słów, bez odmiany.";
+        self.form.parentNode.insertBefore(self.engineNote, self.form.nextSibling);
+      }
+    });
   };
 
   Filter.prototype.apply = function (announce) {
@@ -303,6 +348,10 @@
         return self.tokenOf(name);
       });
     var shown = 0;
+    if (this.setup.engine && window.wiazkiSearch && !window.wiazkiSearch.terms(state.q || "").length) {
+      queryStems = []; // only stop words ("dla", "w"): no text condition
+    }
+    this.askEngine(state.q || "", announce);
     var inSection = this.sections.map(function () {
       return 0;
     });

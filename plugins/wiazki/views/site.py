@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
@@ -24,10 +24,13 @@ from wiazki.format import vocab
 from wiazki.format.schema import schema_text
 from wiazki.model import Bundle, Catalogue, Partner
 from wiazki.polish import amount, count, number, plural
-from wiazki.views import exports, maps, search_terms
+from wiazki.views import exports, maps
 from wiazki.views.opendata import DataLicence, data_licence
 from wiazki.views.publish import OpenData
 from wiazki.views.text import phone_href, polish_date, polish_key, render_markdown, safe_url, search_text
+
+if TYPE_CHECKING:  # search.records builds on views.text: no import cycle at run time
+    from wiazki.search.records import RecordBuilder, SearchRecord
 
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
 
@@ -205,16 +208,13 @@ class SiteViews:
     def territory(self, bundle: Bundle) -> list[str]:
         return [self.catalogue.register.describe(code) for code in bundle.territory]
 
-    def keywords(self, bundle: Bundle) -> tuple[str, ...]:
-        return search_terms.keywords(bundle.keywords, bundle.groups)
-
     def card_text(self, bundle: Bundle) -> str:
         parts = [bundle.title, bundle.summary, *self.territory(bundle)]
         parts += [self.catalogue.territory_name(code) for code in bundle.territory]
         parts += [s.name for s in bundle.canvas.services]
         parts += [vocab.TARGET_GROUPS.label(g) for g in bundle.groups]
         parts += [vocab.SERVICE_TYPES.label(t) for t in bundle.service_types]
-        parts += list(self.keywords(bundle))
+        parts += list(bundle.keywords)
         return search_text(*parts)
 
     def card_facets(self, bundle: Bundle) -> str:
@@ -435,6 +435,15 @@ class SiteViews:
             groups=[(g, n) for g, n in groups if n],
             voivodeships=voivodeships,
         )
+
+    # -- search -------------------------------------------------------------------
+
+    def search_records(self, builder: RecordBuilder) -> list[SearchRecord]:
+        """One search record per bundle and partner page (the directories themselves are not results)."""
+        catalogue = self.catalogue
+        records = [builder.bundle(b, catalogue, self.bundle_url(b.id)) for b in catalogue.bundles.values()]
+        records += [builder.partner(p, catalogue, self.partner_url(p.id)) for p in catalogue.partners.values()]
+        return records
 
     # -- data ---------------------------------------------------------------------
 

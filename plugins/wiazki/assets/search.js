@@ -1,0 +1,631 @@
+/*
+ * Site search: the header's search dialog and the engine the catalogue's text
+ * filter uses (window.wiazkiSearch). One engine, one normalisation for both.
+ *
+ * The engine is Pagefind (/pagefind/pagefind.js in the built site, written by the
+ * plugin after the build). It stems Polish and ignores diacritics except "ł";
+ * the index carries the spellings without "ł" and the inflected forms of the
+ * words that matter (plugins/wiazki/search/), after the mark "¦¦", which a
+ * snippet never shows. This script adds what Pagefind leaves out:
+ *
+ * - stop words ("dla", "nad", "w") are dropped: Pagefind requires every word;
+ * - a word must really match: when nothing in the index starts with a query word,
+ *   Pagefind falls back to a shorter indexed word the query word begins with
+ *   ("warszawa" → "w", "podopieczni" → "pod"); such matches are refused (accepts());
+ * - bundles rank before partners and hand pages for the same match (KIND_FACTOR).
+ *
+ * Safety: text reaches the page through textContent and attributes only.
+ * The page's URL never carries the query (Material opens its own overlay for ?q=).
+ */
+(function () {
+  "use strict";
+
+  if (window.wiazkiSearch) {
+    return;
+  }
+
+  var script = document.currentScript;
+  // assets/wiazki/search.js → the site's root, under any site_url sub-path.
+  var ROOT = new URL("../../", script && script.src ? script.src : window.location.href);
+  var HIDDEN_MARK = "¦¦";
+  var MAX_QUERY_LENGTH = 200;
+  var MAX_TERMS = 8;
+  var SHOWN = 10;
+  var LOADED = 16;
+  var KIND_FACTOR = { bundle: 1, partner: 0.6, page: 0.5 };
+  var COMMON_SHARE = 0.3;
+  var KIND_LABEL = { bundle: "Wiązka", partner: "Partner", page: "Strona" };
+
+  /* Words a query may contain that carry no meaning for search. */
+  var STOP_WORDS = (
+    "a aby albo ale bez by być chce chcę chciałbym chciałabym co czy dla do gdzie i ich ile jak jaka jaki jakie " +
+    "je jego jej jest już ku lub ma mam mi mnie moja moje mój moich mojej mojego na nad nas nie o od oraz " +
+    "po pod przez przy się są ta tak te tego to tu u w we wiele z za ze że żeby szukam potrzebuję proszę"
+  ).split(" ");
+
+  /** Lower case without diacritics ("ł" → "l" too: it has no decomposition). */
+  function fold(text) {
+    return String(text)
+      .normalize("NFD")
+      .replace(/[\u0300-\u036f]/g, "")
+      .replace(/ł/g, "l")
+      .replace(/Ł/g, "L")
+      .toLowerCase();
+  }
+
+  var FOLDED_STOP_WORDS = STOP_WORDS.map(fold);
+
+  /** The query's meaningful words, lower case, in order, each once. */
+  function terms(query) {
+    var seen = [];
+    String(query || "")
+      .slice(0, MAX_QUERY_LENGTH)
+      .toLowerCase()
+      .split(/[^\p{L}\p{N}]+/u)
+      .forEach(function (word) {
+        if (word && FOLDED_STOP_WORDS.indexOf(fold(word)) < 0 && seen.indexOf(word) < 0) {
+          seen.push(word);
+        }
+      });
+    return seen.slice(0, MAX_TERMS);
+  }
+
+  function commonPrefix(a, b) {
+    var n = 0;
+    while (n < a.length && n < b.length && a.charAt(n) === b.charAt(n)) {
+      n += 1;
+    }
+    return n;
+  }
+
+  /**
+   * Whether an indexed word really matches a query word (both folded): it starts
+   * with it (typing "senio"), or both share a stem: all but the last two letters
+   * of the query word (three in words over eight letters: "seniorów"/"seniorem",
+   * "osoby"/"osób"), and at least three. Pagefind's fallback for a word it cannot
+   * find shares a much shorter start: "warszawa" → "w", "podopieczni" → "pod".
+   */
+  function accepts(term, word) {
+    if (word.lastIndexOf(term, 0) === 0) {
+      return true;
+    }
+    var common = commonPrefix(term, word);
+    return common >= 3 && common >= term.length - (term.length > 8 ? 3 : 2);
+  }
+
+  function cleanWord(word) {
+    return fold(word).replace(/[^\p{L}\p{N}]+/gu, "");
+  }
+
+  /* ---- The engine --------------------------------------------------------- */
+
+  var engine = null;
+
+  /** Pagefind, loaded once; rejects with a Polish message where it cannot run. */
+  function load() {
+    if (!engine) {
+      if (window.location.protocol === "file:") {
+        engine = Promise.reject(
+          new Error(
+            "Wyszukiwarka nie działa na stronie otwartej z pliku. Uruchom w folderze strony " +
+              "serwer (np. python3 -m http.server) albo otwórz stronę opublikowaną."
+          )
+        );
+      } else {
+        engine = import(new URL("pagefind/pagefind.js", ROOT).href).then(function (pagefind) {
+          // Result URLs start at the site's root path (the site_url sub-path). Bundle
+          // pages are long (their index-only forms count): a weak page length penalty.
+          // A title match counts through the "titles" metadata (the title with the
+          // forms of its words, plugins/wiazki/search/records.py), not the bare title.
+          var options = {
+            baseUrl: ROOT.pathname,
+            excerptLength: 30,
+            ranking: { pageLength: 0.2, metaWeights: { title: 0, titles: 5 } },
+          };
+          return pagefind.options(options).then(function () {
+            return pagefind;
+          });
+        });
+      }
+      engine.catch(function () {
+        return null;
+      });
+    }
+    return engine;
+  }
+
+  var pageCount = null;
+  var wordSearches = new Map();
+
+  /**
+   * One query word's search, cached: {found, common}. A whole word is searched
+   * exactly (Pagefind compares stems and extends nothing), so "starsze" does not
+   * bring in "start"; when nothing matches exactly, the word is taken as typed so
+   * far and extended ("senio" → "seniorów"), unless Pagefind's answer is only its
+   * fallback to a shorter word (see accepts()). `found` is null when the word
+   * matches nothing. A word on at least COMMON_SHARE of the pages ("pomoc") is
+   * common: it ranks results but excludes no page, so that "pomoc dla opiekunów"
+   * finds the carers' bundle that says "wsparcie".
+   */
+  function wordSearch(pagefind, term, options, key) {
+    var cacheKey = key + "\u0000" + term;
+    if (!wordSearches.has(cacheKey)) {
+      if (!pageCount) {
+        pageCount = pagefind.search(null).then(function (all) {
+          return all.results.length;
+        });
+      }
+      // Exact answers carry no ranking (every score is 1): the scores come from
+      // the extended search, which finds a superset of the same pages.
+      var answer = Promise.all([pagefind.search('"' + term + '"', options), pagefind.search(term, options)]).then(
+        function (both) {
+          var exact = both[0];
+          var typed = both[1];
+          if (!typed || !typed.results.length) {
+            return null;
+          }
+          if (exact && exact.results.length) {
+            return { found: exact, ranked: typed };
+          }
+          return typed.results[0].data().then(function (data) {
+            return matchedLocations(term, data).length ? { found: typed, ranked: typed } : null;
+          });
+        }
+      );
+      wordSearches.set(
+        cacheKey,
+        Promise.all([answer, pageCount, key === "all" ? null : wordSearch(pagefind, term, {}, "all")]).then(
+          function (parts) {
+            var found = parts[0] ? parts[0].found : null;
+            var common = parts[2] ? parts[2].common : Boolean(found) && found.results.length >= COMMON_SHARE * parts[1];
+            return { found: found, ranked: parts[0] ? parts[0].ranked : null, common: common };
+          }
+        )
+      );
+    }
+    return wordSearches.get(cacheKey);
+  }
+
+  function contentWords(data) {
+    return String(data.content || "").split(/\s+/);
+  }
+
+  function matchedLocations(term, data) {
+    var words = contentWords(data);
+    var folded = fold(term);
+    return (data.locations || []).filter(function (location) {
+      return location < words.length && accepts(folded, cleanWord(words[location]));
+    });
+  }
+
+  /**
+   * The query's words searched one by one: {words, required, answers}, or answers
+   * null when some word matches nothing. `required` are the words that are not
+   * common (all of them when every word is common).
+   */
+  function run(query, options, key) {
+    var words = terms(query);
+    if (!words.length) {
+      return Promise.resolve({ words: words, required: words, answers: null });
+    }
+    return load().then(function (pagefind) {
+      return Promise.all(
+        words.map(function (term) {
+          return wordSearch(pagefind, term, options, key);
+        })
+      ).then(function (answers) {
+        if (
+          answers.some(function (answer) {
+            return !answer.found;
+          })
+        ) {
+          return { words: words, required: words, answers: null };
+        }
+        var required = words.filter(function (term, index) {
+          return !answers[index].common;
+        });
+        return { words: words, required: required.length ? required : words, answers: answers };
+      });
+    });
+  }
+
+  var allFilters = null;
+
+  /** Ids of the bundles the catalogue's text matches (a Set), or null without the engine. */
+  function bundleIds(query) {
+    // Pagefind counts a filter's values only once its chunk is loaded: load them all once.
+    if (!allFilters) {
+      allFilters = load().then(function (pagefind) {
+        return pagefind.filters();
+      });
+    }
+    return allFilters
+      .then(function () {
+        return run(query, { filters: { kind: "bundle" } }, "bundle");
+      })
+      .then(
+        function (outcome) {
+          var ids = null;
+          (outcome.answers || []).forEach(function (answer, index) {
+            if (outcome.required.indexOf(outcome.words[index]) < 0) {
+              return;
+            }
+            var counts = answer.found.filters ? answer.found.filters.bundle || {} : {};
+            var mine = new Set(
+              Object.keys(counts).filter(function (id) {
+                return counts[id] > 0;
+              })
+            );
+            ids = ids === null ? mine : new Set(Array.from(ids).filter(function (id) {
+              return mine.has(id);
+            }));
+          });
+          return ids || new Set();
+        },
+        function () {
+          return null;
+        }
+      );
+  }
+
+  function snippet(data, words) {
+    var all = contentWords(data);
+    var hidden = all.indexOf(HIDDEN_MARK);
+    var visible = hidden < 0 ? all : all.slice(0, hidden);
+    var titleLength = String((data.meta && data.meta.title) || "").split(/\s+/).length;
+    var marked = {};
+    words.forEach(function (term) {
+      matchedLocations(term, data).forEach(function (location) {
+        marked[location] = true;
+      });
+    });
+    var first = -1;
+    for (var i = titleLength; i < visible.length; i += 1) {
+      if (marked[i]) {
+        first = i;
+        break;
+      }
+    }
+    var start = first < 0 ? titleLength : Math.max(titleLength, first - 8);
+    var end = Math.min(visible.length, start + 30);
+    var parts = [];
+    for (var j = start; j < end; j += 1) {
+      parts.push({ text: visible[j], mark: Boolean(marked[j]) });
+    }
+    return { parts: parts, before: start > titleLength, after: end < visible.length };
+  }
+
+  /**
+   * Up to ten results for the header: {url, kind, kindLabel, title, stage, territory,
+   * snippet}. A page must have every required word; its score is the sum of its
+   * words' scores (a common word adds to it), times its kind's factor.
+   */
+  function search(query) {
+    return run(query, {}, "all").then(function (outcome) {
+      if (!outcome.answers) {
+        return { words: outcome.words, results: [] };
+      }
+      var pages = new Map();
+      outcome.answers.forEach(function (answer, index) {
+        var required = outcome.required.indexOf(outcome.words[index]) >= 0;
+        var scores = new Map();
+        answer.ranked.results.forEach(function (result) {
+          scores.set(result.id, result.score);
+        });
+        answer.found.results.forEach(function (result) {
+          var page = pages.get(result.id) || { result: result, score: 0, hits: 0 };
+          page.score += scores.has(result.id) ? scores.get(result.id) : 0.1;
+          page.hits += required ? 1 : 0;
+          pages.set(result.id, page);
+        });
+      });
+      var candidates = Array.from(pages.values())
+        .filter(function (page) {
+          return page.hits === outcome.required.length;
+        })
+        .sort(function (a, b) {
+          return b.score - a.score;
+        })
+        .slice(0, LOADED);
+      return Promise.all(
+        candidates.map(function (page) {
+          return page.result.data().then(function (data) {
+            return { score: page.score, data: data };
+          });
+        })
+      ).then(function (loaded) {
+        var results = loaded.map(function (item) {
+          var data = item.data;
+          var kind = data.filters && data.filters.kind ? data.filters.kind[0] : "page";
+          var meta = data.meta || {};
+          return {
+            rank: item.score * (KIND_FACTOR[kind] || KIND_FACTOR.page),
+            url: new URL(String(data.url || ""), ROOT).href,
+            kind: kind,
+            kindLabel: KIND_LABEL[kind] || KIND_LABEL.page,
+            title: meta.title || "",
+            stage: meta.stage || "",
+            territory: meta.territory || "",
+            snippet: snippet(data, outcome.words),
+          };
+        });
+        results.sort(function (a, b) {
+          return b.rank - a.rank;
+        });
+        return { words: outcome.words, results: results.slice(0, SHOWN) };
+      });
+    });
+  }
+
+  /* ---- The header's search dialog ---------------------------------------- */
+
+  function element(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) {
+      node.className = className;
+    }
+    if (text) {
+      node.textContent = text;
+    }
+    return node;
+  }
+
+  var SVG = "http://www.w3.org/2000/svg";
+
+  function icon() {
+    var svg = document.createElementNS(SVG, "svg");
+    svg.setAttribute("viewBox", "0 0 24 24");
+    svg.setAttribute("aria-hidden", "true");
+    svg.setAttribute("focusable", "false");
+    var path = document.createElementNS(SVG, "path");
+    path.setAttribute(
+      "d",
+      "M9.5 3A6.5 6.5 0 0 1 16 9.5c0 1.61-.59 3.09-1.56 4.23l.27.27h.79l5 5-1.5 1.5-5-5v-.79l-.27-.27A6.516 6.516 0 0 1 9.5 16 6.5 6.5 0 0 1 3 9.5 6.5 6.5 0 0 1 9.5 3m0 2C7 5 5 7 5 9.5S7 14 9.5 14 14 12 14 9.5 12 5 9.5 5Z"
+    );
+    svg.appendChild(path);
+    return svg;
+  }
+
+  var dialog = null;
+  var input = null;
+  var list = null;
+  var status = null;
+  var sequence = 0;
+  var timer = null;
+
+  function resultCount(n) {
+    if (n === 1) {
+      return "1 wynik";
+    }
+    var tens = n % 100;
+    var few = n % 10 >= 2 && n % 10 <= 4 && (tens < 12 || tens > 14);
+    return n + (few ? " wyniki" : " wyników");
+  }
+
+  function renderResult(result) {
+    var item = element("li", "wiazki-search__result");
+    var link = element("a", "wiazki-search__link");
+    link.href = result.url;
+    var head = element("span", "wiazki-search__head");
+    head.appendChild(element("span", "wiazki-search__kind", result.kindLabel));
+    head.appendChild(document.createTextNode(" "));
+    head.appendChild(element("span", "wiazki-search__title", result.title));
+    link.appendChild(head);
+    if (result.kind === "bundle" && (result.stage || result.territory)) {
+      var facts = [];
+      if (result.stage) {
+        facts.push("Etap: " + result.stage);
+      }
+      if (result.territory) {
+        facts.push("Obszar: " + result.territory);
+      }
+      link.appendChild(element("span", "wiazki-search__facts", facts.join(" · ")));
+    }
+    var text = element("span", "wiazki-search__snippet");
+    if (result.snippet.before) {
+      text.appendChild(document.createTextNode("… "));
+    }
+    result.snippet.parts.forEach(function (part, index) {
+      if (index > 0) {
+        text.appendChild(document.createTextNode(" "));
+      }
+      text.appendChild(part.mark ? element("mark", "", part.text) : document.createTextNode(part.text));
+    });
+    if (result.snippet.after) {
+      text.appendChild(document.createTextNode(" …"));
+    }
+    link.appendChild(text);
+    link.addEventListener("click", close);
+    item.appendChild(link);
+    return item;
+  }
+
+  function show(query) {
+    var mine = (sequence += 1);
+    if (!terms(query).length) {
+      list.textContent = "";
+      status.textContent = query.trim() ? "Wpisz słowo dłuższe niż spójnik lub przyimek." : "";
+      return;
+    }
+    search(query).then(
+      function (outcome) {
+        if (mine !== sequence) {
+          return;
+        }
+        list.textContent = "";
+        outcome.results.forEach(function (result) {
+          list.appendChild(renderResult(result));
+        });
+        status.textContent = outcome.results.length
+          ? "Znaleziono " + resultCount(outcome.results.length) + "."
+          : "Brak wyników dla: " + outcome.words.join(" ") + ".";
+      },
+      function (error) {
+        if (mine === sequence) {
+          list.textContent = "";
+          status.textContent = error && error.message ? error.message : "Wyszukiwarka jest niedostępna.";
+        }
+      }
+    );
+  }
+
+  function build() {
+    dialog = element("dialog", "wiazki-search");
+    dialog.setAttribute("aria-labelledby", "wiazki-search-heading");
+    var form = element("form", "wiazki-search__form");
+    form.setAttribute("role", "search");
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      var first = list.querySelector("a");
+      if (first) {
+        first.focus();
+      }
+    });
+    var heading = element("h2", "wiazki-search__heading", "Szukaj w katalogu");
+    heading.id = "wiazki-search-heading";
+    var label = element("label", "wiazki-search__label", "Czego szukasz? Np. opieka nad seniorem, Konin");
+    label.setAttribute("for", "wiazki-search-input");
+    input = element("input", "wiazki-search__input");
+    input.type = "search";
+    input.id = "wiazki-search-input";
+    input.autocomplete = "off";
+    input.maxLength = MAX_QUERY_LENGTH;
+    input.setAttribute("aria-describedby", "wiazki-search-status");
+    var closeButton = element("button", "wiazki-search__close md-button", "Zamknij");
+    closeButton.type = "button";
+    closeButton.addEventListener("click", close);
+    status = element("p", "wiazki-search__status");
+    status.id = "wiazki-search-status";
+    status.setAttribute("role", "status");
+    status.setAttribute("aria-live", "polite");
+    list = element("ol", "wiazki-search__results");
+    list.setAttribute("aria-label", "Wyniki wyszukiwania");
+    form.appendChild(heading);
+    form.appendChild(label);
+    form.appendChild(input);
+    form.appendChild(closeButton);
+    dialog.appendChild(form);
+    dialog.appendChild(status);
+    dialog.appendChild(list);
+    input.addEventListener("input", function () {
+      window.clearTimeout(timer);
+      var query = input.value;
+      timer = window.setTimeout(function () {
+        show(query);
+      }, 120);
+    });
+    dialog.addEventListener("keydown", onDialogKey);
+    dialog.addEventListener("click", function (event) {
+      // A click on the backdrop (outside the dialog's box) closes it.
+      if (event.target === dialog) {
+        var box = dialog.getBoundingClientRect();
+        var inside =
+          event.clientX >= box.left && event.clientX <= box.right && event.clientY >= box.top && event.clientY <= box.bottom;
+        if (!inside) {
+          close();
+        }
+      }
+    });
+    document.body.appendChild(dialog);
+  }
+
+  function onDialogKey(event) {
+    if (event.key !== "ArrowDown" && event.key !== "ArrowUp") {
+      return;
+    }
+    var links = Array.prototype.slice.call(list.querySelectorAll("a"));
+    if (!links.length) {
+      return;
+    }
+    var index = links.indexOf(document.activeElement);
+    event.preventDefault();
+    if (event.key === "ArrowDown") {
+      links[Math.min(links.length - 1, index + 1)].focus();
+    } else if (index <= 0) {
+      input.focus();
+    } else {
+      links[index - 1].focus();
+    }
+  }
+
+  function open() {
+    if (!dialog || !dialog.isConnected) {
+      build();
+    }
+    if (!dialog.open) {
+      dialog.showModal();
+    }
+    input.focus();
+    input.select();
+    load().catch(function (error) {
+      status.textContent = error.message;
+    });
+  }
+
+  function close() {
+    if (dialog && dialog.open) {
+      dialog.close();
+    }
+  }
+
+  function addButton() {
+    var header = document.querySelector(".md-header__inner");
+    if (!header || header.querySelector(".wiazki-search-open")) {
+      return;
+    }
+    var button = element("button", "wiazki-search-open md-header__button");
+    button.type = "button";
+    button.setAttribute("aria-haspopup", "dialog");
+    button.setAttribute("aria-keyshortcuts", "/ Control+K");
+    button.title = "Szukaj (skrót: /)";
+    button.appendChild(icon());
+    button.appendChild(element("span", "wiazki-search-open__text", "Szukaj"));
+    button.addEventListener("click", open);
+    var source = header.querySelector(".md-header__source");
+    header.insertBefore(button, source);
+  }
+
+  function typing(target) {
+    return (
+      target instanceof HTMLElement &&
+      (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))
+    );
+  }
+
+  document.addEventListener(
+    "keydown",
+    function (event) {
+      var shortcut =
+        (event.key === "/" && !event.ctrlKey && !event.metaKey && !event.altKey && !typing(event.target)) ||
+        ((event.ctrlKey || event.metaKey) && (event.key === "k" || event.key === "K"));
+      if (shortcut && !(dialog && dialog.open)) {
+        event.preventDefault();
+        event.stopPropagation();
+        open();
+      }
+    },
+    true
+  );
+
+  window.wiazkiSearch = {
+    root: ROOT.href,
+    fold: fold,
+    terms: terms,
+    accepts: accepts,
+    load: load,
+    search: search,
+    bundleIds: bundleIds,
+    open: open,
+    close: close,
+  };
+
+  // Material's instant navigation may redraw the header: add the button again.
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(addButton);
+  }
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", addButton);
+  } else {
+    addButton();
+  }
+})();

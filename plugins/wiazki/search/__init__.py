@@ -1,0 +1,8 @@
+"""Site search: records from the model, Polish word forms, the Pagefind index.
+
+The flow: `records.RecordBuilder` makes one `SearchRecord` per bundle, partner and
+hand-written page (with index-only word forms from `forms.WordForms`), and
+`index.write_index` writes them as a Pagefind index into the built site. The
+browser side is `assets/search.js` (the header search and the catalogue's text
+filter). Nothing here knows MkDocs.
+"""

@@ -1,0 +1,232 @@
+"""Search records: what the index holds for a bundle, a partner or a hand-written page.
+
+A record is built from the model, not parsed back from the built HTML: its visible
+fields in reading order, each with a weight (Pagefind ranks a word by the weight
+of the element it is in), the metadata a result shows (kind, stage, territory),
+the filters the catalogue needs (kind, bundle id) and the index-only words (the
+inflected forms and the spellings without "ł" of `forms`). `pagefind_html`
+renders it as the small HTML document Pagefind indexes; that document is never
+published, so the index-only words are never page text.
+
+The index-only words come after `HIDDEN_MARK`; the search script never shows the
+words after it in a snippet.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from wiazki.format import vocab
+from wiazki.model import Bundle, Catalogue, Partner
+from wiazki.search.forms import WordForms, fold_l, words
+from wiazki.views.text import render_markdown
+
+#: Separates the visible text from the index-only words in a record's content
+#: (punctuation only, so Pagefind indexes no word for it). Also in assets/search.js.
+HIDDEN_MARK = "¦¦"
+
+#: The kinds of record, their Polish labels (shown on each result) and rank factors
+#: (assets/search.js multiplies a result's score by it: bundles first for the same match).
+KINDS: dict[str, str] = {"bundle": "Wiązka", "partner": "Partner", "page": "Strona"}
+
+#: Element weights (Pagefind's data-pagefind-weight, 0–10; an h1 alone would get 7).
+TITLE, SUMMARY, LABELS, PLACES, NAMES, BODY, REST, FORMS = 10.0, 4.0, 3.0, 3.0, 2.0, 1.0, 0.5, 1.0
+
+
+@dataclass(frozen=True)
+class SearchRecord:
+    """One search result: its site-relative URL (no leading slash) and its text."""
+
+    url: str
+    kind: str
+    title: str
+    #: (weight, text) in reading order; all of it may appear in a snippet.
+    fields: Sequence[tuple[float, str]]
+    #: Words only the index sees, in groups of one weight: (weight, words).
+    hidden: Sequence[tuple[float, Sequence[str]]] = ()
+    meta: dict[str, str] = field(default_factory=dict)
+    filters: dict[str, list[str]] = field(default_factory=dict)
+
+
+class RecordBuilder:
+    """Builds the records of a catalogue; one `WordForms` cache serves every page and build."""
+
+    def __init__(self, forms: WordForms | None = None) -> None:
+        self.forms = forms or WordForms()
+
+    def _hidden(
+        self, fields: Iterable[tuple[float, str]], inflect: Sequence[tuple[float, Iterable[str]]]
+    ) -> list[tuple[float, list[str]]]:
+        """Index-only words by weight: the forms of the `inflect` texts (the forms of a title
+        word rank like the title), and each word with "ł" spelt with "l" at its own weight.
+        A form already on the page at the same or a higher weight is left out."""
+        best: dict[str, float] = {}
+        by_weight: dict[float, list[str]] = {}
+
+        def add(weight: float, word: str, hidden: bool) -> None:
+            key = word.casefold()
+            if best.get(key, 0.0) >= weight:
+                return
+            best[key] = weight
+            if hidden:
+                by_weight.setdefault(weight, []).append(word)
+            if "ł" in key:
+                add(weight, fold_l(word), True)
+
+        for weight, text in sorted(fields, key=lambda f: -f[0]):
+            for word in words(text):
+                add(weight, word, False)
+        for weight, texts in sorted(inflect, key=lambda f: -f[0]):
+            texts = list(texts)
+            for word in words(" ".join(texts)):
+                add(weight, word, True)
+            for form in self.forms.expand(texts):
+                add(weight, form, True)
+        return [(w, group) for w, group in sorted(by_weight.items(), reverse=True) if group]
+
+    def bundle(self, bundle: Bundle, catalogue: Catalogue, url: str) -> SearchRecord:
+        register = catalogue.register
+        places = [register.describe(code) for code in bundle.territory]
+        names = [catalogue.territory_name(code) for code in bundle.territory]
+        groups = [vocab.TARGET_GROUPS.label(g) for g in bundle.groups]
+        kinds = [vocab.SERVICE_TYPES.label(t) for t in bundle.service_types]
+        areas = [vocab.SERVICE_AREAS.label(a) for a in bundle.service_areas]
+        services = [s.name for s in bundle.canvas.services]
+        body = [bundle.canvas.value_summary or "", *(s.description for s in bundle.canvas.customer_segments)]
+        body += [s.description for s in bundle.canvas.services]
+        body += [_text_of(render_markdown(bundle.description)) if bundle.description else ""]
+        rest = _canvas_and_design_text(bundle, catalogue)
+        fields = [
+            (TITLE, bundle.title),
+            (SUMMARY, bundle.summary),
+            (LABELS, "Dla kogo: " + ", ".join(groups)),
+            (PLACES, "Obszar: " + "; ".join(places)),
+            (LABELS, "Usługi: " + ", ".join(kinds + areas)),
+            (NAMES, ". ".join(services)),
+            (BODY, " ".join(t for t in body if t)),
+            (REST, rest),
+        ]
+        # Every gmina, powiat and województwo the territory lies in, by name: "Koninie" finds Konin.
+        units = [unit for place in places for unit in _unit_names(place)]
+        inflect = [
+            (TITLE, [bundle.title]),
+            (LABELS, [*groups, *kinds, *areas, *names, *units]),
+            (SUMMARY, [bundle.summary, *bundle.keywords]),
+            (NAMES, services),
+        ]
+        # The bundle's own `keywords` (in `inflect`) are search words, never shown: index-only.
+        hidden = self._hidden(fields, inflect)
+        return SearchRecord(
+            url=url,
+            kind="bundle",
+            title=bundle.title,
+            fields=[(w, t) for w, t in fields if t],
+            hidden=hidden,
+            meta={"kind": KINDS["bundle"], "stage": bundle.stage_label, "territory": "; ".join(names)},
+            filters={"kind": ["bundle"], "bundle": [bundle.id]},
+        )
+
+    def partner(self, partner: Partner, catalogue: Catalogue, url: str) -> SearchRecord:
+        city = partner.address.city if partner.address else ""
+        places = [catalogue.register.describe(code) for code in partner.territory]
+        titles = [p.bundle.title for p in catalogue.participation(partner.id)]
+        fields = [
+            (TITLE, partner.name),
+            (NAMES, partner.short_name or ""),
+            (LABELS, f"{partner.kind_label}, {partner.sector_label}"),
+            (PLACES, "; ".join(filter(None, [city, *places]))),
+            (BODY, partner.description or ""),
+            (BODY, "Wiązki: " + "; ".join(titles) if titles else ""),
+        ]
+        units = [u for p in places for u in _unit_names(p)]
+        inflect = [(TITLE, [partner.name]), (LABELS, [partner.kind_label, city, *units])]
+        return SearchRecord(
+            url=url,
+            kind="partner",
+            title=partner.name,
+            fields=[(w, t) for w, t in fields if t],
+            hidden=self._hidden(fields, inflect),
+            meta={"kind": KINDS["partner"]},
+            filters={"kind": ["partner"]},
+        )
+
+    def page(self, url: str, title: str, content_html: str) -> SearchRecord:
+        """A hand-written page from its rendered body (HTML from Markdown; the site's own text)."""
+        text = _text_of(content_html)
+        return SearchRecord(
+            url=url,
+            kind="page",
+            title=title,
+            fields=[(TITLE, title), (BODY, text)],
+            hidden=self._hidden([(TITLE, title), (BODY, text)], [(TITLE, [title])]),
+            meta={"kind": KINDS["page"]},
+            filters={"kind": ["page"]},
+        )
+
+
+def _canvas_and_design_text(bundle: Bundle, catalogue: Catalogue) -> str:
+    """The rest of a bundle page's text: the other canvas blocks, partners, the design record."""
+    c, d = bundle.canvas, bundle.design
+    partners = [catalogue.partners[p].display_name for p in bundle.partner_ids() if p in catalogue.partners]
+    parts = [*partners, *(k.role_label + ": " + k.contribution for k in c.key_partners)]
+    parts += [*c.key_activities, *c.key_resources, *c.channels, *c.customer_relationships]
+    parts += [r.label + ": " + r.description for r in c.revenue_streams] + [x.item for x in c.cost_structure]
+    parts += [*d.methods, *d.findings, d.challenge or "", *d.needs, *d.ideas, d.chosen or ""]
+    parts += [t.method + " " + " ".join(t.feedback + t.changes) for t in d.tests]
+    parts += [m.milestone for m in d.milestones] + list(d.risks)
+    parts += [bundle.contact.note or ""] if bundle.contact else []
+    return " ".join(p.strip() for p in parts if p and p.strip())
+
+
+def _unit_names(description: str) -> list[str]:
+    """ "Kramsk (gmina wiejska), powiat koniński, woj. wielkopolskie" → the names in it."""
+    parts = re.split(r"[,;]", re.sub(r"\([^)]*\)", "", description))
+    return [p.replace("powiat", "").replace("woj.", "").strip() for p in parts if p.strip()]
+
+
+_TAG = re.compile(r"<[^>]+>")
+_SKIP = re.compile(r"<(script|style|svg)\b.*?</\1>", re.S | re.I)
+#: Permalink anchors Markdown's toc extension adds after each heading ("¶").
+_PERMALINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.S)
+
+
+def _text_of(content_html: str) -> str:
+    text = _PERMALINK.sub(" ", _SKIP.sub(" ", content_html))
+    return " ".join(html.unescape(_TAG.sub(" ", text)).split())
+
+
+def pagefind_html(record: SearchRecord) -> str:
+    """The document Pagefind indexes for `record` (never published).
+
+    Text is escaped; metadata and filters sit outside the indexed body in attributes,
+    so that commas in a territory do not split them.
+    """
+    e = lambda text: html.escape(text, quote=True)  # noqa: E731
+    meta = dict(record.meta)
+    # The title with its index-only forms, as metadata: Pagefind ranks a match in the
+    # title metadata far above one in the text, and the site's script weighs this
+    # field instead of the plain title, so "seniorów" ranks "Senior u siebie" high.
+    meta["titles"] = " ".join([record.title, *(w for weight, group in record.hidden if weight >= TITLE for w in group)])
+    head = [f'<span data-pagefind-meta="{e(k)}[data-v]" data-v="{e(v)}"></span>' for k, v in meta.items() if v]
+    head += [
+        f'<span data-pagefind-filter="{e(k)}[data-v]" data-v="{e(v)}"></span>'
+        for k, vs in record.filters.items()
+        for v in vs
+    ]
+    body = [f'<h1 data-pagefind-weight="{TITLE}">{e(record.title)}</h1>']
+    body += [f'<p data-pagefind-weight="{w}">{e(t)}</p>' for w, t in record.fields[1:]]
+    if record.hidden:
+        body.append(f"<p>{HIDDEN_MARK}</p>")
+        body += [f'<p data-pagefind-weight="{w}">{e(" ".join(group))}</p>' for w, group in record.hidden if group]
+    return (
+        '<!DOCTYPE html><html lang="pl"><head><meta charset="utf-8"><title>'
+        + e(record.title)
+        + "</title></head><body>"
+        + "".join(head)
+        + "<main data-pagefind-body>"
+        + "".join(body)
+        + "</main></body></html>"
+    )

@@ -1,0 +1,55 @@
+"""Typing into the site's own search (the header dialog of assets/search.js) and the catalogue's text field."""
+
+from __future__ import annotations
+
+from typing import Any
+
+#: Result rows as the reader sees them: kind label, title, link, facts line, snippet.
+RESULTS_JS = """() => [...document.querySelectorAll('.wiazki-search__result a')].map(a => ({
+    kind: a.querySelector('.wiazki-search__kind').textContent,
+    title: a.querySelector('.wiazki-search__title').textContent,
+    href: a.href,
+    facts: (a.querySelector('.wiazki-search__facts') || {}).textContent || '',
+    snippet: a.querySelector('.wiazki-search__snippet').textContent,
+}))"""
+
+
+def open_search(page: Any) -> None:
+    """Open the dialog with the header's button, as a reader would."""
+    page.locator(".wiazki-search-open").click()
+    page.wait_for_selector("dialog.wiazki-search[open]")
+
+
+def search_box(page: Any, query: str, timeout: float = 30_000) -> list[dict[str, str]]:
+    """Type `query` into the open dialog's field and wait for the answer (results or "Brak wyników")."""
+    field = page.locator("#wiazki-search-input")
+    field.fill("")
+    page.evaluate("() => { document.getElementById('wiazki-search-status').textContent = ''; }")
+    field.press_sequentially(query, delay=10)
+    page.wait_for_function(
+        "() => /^(Znaleziono|Brak wyników|Wpisz)/.test(document.getElementById('wiazki-search-status').textContent)",
+        timeout=timeout,
+    )
+    return page.evaluate(RESULTS_JS)
+
+
+def bundle_ids(results: list[dict[str, str]]) -> list[str]:
+    """Ids of the bundle results, in order (their URLs end in /wiazki/<id>/)."""
+    return [r["href"].rstrip("/").rsplit("/", 1)[-1] for r in results if r["kind"] == "Wiązka"]
+
+
+def catalogue_filter(page: Any, query: str, timeout: float = 30_000) -> list[str]:
+    """Type `query` into the catalogue's text field; the ids of the cards left shown."""
+    field = page.locator("#wiazki-q")
+    field.fill("")
+    field.press_sequentially(query, delay=10)
+    # The engine answers asynchronously: wait until the URL holds the text and the
+    # engine's answer for this text has been applied.
+    page.wait_for_function(
+        "q => document.getElementById('wiazki-filters').getAttribute('data-engine-query') === q",
+        arg=query,
+        timeout=timeout,
+    )
+    return page.eval_on_selector_all(
+        ".wiazki-card:not([hidden]) h3 a", "as => as.map(a => a.pathname.replace(/\\/$/, '').split('/').pop())"
+    )
