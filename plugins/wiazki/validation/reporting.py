@@ -40,6 +40,11 @@ _one_line = one_line
 _CONTROLS_BUT_NEWLINES = CONTROLS_BUT_LINES
 
 
+def message_line(p: Problem) -> str:
+    """The message and code of a problem on one line, without its place."""
+    return f"{_one_line(p.message)} [{p.code}]"
+
+
 def human(problems: Iterable[Problem]) -> list[str]:
     return [
         f"{_one_line(p.path)}:{p.line}:{p.column}: {p.severity}: {_one_line(p.message)} [{p.code}]" for p in problems

@@ -25,7 +25,7 @@ from wiazki.format import vocab
 from wiazki.format.schema import schema_text
 from wiazki.model import Bundle, Catalogue, Partner
 from wiazki.polish import amount, count, number, plural
-from wiazki.views import exports, maps
+from wiazki.views import exports, maps, numbers, places
 from wiazki.views.opendata import DataLicence, data_licence
 from wiazki.views.publish import OpenData
 from wiazki.views.text import phone_href, polish_date, polish_key, render_markdown, safe_url, search_text
@@ -297,10 +297,27 @@ class SiteViews:
     # -- pages --------------------------------------------------------------------
 
     def pages(self) -> list[GeneratedPage]:
-        pages = [self.catalogue_page(), self.partners_page()]
+        pages = [self.catalogue_page(), self.partners_page(), self.numbers_page()]
         pages += [self.bundle_page(b, self.history(b) if self.history else ()) for b in self.catalogue.bundles.values()]
         pages += [self.partner_page(p) for p in self.catalogue.partners.values()]
         return pages
+
+    @property
+    def numbers_url(self) -> str:
+        return self.url_of("w-liczbach/index.md")
+
+    def numbers_page(self) -> GeneratedPage:
+        """/w-liczbach/: the figures of `views.numbers`, each a chart with its table."""
+        stats = dict(self.catalogue.stats(), bundles=len(self.catalogue.bundles))
+        body = self._render(
+            "numbers.html", link=self._linker(self.numbers_url), figures=numbers.figures(self.catalogue), stats=stats
+        )
+        return GeneratedPage(
+            "w-liczbach/index.md",
+            body,
+            Markup("Katalog w liczbach"),
+            Markup("Wiązki według etapu, regionu, grupy odbiorców i rodzaju usług; partnerzy i finansowanie."),
+        )
 
     def catalogue_page(self) -> GeneratedPage:
         here = self.catalogue_url
@@ -330,7 +347,14 @@ class SiteViews:
             "fees": present("FEES"),
         }
         sections = [(sid, heading, self.catalogue.by_status(status)) for status, sid, heading in CATALOGUE_SECTIONS]
-        body = self._render("catalogue.html", link=self._linker(here), filters=filters, sections=sections)
+        body = self._render(
+            "catalogue.html",
+            link=self._linker(here),
+            filters=filters,
+            sections=sections,
+            gmina_mode="filter",
+            gmina_index_url=places.INDEX_URI,
+        )
         return GeneratedPage(
             "wiazki/index.md",
             body,
@@ -472,6 +496,8 @@ class SiteViews:
             view=self,
             link=link,
             home_map=maps.home_map(self.catalogue, lambda code: link(f"{self.catalogue_url}?powiat={code}")),
+            gmina_mode="go",
+            gmina_index_url=places.INDEX_URI,
             stats=self.catalogue.stats(),
             groups=[(g, n) for g, n in groups if n],
             voivodeships=voivodeships,
@@ -498,6 +524,7 @@ class SiteViews:
             DataFile("api/partners.json", exports.partners_json(self.catalogue, partner_url, meta)),
             DataFile("api/bundles.csv", exports.bundles_csv(self.catalogue, bundle_url)),
             DataFile("api/partners.csv", exports.partners_csv(self.catalogue, partner_url)),
+            DataFile(places.INDEX_URI, places.gmina_index(self.catalogue.register)),
             DataFile("schemas/bundle.schema.json", schema_text("bundle")),
             DataFile("schemas/partner.schema.json", schema_text("partner")),
         ]
