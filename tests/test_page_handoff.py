@@ -24,7 +24,7 @@ def _views() -> SiteViews:
 def test_each_page_says_its_kind_headings_and_place_in_the_nav() -> None:
     pages = {page.kind: page for page in _views().pages()}
     assert set(pages) == set(PAGE_KINDS)
-    assert pages["catalogue"].in_nav and pages["partners"].in_nav
+    assert pages["catalogue"].in_nav and pages["partners"].in_nav and pages["numbers"].in_nav
     assert not pages["bundle"].in_nav and not pages["partner"].in_nav
     assert pages["bundle"].wide and not pages["catalogue"].wide
     bundle = pages["bundle"]

@@ -142,8 +142,9 @@ class GeneratedPage:
 
     @property
     def in_nav(self) -> bool:
-        """Listed in the site's navigation: the catalogue and the directory, not every bundle."""
-        return self.kind in ("catalogue", "partners")
+        """Listed in the site's navigation: the catalogue, the directory and other whole-site pages,
+        not a page of every bundle or partner."""
+        return self.kind not in ("bundle", "partner")
 
     @property
     def wide(self) -> bool:
@@ -152,7 +153,7 @@ class GeneratedPage:
 
 
 #: What a generated page is.
-PAGE_KINDS = ("catalogue", "partners", "bundle", "partner")
+PAGE_KINDS = ("catalogue", "partners", "numbers", "bundle", "partner")
 
 
 _HEADING = re.compile(r'<h([12]) id="([^"]+)"[^>]*>(.*?)</h\1>', re.S)
@@ -317,6 +318,7 @@ class SiteViews:
             body,
             Markup("Katalog w liczbach"),
             Markup("Wiązki według etapu, regionu, grupy odbiorców i rodzaju usług; partnerzy i finansowanie."),
+            kind="numbers",
         )
 
     def catalogue_page(self) -> GeneratedPage:
