@@ -132,6 +132,8 @@ class WiazkiPlugin(BasePlugin[WiazkiConfig]):
         self._pages: dict[str, GeneratedPage] = {}
         self._views: SiteViews | None = None
         self._content_dir = Path("content")
+        # True when /admin/ is Decap's own page rather than the Markdown explanation.
+        self._editor_is_static = False
         # Read from git once per checked-out commit, not on every `serve` rebuild.
         self._history = HistoryCache()
         self._dates = LastChangeCache()
@@ -237,9 +239,20 @@ class WiazkiPlugin(BasePlugin[WiazkiConfig]):
             # unchanged; skipping that no-op halves the cost of a 1,000-bundle build.
             # on_page_content puts the body back, so search indexes all of it.
             return ""
-        filled = self._views.fill_markers(markdown, page.url)
-        self._set_update_date(page, None, from_catalogue=filled != markdown)
+        linked = self._link_editor(markdown, page)
+        filled = self._views.fill_markers(linked, page.url)
+        self._set_update_date(page, None, from_catalogue=filled != linked)
         return filled if filled != markdown else None
+
+    def _link_editor(self, markdown: str, page: Page) -> str:
+        """Links to `admin/index.md` reach the editor's own page when it is one (not Markdown)."""
+        if not self._editor_is_static or self._views is None:
+            return markdown
+        target = posixpath.relpath("admin/index.md", posixpath.dirname(page.file.src_uri) or ".")
+        if f"]({target})" not in markdown:
+            return markdown
+        url = self._views.relative(page.url, self._views.url_of("admin/index.md"))
+        return markdown.replace(f"]({target})", f"]({url})")
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         generated = self._pages.get(page.file.src_uri) if self.config.enabled else None
@@ -335,7 +348,9 @@ class WiazkiPlugin(BasePlugin[WiazkiConfig]):
                 return posixpath.relpath(src_uri, "admin")
             return views.relative(here, views.url_of(src_uri))
 
-        for item in editor_files(settings, views.catalogue, views.env, vendor, styles, link):
+        items = editor_files(settings, views.catalogue, views.env, vendor, styles, link)
+        self._editor_is_static = any(item.src_uri == "admin/index.html" for item in items)
+        for item in items:
             if item.source is not None:
                 self._add(files, File.generated(config, item.src_uri, abs_src_path=str(item.source)))
             else:
