@@ -6,6 +6,7 @@ Exit codes: 0 no errors, 1 errors found, 2 the command could not run.
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import sys
 from pathlib import Path
@@ -17,6 +18,7 @@ from wiazki.format.schema import schema_text
 from wiazki.format.teryt import RegisterError, import_register, load_register
 from wiazki.new_bundle.check import new_bundle_errors
 from wiazki.new_bundle.scaffold import NewBundle, bundle_yaml
+from wiazki.safetext import one_line
 from wiazki.validation import reporting
 from wiazki.validation.problems import ERROR
 from wiazki.validation.validator import ContentDirError, validate_content
@@ -241,7 +243,21 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+class _Stderr(logging.Handler):
+    """The core's warnings and errors (the `wiazki` logger tree) on the current stderr, as "wiazki: …"."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        sys.stderr.write(f"wiazki: {one_line(record.getMessage())}\n")
+
+
+def _log_to_stderr() -> None:
+    core = logging.getLogger("wiazki")
+    if not any(isinstance(handler, _Stderr) for handler in core.handlers):
+        core.addHandler(_Stderr(logging.WARNING))
+
+
 def main(argv: list[str] | None = None) -> int:
+    _log_to_stderr()
     args = build_parser().parse_args(argv)
     try:
         return args.run(args)
