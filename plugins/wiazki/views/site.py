@@ -376,9 +376,7 @@ class SiteViews:
 
     def _powiat_name(self, code: str) -> str:
         unit = self.catalogue.register.get(code)
-        if unit is None:
-            return code
-        return f"{unit.name} ({unit.kind})" if unit.kind.startswith("miasto") else f"powiat {unit.name}"
+        return unit.short_name if unit is not None else code
 
     def bundle_page(self, bundle: Bundle, history: Sequence[Any] = ()) -> GeneratedPage:
         here = self.bundle_url(bundle.id)
