@@ -54,7 +54,7 @@ _ALLOWED_TAGS = {
 _ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "th": {"style"}, "td": {"style"}}
 
 
-def render_markdown(text: str) -> Markup:
+def markdown_to_html(text: str) -> Markup:
     """A bundle description as sanitised HTML (safe to print unescaped).
 
     The validator refuses a description longer than `commonmark.MAX_MARKDOWN_CHARS`;
@@ -83,6 +83,11 @@ def render_markdown(text: str) -> Markup:
         filter_style_properties={"text-align"},
     )
     return Markup(clean.rstrip("\n"))
+
+
+#: The old name of `markdown_to_html`, kept for callers written before (the diff has
+#: its own `render_markdown`, which goes the other way: changes → Markdown).
+render_markdown = markdown_to_html
 
 
 def safe_url(url: str | None, schemes: frozenset[str] = frozenset({"http", "https"})) -> str | None:
