@@ -46,7 +46,7 @@ SUSPECTS_JS = """() => {
         for (const el of content.querySelectorAll(sel)) {
             if (sel === 'svg' && el.closest('.md-content__button, .headerlink, .md-source, .md-icon')) continue;
             // Our own drawings (views/maps.py, views/numbers.py): the map, a territory map, a chart.
-            if (sel === 'svg' && el.matches('.wiazki-map__svg, .wiazki-territory-map > svg, svg.wiazki-chart')) continue;
+            if (sel === 'svg' && el.matches('.wiazki-map__svg, .wiazki-territory-map svg, .wiazki-chart')) continue;
             found.push(`content holds <${el.tagName.toLowerCase()}>`);
         }
     }
