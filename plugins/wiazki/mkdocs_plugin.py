@@ -52,6 +52,7 @@ ASSETS = {
     "assets/wiazki/search.js": "search.js",
     "assets/wiazki/catalogue.js": "catalogue.js",
     "assets/wiazki/maps.css": "maps.css",
+    "assets/wiazki/gmina.js": "gmina.js",
 }
 
 

@@ -283,7 +283,18 @@
     return this.values[index];
   };
 
-  Filter.prototype.matches = function (index, wanted, queryStems) {
+  /*
+   * Conditions added by other scripts (assets/gmina.js): each is called once per
+   * filtering with the form and returns null or a test of one item.
+   */
+  var conditions = [];
+
+  Filter.prototype.matches = function (index, wanted, queryStems, extra) {
+    for (var k = 0; k < extra.length; k += 1) {
+      if (!extra[k](this.items[index])) {
+        return false;
+      }
+    }
     var values = this.tokensOf(index);
     for (var i = 0; i < wanted.length; i += 1) {
       if (values.indexOf(wanted[i]) < 0) {
@@ -340,6 +351,12 @@
     var self = this;
     var state = this.state();
     var queryStems = words(state.q || "").map(stem);
+    var form = this.form;
+    var extra = conditions
+      .map(function (condition) {
+        return condition(form);
+      })
+      .filter(Boolean);
     var wanted = Object.keys(this.setup.fields)
       .filter(function (name) {
         return state[name] && self.controls[name];
@@ -358,7 +375,7 @@
 
     // Only the cards whose visibility changes are written to.
     this.items.forEach(function (item, index) {
-      var visible = self.matches(index, wanted, queryStems);
+      var visible = self.matches(index, wanted, queryStems, extra);
       if (item.hidden === visible) {
         item.hidden = !visible;
       }
@@ -712,6 +729,15 @@
       return countText(SETUPS[which === "partners" ? 1 : 0], shown, total);
     },
     init: init,
+    addCondition: function (condition) {
+      conditions.push(condition);
+    },
+    /** Filter again (another script's condition changed). */
+    refresh: function () {
+      current().forEach(function (filter) {
+        filter.apply();
+      });
+    },
   };
 
   // Material's instant navigation swaps the page without a load event and tells

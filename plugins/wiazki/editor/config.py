@@ -110,7 +110,8 @@ def _text_pattern(node: Field) -> list[str] | None:
     words = f"od {low} do {high} znaków" if high is not None else f"co najmniej {low} znaków"
     if low <= 1 and high is not None:
         words = f"najwyżej {high} znaków"
-    return [f"^(?=[\\s\\S]*\\S)[\\s\\S]{span}$", f"Wpisz {words} (nie same spacje)."]
+    # A visible character somewhere (NONBLANK_PATTERN: not white space, not invisible).
+    return [f"^(?=[\\s\\S]*{NONBLANK_PATTERN})[\\s\\S]{span}$", f"Wpisz {words} (nie same spacje)."]
 
 
 #: Masculine nouns for people, whose accusative ends in -a ("Dodaj partnera").

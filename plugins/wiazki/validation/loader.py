@@ -15,6 +15,7 @@ from __future__ import annotations
 import math
 import os
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -82,6 +83,14 @@ class Document:
         """Where the key naming `path` is; falls back to the value's position."""
         path = tuple(path)
         return self.keys.get(path) or self.position(path)
+
+
+def nfc(text: str) -> str:
+    """`text` in Unicode normal form C: "ó" typed as o + U+0301 (macOS, some PDFs) becomes one
+    character, so rules, search and lengths see the letter people see (issue 8)."""
+    if text.isascii() or unicodedata.is_normalized("NFC", text):
+        return text
+    return unicodedata.normalize("NFC", text)
 
 
 def resolve_plain_scalar(text: str) -> Any:
@@ -282,10 +291,11 @@ class _Builder:
                 if tag not in allowed:
                     self.error(event.start_mark, "tag", f"znaczniki typów YAML ({tag}) nie są dozwolone; usuń znacznik")
             if isinstance(event, yaml.ScalarEvent):
+                text = nfc(event.value)
                 if event.tag is None and event.implicit[0] and not is_key_slot():
-                    value = resolve_plain_scalar(event.value)
+                    value = resolve_plain_scalar(text)
                 else:
-                    value = event.value
+                    value = text
                 where = attach(value, event.start_mark)
                 if where is not None and not isinstance(value, str):
                     self.doc.sources[where] = event.value

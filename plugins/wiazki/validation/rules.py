@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -17,7 +18,7 @@ from typing import Any
 from stdnum.pl import nip as stdnum_nip
 from stdnum.pl import regon as stdnum_regon
 
-from wiazki.format import commonmark, vocab
+from wiazki.format import commonmark, regex, vocab
 from wiazki.format.ids import is_id
 from wiazki.format.patterns import DATE_PATTERN, TERYT_PATTERN
 from wiazki.format.teryt import Register
@@ -32,8 +33,8 @@ REVIEW_MAX_AGE_DAYS = 365
 MIN_SERVICES = 3
 MIN_SERVICE_TYPES = 3
 
-_DATE = re.compile(DATE_PATTERN)
-_TERYT = re.compile(TERYT_PATTERN)
+_DATE = regex.compile(DATE_PATTERN)
+_TERYT = regex.compile(TERYT_PATTERN)
 
 
 @dataclass
@@ -86,6 +87,24 @@ def check_identity(doc: Document, stem: str) -> Iterator[Problem]:
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 
+# Characters that show nothing inside a word: zero-width spaces and joiners, bidi marks,
+# word joiners and invisible operators, the BOM, fillers and tag characters. They make
+# words unfindable and titles look empty or reordered (issue 8); the issue form drops
+# the same characters. (Controls and bidi overrides are `_CONTROL`.)
+_INVISIBLE = re.compile("[\u061c\u115f\u1160\u180e\u200b-\u200f\u2060-\u2064\u3164\ufeff\uffa0\U000e0000-\U000e007f]")
+
+
+def _invisible_message(text: str, offset: int) -> str:
+    char = text[offset]
+    name = unicodedata.name(char, "znak niewidoczny")
+    line = text.count("\n", 0, offset)
+    where = f"znak {offset + 1}" + (f" (wiersz {line + 1} tekstu)" if line else "")
+    return (
+        f"tekst zawiera niewidoczny znak U+{ord(char):04X} ({name}) – {where}; usuń go "
+        "(często przychodzi z tekstem skopiowanym z innego programu)"
+    )
+
+
 def check_values(doc: Document) -> Iterator[Problem]:
     """No infinite or NaN numbers (they cannot be written as JSON) and no control
     characters in text (an escaped "\\x07" or a bidi override hides what a text says)."""
@@ -98,6 +117,8 @@ def check_values(doc: Document) -> Iterator[Problem]:
             )
         elif isinstance(value, str) and _CONTROL.search(value):
             yield _problem(doc, path, ERROR, "control-character", "tekst zawiera niedozwolony znak sterujący; usuń go")
+        elif isinstance(value, str) and (found := _INVISIBLE.search(value)):
+            yield _problem(doc, path, ERROR, "invisible-character", _invisible_message(value, found.start()))
         elif isinstance(value, dict):
             stack.extend((path + (key,), item) for key, item in value.items())
         elif isinstance(value, list):

@@ -9,7 +9,7 @@ from typing import Any
 import jsonschema
 from jsonschema.exceptions import ValidationError
 
-from wiazki.format import vocab
+from wiazki.format import regex, vocab
 from wiazki.format.schema import FIELD_PATTERN_MESSAGES, NONBLANK_PATTERN, PATTERN_MESSAGES, URL_PATTERN, schemas
 from wiazki.polish import count, lower_first
 from wiazki.validation import suggest
@@ -48,10 +48,17 @@ def _inline_refs(node: Any, defs: dict[str, Any]) -> Any:
     return node
 
 
+def _ecma_pattern(validator: Any, pattern: str, instance: Any, schema: dict[str, Any]) -> Iterator[ValidationError]:
+    # JSON Schema's `pattern` is ECMA-262 (format/regex.py): the same verdict as
+    # check-jsonschema, ajv and editors, not Python's `re` dialect.
+    if validator.is_type(instance, "string") and not regex.search(pattern, instance):
+        yield ValidationError(f"{clip(instance)!r} does not match {pattern!r}")
+
+
 @cache
 def validator(kind: str) -> jsonschema.protocols.Validator:
     schema = schemas()[kind]
-    cls = jsonschema.validators.validator_for(schema)
+    cls = jsonschema.validators.extend(jsonschema.validators.validator_for(schema), {"pattern": _ecma_pattern})
     return cls(_inline_refs(schema, schema.get("$defs", {})))
 
 
@@ -228,7 +235,7 @@ def _problems_for(error: ValidationError, doc: Document, hints: bool = True) -> 
         )
         if error.validator_value == NONBLANK_PATTERN:
             if instance != "":  # an empty text is already reported by minLength
-                yield at(path, f"{_field(path)} nie może zawierać samych spacji", "empty")
+                yield at(path, f"{_field(path)} nie może zawierać samych spacji ani niewidocznych znaków", "empty")
         elif meaning:
             code = "url-scheme" if error.validator_value == URL_PATTERN else "pattern"
             yield at(path, f"{_field(path)} musi być {meaning}; jest: „{clip(str(instance))}”", code)

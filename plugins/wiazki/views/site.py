@@ -24,7 +24,7 @@ from wiazki.format import vocab
 from wiazki.format.schema import schema_text
 from wiazki.model import Bundle, Catalogue, Partner
 from wiazki.polish import amount, count, number, plural
-from wiazki.views import exports, maps
+from wiazki.views import exports, maps, places
 from wiazki.views.opendata import DataLicence, data_licence
 from wiazki.views.publish import OpenData
 from wiazki.views.text import phone_href, polish_date, polish_key, render_markdown, safe_url, search_text
@@ -302,7 +302,14 @@ class SiteViews:
             "fees": present("FEES"),
         }
         sections = [(sid, heading, self.catalogue.by_status(status)) for status, sid, heading in CATALOGUE_SECTIONS]
-        body = self._render("catalogue.html", link=self._linker(here), filters=filters, sections=sections)
+        body = self._render(
+            "catalogue.html",
+            link=self._linker(here),
+            filters=filters,
+            sections=sections,
+            gmina_mode="filter",
+            gmina_index_url=places.INDEX_URI,
+        )
         return GeneratedPage(
             "wiazki/index.md",
             body,
@@ -431,6 +438,8 @@ class SiteViews:
             view=self,
             link=link,
             home_map=maps.home_map(self.catalogue, lambda code: link(f"{self.catalogue_url}?powiat={code}")),
+            gmina_mode="go",
+            gmina_index_url=places.INDEX_URI,
             stats=self.catalogue.stats(),
             groups=[(g, n) for g, n in groups if n],
             voivodeships=voivodeships,
@@ -457,6 +466,7 @@ class SiteViews:
             DataFile("api/partners.json", exports.partners_json(self.catalogue, partner_url, meta)),
             DataFile("api/bundles.csv", exports.bundles_csv(self.catalogue, bundle_url)),
             DataFile("api/partners.csv", exports.partners_csv(self.catalogue, partner_url)),
+            DataFile(places.INDEX_URI, places.gmina_index(self.catalogue.register)),
             DataFile("schemas/bundle.schema.json", schema_text("bundle")),
             DataFile("schemas/partner.schema.json", schema_text("partner")),
         ]

@@ -127,10 +127,19 @@ def search_text(*parts: str) -> str:
     return " ".join(" ".join(parts).split()).casefold()
 
 
+_EXTENSION = re.compile(r"[, ]*(?:[Ww]ewn?|[Ww]|ext)\.? ?([0-9]{1,5})$")
+
+
 def phone_href(phone: str) -> str | None:
-    """A tel: URI for a Polish phone number ("+48 63 241 05 12" → "tel:+48632410512")."""
-    digits = re.sub(r"[^\d+]", "", phone)
-    return f"tel:{digits}" if re.fullmatch(r"\+?\d{6,15}", digits) else None
+    """A tel: URI for a Polish phone number ("+48 63 241 05 12" → "tel:+48632410512"),
+    an extension as RFC 3966 writes it ("… wew. 25" → "…;ext=25"), short numbers too ("tel:112")."""
+    phone = phone[:100]
+    extension = _EXTENSION.search(phone)
+    number = phone[: extension.start()] if extension else phone
+    digits = re.sub(r"[^0-9+]", "", number)
+    if not re.fullmatch(r"\+?[0-9]{3,15}", digits):
+        return None
+    return f"tel:{digits};ext={extension.group(1)}" if extension else f"tel:{digits}"
 
 
 _POLISH_ALPHABET = "aąbcćdeęfghijklłmnńoópqrsśtuvwxyzźż"
