@@ -7,7 +7,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: help install serve build lint test test-fast browser-deps editor-deps edit screenshots validate schemas bench bench-validate bench-catalogue bench-opendata clean
+.PHONY: help install serve build lint test test-fast browser-deps editor-deps edit screenshots validate schemas bench bench-search bench-validate bench-catalogue bench-opendata bench-maps clean
 
 help:
 	@echo "make serve          – katalog na http://127.0.0.1:8000 (instaluje wszystko, czego trzeba)"
@@ -16,6 +16,8 @@ help:
 	@echo "make validate       – wiazki validate content/"
 	@echo "make bench-validate – walidacja 1000 wiązek: my vs check-jsonschema"
 	@echo "make bench          – budowa 1000 wiązek vs 1000 zwykłych stron"
+	@echo "make bench-search   – wyszukiwarka przy 1000 wiązek: indeks, bajty na zapytanie, czas w Chromium"
+	@echo "make bench-maps     – rozmiary map, indeksu gmin i /w-liczbach/ przy 12 i 1000 wiązek"
 	@echo "make bench-opendata – czas każdego pliku otwartych danych przy 1000 wiązek"
 	@echo "make bench-catalogue – /wiazki/ w Chromium przy 100 i 1000 wiązkach"
 
@@ -98,8 +100,14 @@ bench-validate: install
 bench: install
 	$(BIN)/python benchmarks/bench_build.py
 
+bench-search: install browser-deps
+	$(BIN)/python benchmarks/bench_search.py
+
 bench-opendata: install
 	$(BIN)/python benchmarks/bench_opendata.py
+
+bench-maps: install
+	$(BIN)/python benchmarks/bench_maps.py
 
 # DOMContentLoaded and filter-to-paint of /wiazki/ at 100 and 1,000 bundles (issue 11's targets).
 bench-catalogue: install browser-deps

@@ -125,7 +125,7 @@ def test_map_sizes_and_bundle_map(places_site: Path) -> None:
 
 
 def catalogue_with(root: Path, extra: int):
-    bundles = {bid: placeskit.bundle(bid, stage, codes) for bid, (stage, codes) in placeskit.PLACES.items()}
+    bundles = placeskit.bundles()
     for i in range(extra):
         bundles[f"inna-{i}"] = placeskit.bundle(f"inna-{i}", "available", ["3010052" if i % 2 else "30"])
     kit.write_content(root, bundles=bundles)

@@ -41,7 +41,7 @@ def page_urls(real_site: Any) -> dict[str, str]:
         "how to add a bundle": "jak-dodac-wiazke/",
         "404": "404.html",
     }
-    for optional in ("dane", "format", "prywatnosc"):
+    for optional in ("dane", "format", "prywatnosc", "w-liczbach"):
         if (real_site.root / optional / "index.html").exists():
             urls[optional] = f"{optional}/"
     return urls
@@ -59,6 +59,7 @@ PAGE_TYPES = [
     "dane",
     "format",
     "prywatnosc",
+    "w-liczbach",
     "404",
 ]
 

@@ -31,7 +31,7 @@
   var MAX_QUERY_LENGTH = 200;
   var MAX_TERMS = 8;
   var SHOWN = 10;
-  var LOADED = 16;
+  var LOADED = 12;
   var KIND_FACTOR = { bundle: 1, partner: 0.6, page: 0.5 };
   var COMMON_SHARE = 0.3;
   var KIND_LABEL = { bundle: "Wiązka", partner: "Partner", page: "Strona" };
@@ -151,9 +151,18 @@
     var cacheKey = key + "\u0000" + term;
     if (!wordSearches.has(cacheKey)) {
       if (!pageCount) {
-        pageCount = pagefind.search(null).then(function (all) {
-          return all.results.length;
-        });
+        // From the index's entry file (already fetched by Pagefind): a search for
+        // every page would load every chunk of the index.
+        pageCount = fetch(new URL("pagefind/pagefind-entry.json", ROOT).href)
+          .then(function (response) {
+            return response.json();
+          })
+          .then(function (entry) {
+            var languages = entry.languages || {};
+            return Object.keys(languages).reduce(function (sum, code) {
+              return sum + (languages[code].page_count || 0);
+            }, 0);
+          });
       }
       // Exact answers carry no ranking (every score is 1): the scores come from
       // the extended search, which finds a superset of the same pages.
@@ -530,6 +539,12 @@
   }
 
   function onDialogKey(event) {
+    if (event.key === "Escape") {
+      // A search field would take the first Escape to clear itself: close at once.
+      event.preventDefault();
+      close();
+      return;
+    }
     if (event.key !== "ArrowDown" && event.key !== "ArrowUp") {
       return;
     }

@@ -56,6 +56,7 @@ class WordForms:
 
     def __init__(self) -> None:
         self._cache: dict[str, tuple[str, ...]] = {}
+        self._texts: dict[str, tuple[str, ...]] = {}
 
     @property
     def available(self) -> bool:
@@ -92,6 +93,16 @@ class WordForms:
         forms.pop(word, None)
         forms.pop(word.lower(), None)
         return tuple(forms)
+
+    def of_text(self, text: str) -> tuple[str, ...]:
+        """The forms of the words of `text` not in `text` itself, each once (cached per text:
+        vocabulary labels and place names recur in every bundle)."""
+        cached = self._texts.get(text)
+        if cached is None:
+            if len(self._texts) > 50_000:  # a long `serve` session: keep the cache bounded
+                self._texts.clear()
+            cached = self._texts[text] = tuple(self.expand([text]))
+        return cached
 
     def expand(self, texts: Iterable[str], present: Iterable[str] = ()) -> list[str]:
         """The forms of the words of `texts` that are not among `present` (case-insensitive)."""

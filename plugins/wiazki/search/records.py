@@ -18,11 +18,11 @@ import html
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from html.parser import HTMLParser
 
 from wiazki.format import vocab
 from wiazki.model import Bundle, Catalogue, Partner
 from wiazki.search.forms import WordForms, fold_l, words
-from wiazki.views.text import render_markdown
 
 #: Separates the visible text from the index-only words in a record's content
 #: (punctuation only, so Pagefind indexes no word for it). Also in assets/search.js.
@@ -63,29 +63,34 @@ class RecordBuilder:
         """Index-only words by weight: the forms of the `inflect` texts (the forms of a title
         word rank like the title), and each word with "ł" spelt with "l" at its own weight.
         A form already on the page at the same or a higher weight is left out."""
+        fields = list(fields)
+        lowest = min((weight for weight, _ in inflect), default=0.0)
         best: dict[str, float] = {}
-        by_weight: dict[float, list[str]] = {}
-
-        def add(weight: float, word: str, hidden: bool) -> None:
-            key = word.casefold()
-            if best.get(key, 0.0) >= weight:
-                return
-            best[key] = weight
-            if hidden:
-                by_weight.setdefault(weight, []).append(word)
-            if "ł" in key:
-                add(weight, fold_l(word), True)
-
-        for weight, text in sorted(fields, key=lambda f: -f[0]):
-            for word in words(text):
-                add(weight, word, False)
-        for weight, texts in sorted(inflect, key=lambda f: -f[0]):
+        by_weight: dict[float, dict[str, None]] = {}
+        for weight, text in fields:
+            if "ł" in text or "Ł" in text:
+                group = by_weight.setdefault(weight, {})
+                for token in text.split():
+                    if "ł" in token or "Ł" in token:
+                        for word in words(token):
+                            group[fold_l(word)] = None
+            # Only a field at least as heavy as some generated form can make it redundant.
+            if weight >= lowest:
+                for word in words(text):
+                    key = word.casefold()
+                    if best.get(key, 0.0) < weight:
+                        best[key] = weight
+        for weight, texts in sorted(inflect, key=lambda item: -item[0]):
             texts = list(texts)
-            for word in words(" ".join(texts)):
-                add(weight, word, True)
-            for form in self.forms.expand(texts):
-                add(weight, form, True)
-        return [(w, group) for w, group in sorted(by_weight.items(), reverse=True) if group]
+            group = by_weight.setdefault(weight, {})
+            for form in [*(w for t in texts for w in words(t)), *(f for t in texts for f in self.forms.of_text(t))]:
+                key = form.casefold()
+                if best.get(key, 0.0) < weight:
+                    best[key] = weight
+                    group[form] = None
+                    if "ł" in key:
+                        group[fold_l(form)] = None
+        return [(w, list(group)) for w, group in sorted(by_weight.items(), reverse=True) if group]
 
     def bundle(self, bundle: Bundle, catalogue: Catalogue, url: str) -> SearchRecord:
         register = catalogue.register
@@ -97,7 +102,7 @@ class RecordBuilder:
         services = [s.name for s in bundle.canvas.services]
         body = [bundle.canvas.value_summary or "", *(s.description for s in bundle.canvas.customer_segments)]
         body += [s.description for s in bundle.canvas.services]
-        body += [_text_of(render_markdown(bundle.description)) if bundle.description else ""]
+        body += [_markdown_text(bundle.description) if bundle.description else ""]
         rest = _canvas_and_design_text(bundle, catalogue)
         fields = [
             (TITLE, bundle.title),
@@ -111,10 +116,12 @@ class RecordBuilder:
         ]
         # Every gmina, powiat and województwo the territory lies in, by name: "Koninie" finds Konin.
         units = [unit for place in places for unit in _unit_names(place)]
+        # The words that matter: the title, the vocabulary labels, the places, the
+        # bundle's own keywords and the service names (not the running text: the
+        # stemmer covers most of it, and every form there would weigh on each query).
         inflect = [
             (TITLE, [bundle.title]),
-            (LABELS, [*groups, *kinds, *areas, *names, *units]),
-            (SUMMARY, [bundle.summary, *bundle.keywords]),
+            (LABELS, [*groups, *kinds, *areas, *names, *units, *bundle.keywords]),
             (NAMES, services),
         ]
         # The bundle's own `keywords` (in `inflect`) are search words, never shown: index-only.
@@ -168,15 +175,15 @@ class RecordBuilder:
 
 
 def _canvas_and_design_text(bundle: Bundle, catalogue: Catalogue) -> str:
-    """The rest of a bundle page's text: the other canvas blocks, partners, the design record."""
+    """The rest of a bundle page's text: the other canvas blocks, the partners, the design
+    challenge and needs (not the whole design record: notes of a process, not what people
+    look for, and every word of it would weigh on each result a query loads)."""
     c, d = bundle.canvas, bundle.design
     partners = [catalogue.partners[p].display_name for p in bundle.partner_ids() if p in catalogue.partners]
     parts = [*partners, *(k.role_label + ": " + k.contribution for k in c.key_partners)]
     parts += [*c.key_activities, *c.key_resources, *c.channels, *c.customer_relationships]
     parts += [r.label + ": " + r.description for r in c.revenue_streams] + [x.item for x in c.cost_structure]
-    parts += [*d.methods, *d.findings, d.challenge or "", *d.needs, *d.ideas, d.chosen or ""]
-    parts += [t.method + " " + " ".join(t.feedback + t.changes) for t in d.tests]
-    parts += [m.milestone for m in d.milestones] + list(d.risks)
+    parts += [d.challenge or "", *d.needs, d.chosen or ""]
     parts += [bundle.contact.note or ""] if bundle.contact else []
     return " ".join(p.strip() for p in parts if p and p.strip())
 
@@ -187,15 +194,56 @@ def _unit_names(description: str) -> list[str]:
     return [p.replace("powiat", "").replace("woj.", "").strip() for p in parts if p.strip()]
 
 
-_TAG = re.compile(r"<[^>]+>")
-_SKIP = re.compile(r"<(script|style|svg)\b.*?</\1>", re.S | re.I)
-#: Permalink anchors Markdown's toc extension adds after each heading ("¶").
-_PERMALINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.S)
+#: Markdown's link targets and markup characters: what a description's text is without.
+_MARKDOWN_LINK = re.compile(r"\]\([^)]*\)")
+_MARKDOWN_MARKS = re.compile(r"[*_`#>|\[\]]+")
+
+
+def _markdown_text(source: str) -> str:
+    """The words of a Markdown description, cheaply (the page renders it; the index needs words)."""
+    return " ".join(_MARKDOWN_MARKS.sub(" ", _MARKDOWN_LINK.sub("] ", source)).split())
+
+
+class _PageText(HTMLParser):
+    """The text of a page body, without scripts, styles, SVG, heading permalinks ("¶")
+    and elements marked `data-pagefind-ignore` (Pagefind's own convention)."""
+
+    _VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"})
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._skipping: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in self._VOID:
+            return
+        names = {name for name, _ in attrs}
+        classes = (dict(attrs).get("class") or "").split()
+        if (
+            self._skipping
+            or tag in ("script", "style", "svg")
+            or "data-pagefind-ignore" in names
+            or tag == "a"
+            and "headerlink" in classes
+        ):
+            self._skipping.append(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if self._skipping and self._skipping[-1] == tag:
+            self._skipping.pop()
+        self.parts.append(" ")
+
+    def handle_data(self, data: str) -> None:
+        if not self._skipping:
+            self.parts.append(data)
 
 
 def _text_of(content_html: str) -> str:
-    text = _PERMALINK.sub(" ", _SKIP.sub(" ", content_html))
-    return " ".join(html.unescape(_TAG.sub(" ", text)).split())
+    parser = _PageText()
+    parser.feed(content_html)
+    parser.close()
+    return " ".join("".join(parser.parts).split())
 
 
 def pagefind_html(record: SearchRecord) -> str:

@@ -169,7 +169,8 @@ def home_map(catalogue: Catalogue, href: Callable[[str], str]) -> Markup:
     )
     covered = sum(1 for r in rows if r.count)
     return Markup(
-        '<figure class="wiazki-map" aria-labelledby="mapa-podpis">'
+        # data-pagefind-ignore: every powiat's name is not what the home page is about (search).
+        '<figure class="wiazki-map" aria-labelledby="mapa-podpis" data-pagefind-ignore>'
         '<p><a class="wiazki-map__skip" href="#mapa-tabela">Pomiń mapę: przejdź do tabeli powiatów</a></p>'
         f'<svg class="wiazki-map__svg" viewBox="0 0 {geo.WIDTH} {geo.HEIGHT}" role="group" '
         'aria-label="Mapa Polski: powiaty według liczby dostępnych wiązek; każdy powiat to odnośnik do katalogu">'
@@ -180,7 +181,7 @@ def home_map(catalogue: Catalogue, href: Callable[[str], str]) -> Markup:
         "wiązka województwa w każdym jego powiecie. Wybierz powiat, aby zobaczyć jego wiązki.</p>"
         f'<ul class="wiazki-map__legend" aria-label="Legenda: liczba dostępnych wiązek">{legend}</ul>'
         f'<p class="wiazki-map__source">{escape(geo.ATTRIBUTION)}</p></figcaption></figure>'
-        '<details class="wiazki-map__details" id="mapa-tabela">'
+        '<details class="wiazki-map__details" id="mapa-tabela" data-pagefind-ignore>'
         "<summary>Tabela: dostępne wiązki w każdym powiecie</summary>"
         '<table class="wiazki-map__table"><caption>Liczba dostępnych wiązek według powiatu</caption>'
         '<thead><tr><th scope="col">Powiat</th><th scope="col">Województwo</th>'

@@ -19,7 +19,7 @@ from markupsafe import escape
 from wiazki.model import Catalogue
 from wiazki.views import calendars, feeds
 from wiazki.views.hsds import HsdsExport
-from wiazki.views.opendata import FORMAT_VERSIONS, DataLicence, History, data_date
+from wiazki.views.opendata import FORMAT_VERSIONS, DataLicence, History, data_date, metadata
 
 #: Replaced on /dane/ (docs/dane.md) with the licence and the list of feeds.
 OPEN_DATA_MARKER = "<!-- wiazki:dane -->"
@@ -45,6 +45,8 @@ class FeedLink:
 
 
 class OpenData:
+    """The open-data files and page blocks of one catalogue (one instance per build)."""
+
     def __init__(
         self,
         catalogue: Catalogue,
@@ -65,7 +67,8 @@ class OpenData:
         self.feeds = feeds.feeds(catalogue, catalogue_url)
 
     def metadata(self, kind: str) -> dict[str, Any]:
-        return {"format_version": FORMAT_VERSIONS[kind], "generated": self.generated, "licence": self.licence.record()}
+        """`format_version`, `generated` and `licence` for a JSON export of `kind` ("json", "hsds")."""
+        return metadata(kind, self.licence, self.generated)
 
     def files(
         self, absolute: Callable[[str], str], bundle_url: Callable[[str], str], partner_url: Callable[[str], str]

@@ -24,7 +24,7 @@ from wiazki.format import vocab
 from wiazki.format.schema import schema_text
 from wiazki.model import Bundle, Catalogue, Partner
 from wiazki.polish import amount, count, number, plural
-from wiazki.views import exports, maps, places
+from wiazki.views import exports, maps, numbers, places
 from wiazki.views.opendata import DataLicence, data_licence
 from wiazki.views.publish import OpenData
 from wiazki.views.text import phone_href, polish_date, polish_key, render_markdown, safe_url, search_text
@@ -269,10 +269,27 @@ class SiteViews:
     # -- pages --------------------------------------------------------------------
 
     def pages(self) -> list[GeneratedPage]:
-        pages = [self.catalogue_page(), self.partners_page()]
+        pages = [self.catalogue_page(), self.partners_page(), self.numbers_page()]
         pages += [self.bundle_page(b, self.history(b) if self.history else ()) for b in self.catalogue.bundles.values()]
         pages += [self.partner_page(p) for p in self.catalogue.partners.values()]
         return pages
+
+    @property
+    def numbers_url(self) -> str:
+        return self.url_of("w-liczbach/index.md")
+
+    def numbers_page(self) -> GeneratedPage:
+        """/w-liczbach/: the figures of `views.numbers`, each a chart with its table."""
+        stats = dict(self.catalogue.stats(), bundles=len(self.catalogue.bundles))
+        body = self._render(
+            "numbers.html", link=self._linker(self.numbers_url), figures=numbers.figures(self.catalogue), stats=stats
+        )
+        return GeneratedPage(
+            "w-liczbach/index.md",
+            body,
+            Markup("Katalog w liczbach"),
+            Markup("Wiązki według etapu, regionu, grupy odbiorców i rodzaju usług; partnerzy i finansowanie."),
+        )
 
     def catalogue_page(self) -> GeneratedPage:
         here = self.catalogue_url
