@@ -187,3 +187,55 @@ def test_issue_form_list_after_a_sentence_becomes_a_list(tmp_path):
 def test_style_attributes_other_than_alignment_never_pass():
     html = str(render_markdown('| a |\n|:-:|\n| <span style="color:red">x</span> |'))
     assert "<span" not in html and '<td style="text-align:center">&lt;span' in html
+
+
+def _issue_event(tmp_path, need: str):
+    import json
+
+    labels = [
+        "Potrzeba",
+        "Grupa docelowa",
+        "Kim są odbiorcy",
+        "Czego się dowiedzieliście",
+        "Jak badaliście potrzeby",
+        "Obszar",
+        "OWES",
+        "E-mail kontaktowy",
+    ]
+    values = {"Potrzeba": need, "Grupa docelowa": "Osoby starsze", "Obszar": "3010052", "OWES": "owes-konin"}
+    body = "\n\n".join(f"### {label}\n\n{values.get(label) or '_No response_'}" for label in labels) + "\n"
+    event = {
+        "action": "labeled",
+        "issue": {
+            "number": 7,
+            "title": "[Nowa wiązka]: Senior u siebie",
+            "body": body,
+            "labels": [{"name": "Nowa wiązka"}],
+        },
+        "repository": {"full_name": "owes-katalog/wiazki", "default_branch": "main"},
+    }
+    path = tmp_path / "event.json"
+    path.write_text(json.dumps(event, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    "need, expected",
+    [
+        ("Seniorzy potrzebują pomocy w domu. " + "[" * 20_000, "za długi"),  # security/01: 108 s, then created
+        ("Seniorzy potrzebują pomocy w domu.\n\n" + "- " * 500 + "x", "zagnieżdżone"),  # security/02: exit 2
+    ],
+)
+def test_issue_form_refuses_hostile_descriptions_quickly_and_leaves_no_file(
+    tmp_path, capsys, monkeypatch, need, expected
+):
+    from wiazki.cli import main
+
+    monkeypatch.setenv("WIAZKI_TODAY", kit.TODAY.isoformat())
+    content = kit.write_content(tmp_path / "content", {})
+    start = time.perf_counter()
+    code = main(["issue-to-bundle", "--event", str(_issue_event(tmp_path, need)), "--content-dir", str(content)])
+    assert time.perf_counter() - start < SECONDS
+    assert code == 1
+    assert expected in capsys.readouterr().out
+    assert list((content / "bundles").iterdir()) == []

@@ -34,7 +34,7 @@ def project(tmp_path: Path) -> Path:
     repo = init_repo(tmp_path / "projekt")
     (repo / "mkdocs.yml").write_text(MKDOCS_YML, encoding="utf-8")
     (repo / "docs").mkdir()
-    (repo / "docs/index.md").write_text("# Katalog\n", encoding="utf-8")
+    (repo / "docs/index.md").write_text("# Katalog\n\n<!-- wiazki:home -->\n", encoding="utf-8")
     (repo / "docs/o-nas.md").write_text("# O nas\n", encoding="utf-8")
     write_partners(repo)
     write_bundle(repo, bundle("senior-kramsk", "Senior u siebie w Kramsku"))
@@ -102,7 +102,8 @@ def test_sitemap_dates_each_page_by_its_source(project: Path, tmp_path: Path) ->
     assert found["wiazki/opieka-konin/"] == "2026-04-10"
     assert found[f"partnerzy/{GOPS}/"] == "2026-03-02"
     assert found["o-nas/"] == "2026-06-01"
-    assert found[""] == "2026-03-02"
+    # The home page carries the catalogue's counts (its marker), so the content dates it too.
+    assert found[""] == "2026-05-20"
     # The catalogue and the directory are made from the whole content folder.
     assert found["wiazki/"] == "2026-05-20" and found["partnerzy/"] == "2026-05-20"
     assert BUILD_DAY not in (site / "sitemap.xml").read_text(encoding="utf-8")

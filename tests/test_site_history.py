@@ -61,7 +61,7 @@ def project(tmp_path: Path) -> Path:
     repo = init_repo(tmp_path / "projekt")
     (repo / "mkdocs.yml").write_text(MKDOCS_YML, encoding="utf-8")
     (repo / "docs").mkdir()
-    (repo / "docs/index.md").write_text("# Katalog\n", encoding="utf-8")
+    (repo / "docs/index.md").write_text("# Katalog\n\n<!-- wiazki:home -->\n", encoding="utf-8")
     write_partners(repo)
     _stage(repo, "define")
     commit(repo, "Nowa wiązka w Kramsku (#3)", date="2026-01-10T09:00:00+01:00")

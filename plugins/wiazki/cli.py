@@ -6,6 +6,7 @@ Exit codes: 0 no errors, 1 errors found, 2 the command could not run.
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import sys
 from pathlib import Path
@@ -15,7 +16,9 @@ from wiazki.format.fields import hint
 from wiazki.format.ids import is_id
 from wiazki.format.schema import schema_text
 from wiazki.format.teryt import RegisterError, import_register, load_register
+from wiazki.new_bundle.check import new_bundle_errors
 from wiazki.new_bundle.scaffold import NewBundle, bundle_yaml
+from wiazki.safetext import one_line
 from wiazki.validation import reporting
 from wiazki.validation.problems import ERROR
 from wiazki.validation.validator import ContentDirError, validate_content
@@ -88,14 +91,6 @@ def _new(args: argparse.Namespace) -> int:
         sys.stderr.write(f"wiazki: plik {target} już istnieje; wybierz inny identyfikator\n")
         return EXIT_CANNOT_RUN
     register = load_register()
-    for code in args.territory:
-        if code not in register:
-            sys.stderr.write(f"wiazki: kodu TERYT {code} nie ma w rejestrze (stan na {register.date})\n")
-            return EXIT_CANNOT_RUN
-    partner_file = content / "partners" / f"{args.facilitator}.yml"
-    if not partner_file.is_file():
-        sys.stderr.write(f"wiazki: brak partnera {partner_file}; facylitatorem musi być istniejący OWES\n")
-        return EXIT_CANNOT_RUN
     text = bundle_yaml(
         NewBundle(
             id=args.id,
@@ -106,6 +101,14 @@ def _new(args: argparse.Namespace) -> int:
             groups=list(args.group or []),
         )
     )
+    # The validator's own messages and suggestions for what the arguments would make;
+    # nothing is written unless the file would pass.
+    errors = new_bundle_errors(text, args.id, content, register, today())
+    if errors:
+        sys.stderr.write("wiazki: nie utworzono pliku, bo wiązka z tymi argumentami miałaby błędy:\n")
+        for line in dict.fromkeys(reporting.message_line(problem) for problem in errors):
+            sys.stderr.write(f"  {line}\n")
+        return EXIT_CANNOT_RUN
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(text, encoding="utf-8")
     print(f"Utworzono {target}. Sprawdź go poleceniem: wiazki validate {content}")
@@ -240,7 +243,21 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+class _Stderr(logging.Handler):
+    """The core's warnings and errors (the `wiazki` logger tree) on the current stderr, as "wiazki: …"."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        sys.stderr.write(f"wiazki: {one_line(record.getMessage())}\n")
+
+
+def _log_to_stderr() -> None:
+    core = logging.getLogger("wiazki")
+    if not any(isinstance(handler, _Stderr) for handler in core.handlers):
+        core.addHandler(_Stderr(logging.WARNING))
+
+
 def main(argv: list[str] | None = None) -> int:
+    _log_to_stderr()
     args = build_parser().parse_args(argv)
     try:
         return args.run(args)

@@ -40,6 +40,28 @@ from wiazki.views.opendata import DEFAULT_LICENCE, LICENCES, data_licence
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 
+
+class _ToMkDocs(logging.Handler):
+    """Hands the core's records ("wiazki.revisions.history") to MkDocs' logger tree.
+
+    MkDocs prints only the `mkdocs` tree; the record goes on as
+    "mkdocs.plugins.wiazki.revisions.history", so the user sees it and `--strict`
+    counts its warnings.
+    """
+
+    def emit(self, record: logging.LogRecord) -> None:
+        logging.getLogger(f"mkdocs.plugins.{record.name}").handle(record)
+
+
+def forward_core_logs() -> None:
+    """Send the core's log records (the `wiazki` logger tree) to MkDocs' output; once per process."""
+    core = logging.getLogger("wiazki")
+    if not any(isinstance(handler, _ToMkDocs) for handler in core.handlers):
+        core.addHandler(_ToMkDocs())
+    # MkDocs' own handler decides what is shown (INFO, or DEBUG with --verbose).
+    core.setLevel(logging.DEBUG)
+
+
 ASSETS_DIR = Path(__file__).resolve().parent / "assets"
 #: Theme partials of ours (the footer); the theme's own custom_dir still wins.
 THEME_DIR = Path(__file__).resolve().parent / "theme"
@@ -104,11 +126,14 @@ class WiazkiConfig(Config):
 
 class WiazkiPlugin(BasePlugin[WiazkiConfig]):
     def __init__(self) -> None:
+        forward_core_logs()
         self._validator: ContentValidator | None = None
         self._serving = False
         self._pages: dict[str, GeneratedPage] = {}
         self._views: SiteViews | None = None
         self._content_dir = Path("content")
+        # True when /admin/ is Decap's own page rather than the Markdown explanation.
+        self._editor_is_static = False
         # Read from git once per checked-out commit, not on every `serve` rebuild.
         self._history = HistoryCache()
         self._dates = LastChangeCache()
@@ -174,12 +199,11 @@ class WiazkiPlugin(BasePlugin[WiazkiConfig]):
         self._pages = {}
         self._page_records = []
         for page in views.pages():
-            in_nav = page.source is None  # the catalogue and the directory; not every bundle
             file = File.generated(
                 config,
                 page.src_uri,
-                content=page.markdown,
-                inclusion=InclusionLevel.UNDEFINED if in_nav else InclusionLevel.NOT_IN_NAV,
+                content=page.html,
+                inclusion=InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV,
             )
             # Edit links point at the YAML; the catalogue and the directory have no file to edit.
             file.edit_uri = self._edit_uri(page.source, config) if page.source is not None else None
@@ -205,7 +229,7 @@ class WiazkiPlugin(BasePlugin[WiazkiConfig]):
             self._set_update_date(page, generated)
             # Material prints meta title and description unescaped: give it escaped text.
             page.meta["title"] = str(generated.title)
-            if generated.source is not None and generated.source.startswith("bundles/"):
+            if generated.wide:
                 # The canvas needs the width: with the table of contents beside it the
                 # classic nine-block grid folds into two columns on a laptop screen.
                 page.meta["hide"] = ["toc"]
@@ -215,9 +239,20 @@ class WiazkiPlugin(BasePlugin[WiazkiConfig]):
             # unchanged; skipping that no-op halves the cost of a 1,000-bundle build.
             # on_page_content puts the body back, so search indexes all of it.
             return ""
-        filled = self._views.fill_markers(markdown, page.url)
-        self._set_update_date(page, None, from_catalogue=filled != markdown)
+        linked = self._link_editor(markdown, page)
+        filled = self._views.fill_markers(linked, page.url)
+        self._set_update_date(page, None, from_catalogue=filled != linked)
         return filled if filled != markdown else None
+
+    def _link_editor(self, markdown: str, page: Page) -> str:
+        """Links to `admin/index.md` reach the editor's own page when it is one (not Markdown)."""
+        if not self._editor_is_static or self._views is None:
+            return markdown
+        target = posixpath.relpath("admin/index.md", posixpath.dirname(page.file.src_uri) or ".")
+        if f"]({target})" not in markdown:
+            return markdown
+        url = self._views.relative(page.url, self._views.url_of("admin/index.md"))
+        return markdown.replace(f"]({target})", f"]({url})")
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         generated = self._pages.get(page.file.src_uri) if self.config.enabled else None
@@ -237,7 +272,7 @@ class WiazkiPlugin(BasePlugin[WiazkiConfig]):
             else:
                 tokens.append(token)
         page.toc = get_toc(tokens)  # type: ignore[arg-type]
-        return generated.markdown
+        return generated.html
 
     def on_page_context(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
         if not self.config.enabled or self._views is None:
@@ -313,7 +348,9 @@ class WiazkiPlugin(BasePlugin[WiazkiConfig]):
                 return posixpath.relpath(src_uri, "admin")
             return views.relative(here, views.url_of(src_uri))
 
-        for item in editor_files(settings, views.catalogue, views.env, vendor, styles, link):
+        items = editor_files(settings, views.catalogue, views.env, vendor, styles, link)
+        self._editor_is_static = any(item.src_uri == "admin/index.html" for item in items)
+        for item in items:
             if item.source is not None:
                 self._add(files, File.generated(config, item.src_uri, abs_src_path=str(item.source)))
             else:

@@ -18,6 +18,7 @@ from typing import Any
 
 from wiazki.format import vocab
 from wiazki.format.teryt import Register
+from wiazki.new_bundle.check import new_bundle_errors
 from wiazki.new_bundle.issue_form import LABEL, Conversion, convert, one_line
 from wiazki.new_bundle.scaffold import bundle_yaml
 from wiazki.revisions.git import GitError, relative_to_repo, run_git, toplevel
@@ -146,8 +147,14 @@ def run(
         if run_git(repo, "ls-remote", "--heads", "origin", f"refs/heads/{branch}").strip():
             _say(f"gałąź {branch} już istnieje (pull request dla zgłoszenia #{number} został już utworzony); pomijam")
             return 0
+    # Checked before it is written (the validator's own verdict): no half-made file
+    # is ever left in the content folder, whatever the issue holds.
+    text = bundle_yaml(new)
+    errors = new_bundle_errors(text, new.id, content_dir, register, today)
+    if errors:
+        return refuse(list(dict.fromkeys(p.message for p in errors)))
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(bundle_yaml(new), encoding="utf-8")
+    target.write_text(text, encoding="utf-8")
     result = validate_content(content_dir, today=today, register=register)
     errors = [p for p in result.errors if Path(p.path).resolve() == target.resolve()]
     if errors:

@@ -6,8 +6,7 @@ cannot add headings, links, HTML or tables to a job summary; the output is bound
 
 from __future__ import annotations
 
-import re
-
+from wiazki import safetext
 from wiazki.polish import count
 from wiazki.revisions.changes import (
     ADDED,
@@ -29,16 +28,10 @@ MAX_LINES_PER_FILE = 40
 #: The whole report stays well under GitHub's 1 MiB job-summary limit.
 MAX_OUTPUT_BYTES = 60 * 1024
 
-# C0 and C1 controls (U+009B is a terminal's escape introducer, as ESC [ is),
-# line and paragraph separators and the bidirectional overrides.
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
-
 
 def clip(text: str, limit: int = MAX_VALUE_CHARS) -> str:
-    """User text on one line, at most `limit` characters."""
-    # Non-breaking spaces (in amounts: "96 000 zł") stay; other runs of space become one.
-    text = re.sub(r"[^\S\u00a0\u202f]+", " ", _CONTROL.sub(" ", text)).strip()
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+    """User text on one line, at most `limit` characters (`wiazki.safetext.clip`)."""
+    return safetext.clip(text, limit)
 
 
 _HEADINGS = {
@@ -88,7 +81,7 @@ def _more(n: int) -> str:
 
 def _markdown_value(text: str) -> str:
     """User text in a job summary: escaped, on one line, and no @mention that would notify anyone."""
-    return markdown_text(clip(text)).replace("@", "@\u200b")
+    return safetext.no_mentions(markdown_text(clip(text)))
 
 
 class _Renderer:

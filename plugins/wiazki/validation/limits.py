@@ -20,7 +20,7 @@ from wiazki.validation.problems import ERROR, WARNING, Problem
 #: The most distinct problems reported for one file (the summary line not counted).
 MAX_PROBLEMS_PER_FILE = 50
 #: The longest message, in characters; longer ones end with "…".
-MAX_MESSAGE_CHARS = 400
+MAX_MESSAGE_CHARS = 2_000
 #: How much of a quoted value a message shows, in characters.
 MAX_QUOTED_CHARS = 60
 
@@ -61,8 +61,12 @@ def limit_file(
     """
     counts: Counter[tuple[str, str]] = Counter(omitted or ())
     distinct: dict[Problem, None] = {}
+    # A stage that stopped early (the loader after 50 problems) says so itself: kept as is.
+    stopped: list[Problem] = []
     for problem in problems:
-        if problem.code != TOO_MANY:
+        if problem.code == TOO_MANY:
+            stopped.append(problem)
+        else:
             distinct[_clipped(problem)] = None
     ordered = sorted(distinct, key=_key)
     kept: list[Problem] = []
@@ -82,7 +86,7 @@ def limit_file(
             kept.append(problem)
             chosen.add(problem)
     counts.update((p.severity, p.code) for p in ordered if p not in chosen)
-    return sorted(kept, key=_key), counts
+    return sorted(kept, key=_key) + stopped[:1], counts
 
 
 def summary_problem(path: str, omitted: Counter[tuple[str, str]]) -> Problem:

@@ -22,6 +22,7 @@ from typing import Any
 
 import yaml
 
+from wiazki.validation.positions import LineMap, Position, byte_offset_to_index, false_space_problems, indentation_hint
 from wiazki.validation.problems import ERROR, Problem
 
 MAX_FILE_BYTES = 1024 * 1024
@@ -50,12 +51,6 @@ _SEQ_TAG = "tag:yaml.org,2002:seq"
 _MAP_TAG = "tag:yaml.org,2002:map"
 
 PathKey = tuple  # a JSON-pointer-like tuple of str keys and int indices
-
-
-@dataclass(frozen=True)
-class Position:
-    line: int
-    column: int
 
 
 @dataclass
@@ -165,6 +160,15 @@ _SYNTAX_MESSAGES: tuple[tuple[str, str], ...] = (
 )
 
 
+#: libyaml's errors that a wrongly indented line typically causes (matched as substrings).
+_INDENTATION_ERRORS = (
+    "mapping values are not allowed",
+    "did not find expected key",
+    "did not find expected '-' indicator",
+    "could not find expected ':'",
+)
+
+
 def _syntax_message(error: yaml.YAMLError) -> str:
     problem = getattr(error, "problem", None) or ""
     context = getattr(error, "context", None) or ""
@@ -178,14 +182,21 @@ def _syntax_message(error: yaml.YAMLError) -> str:
 class _Builder:
     """Builds plain data from parser events without recursion."""
 
-    def __init__(self, path: str) -> None:
+    def __init__(self, path: str, text: str = "") -> None:
         self.doc = Document(path=path, data=None)
         self.problems: list[Problem] = []
         self.aborted = False
+        self.lines = LineMap(text)
+        #: Lines inside multi-line texts (after their first line): there a
+        #: look-alike space is content, not structure.
+        self.text_lines: set[int] = set()
+
+    def position(self, mark: Any) -> Position:
+        return self.lines.mark(mark)
 
     def error(self, mark: Any, code: str, message: str) -> None:
-        line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
-        self.problems.append(Problem(self.doc.path, line, column, ERROR, code, message))
+        where = self.position(mark)
+        self.problems.append(Problem(self.doc.path, where.line, where.column, ERROR, code, message))
 
     def build(self, events: Any) -> None:
         # Each stack frame: [container, path, pending_key, pending_key_mark, seen_keys]
@@ -199,14 +210,14 @@ class _Builder:
                 self.doc.data = value
                 root_set = True
                 path: PathKey = ()
-                self.doc.values[path] = Position(mark.line + 1, mark.column + 1)
+                self.doc.values[path] = self.position(mark)
                 return path
             frame = stack[-1]
             container, parent = frame[0], frame[1]
             if isinstance(container, list):
                 path = parent + (len(container),)
                 container.append(value)
-                self.doc.values[path] = Position(mark.line + 1, mark.column + 1)
+                self.doc.values[path] = self.position(mark)
                 return path
             if frame[2] is _NO_KEY:
                 # This node is a key.
@@ -230,11 +241,11 @@ class _Builder:
                     "YAML zachowałby tylko jedną z wartości, usuń lub połącz powtórzenie",
                 )
                 return None
-            key_position = Position(key_mark.line + 1, key_mark.column + 1)
+            key_position = self.position(key_mark)
             frame[4][key] = key_position
             container[key] = value
             self.doc.keys[path] = key_position
-            self.doc.values[path] = Position(mark.line + 1, mark.column + 1)
+            self.doc.values[path] = self.position(mark)
             return path
 
         def is_key_slot() -> bool:
@@ -291,6 +302,9 @@ class _Builder:
                 if tag not in allowed:
                     self.error(event.start_mark, "tag", f"znaczniki typów YAML ({tag}) nie są dozwolone; usuń znacznik")
             if isinstance(event, yaml.ScalarEvent):
+                if event.end_mark is not None and event.end_mark.line > event.start_mark.line:
+                    first, last = self.position(event.start_mark).line, self.position(event.end_mark).line
+                    self.text_lines.update(range(first + 1, last + 1))
                 text = nfc(event.value)
                 if event.tag is None and event.implicit[0] and not is_key_slot():
                     value = resolve_plain_scalar(text)
@@ -373,30 +387,45 @@ def load_text(path: str, text: str) -> tuple[Document | None, list[Problem]]:
     """Parse YAML text. Returns the document (None when unusable) and the problems found."""
     if text.startswith("\ufeff"):
         text = text[1:]
-    builder = _Builder(path)
+    builder = _Builder(path, text)
     try:
         builder.build(yaml.parse(text, Loader=_LOADER))
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        # A tab inside a text block is content; a tab in the indentation is what
-        # usually breaks a file, so name it rather than the error libyaml reports.
-        tabs = [p for p in _tab_problems(path, text) if mark is None or p.line <= mark.line + 1]
-        if tabs:
-            return None, tabs
+        where = builder.position(mark)
+        # A tab or a non-breaking space inside a text block is content; in the
+        # indentation or after `key:` or `-` it is what usually breaks a file, so
+        # name it rather than the error libyaml reports.
+        invisible = _tab_problems(path, text) + false_space_problems(path, text, frozenset(builder.text_lines))
+        invisible = [p for p in invisible if mark is None or p.line <= where.line]
+        if invisible:
+            return None, sorted(invisible, key=Problem.sort_key)
         # libyaml has a nesting limit of its own, reached before ours in flow collections.
         code = "too-deep" if "nesting depth" in (exc.problem or "") else "syntax"
-        builder.error(mark, code, _syntax_message(exc))
+        message = _syntax_message(exc)
+        indentation = code == "syntax" and any(e in (exc.problem or "") for e in _INDENTATION_ERRORS)
+        hint = indentation_hint(text, where.line) if indentation else None
+        if hint:
+            # At the start of the line: the indentation is what to change.
+            line = text.split("\n")[where.line - 1]
+            column = len(line) - len(line.lstrip(" ")) + 1
+            builder.problems.append(Problem(path, where.line, column, ERROR, code, f"błąd składni YAML: {hint}"))
+        else:
+            builder.error(mark, code, message)
         return None, builder.problems
     except yaml.reader.ReaderError as exc:
-        # The reader reports a character index, not a line and column.
-        before = text[: exc.position]
-        line = before.count("\n") + 1
-        column = exc.position - (before.rfind("\n") + 1) + 1
-        builder.problems.append(Problem(path, line, column, ERROR, "syntax", _syntax_message(exc)))
+        # libyaml's reader reports a byte offset (the pure-Python reader a character index).
+        index = byte_offset_to_index(text, exc.position) if _LOADER is not yaml.SafeLoader else exc.position
+        where = builder.lines.at(index)
+        builder.problems.append(Problem(path, where.line, where.column, ERROR, "syntax", _syntax_message(exc)))
         return None, builder.problems
     except yaml.YAMLError as exc:
         builder.error(None, "syntax", _syntax_message(exc))
         return None, builder.problems
+    spaces = false_space_problems(path, text, frozenset(builder.text_lines))
+    if spaces:
+        # The file parsed, but not as it reads: "stage:<NBSP>discover" is one text.
+        return None, spaces
     if builder.aborted:
         if len(builder.problems) >= MAX_PROBLEMS_PER_FILE:
             last = builder.problems[-1]

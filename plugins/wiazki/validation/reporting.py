@@ -10,6 +10,7 @@ from collections.abc import Collection, Iterable
 
 from wiazki import FORMAT_VERSION
 from wiazki.polish import count
+from wiazki.safetext import CONTROLS_BUT_LINES, encodable, one_line
 from wiazki.validation.problems import Problem
 
 SEVERITY_LABELS = {"error": "błąd", "warning": "ostrzeżenie"}
@@ -22,18 +23,7 @@ MAX_SUMMARY_BYTES = 512 * 1024
 MAX_ANNOTATIONS = {"error": 10, "warning": 10}
 
 
-def safe_text(text: str) -> str:
-    """Text that can be written as UTF-8: bytes of a non-UTF-8 file name (lone
-    surrogates from `os.fsdecode`) become backslash escapes, e.g. `z\\xff.yml`."""
-    try:
-        text.encode("utf-8")
-        return text
-    except UnicodeEncodeError:
-        pass
-    try:
-        return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
-    except UnicodeEncodeError:
-        return text.encode("utf-8", "backslashreplace").decode("utf-8")
+safe_text = encodable
 
 
 def summary_line(problems: list[Problem], files: int) -> str:
@@ -46,15 +36,13 @@ def summary_line(problems: list[Problem], files: int) -> str:
     return f"{checked}: {found}, {count(warnings, 'ostrzeżenie', 'ostrzeżenia', 'ostrzeżeń')}."
 
 
-# C0 and C1 controls (ANSI escapes start with ESC or CSI), line and paragraph
-# separators and bidirectional overrides: none may reach a terminal or a CI log.
-_CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
-_CONTROLS_BUT_NEWLINES = re.compile(r"[\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_one_line = one_line
+_CONTROLS_BUT_NEWLINES = CONTROLS_BUT_LINES
 
 
-def _one_line(text: str) -> str:
-    """User text in a one-line format: no line breaks, no other control characters."""
-    return _CONTROLS.sub(" ", safe_text(text))
+def message_line(p: Problem) -> str:
+    """The message and code of a problem on one line, without its place."""
+    return f"{_one_line(p.message)} [{p.code}]"
 
 
 def human(problems: Iterable[Problem]) -> list[str]:

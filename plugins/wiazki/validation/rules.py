@@ -25,6 +25,8 @@ from wiazki.format.teryt import Register
 from wiazki.format.values import filled  # noqa: F401  (its old home; the model imports it from format.values)
 from wiazki.format.values import get as _get
 from wiazki.polish import count
+from wiazki.validation import suggest
+from wiazki.validation.limits import clip
 from wiazki.validation.loader import Document
 from wiazki.validation.problems import ERROR, WARNING, Problem
 from wiazki.validation.stages import check_stage_completeness, quote_stage, stage_of
@@ -211,12 +213,14 @@ def check_partner_references(
 ) -> Iterator[Problem]:
     for path, partner_id in _partner_refs(doc):
         if partner_id not in partners and partner_id not in unreadable:
+            shown = clip(partner_id)
+            guess = suggest.hint(partner_id, sorted(partners)) or "sprawdź identyfikatory w content/partners/"
             yield _problem(
                 doc,
                 path,
                 ERROR,
                 "unknown-partner",
-                f"partner `{partner_id}` nie istnieje: brak pliku content/partners/{partner_id}.yml",
+                f"nie ma partnera `{shown}`: brak pliku content/partners/{shown}.yml; {guess}",
             )
     facilitator = _get(doc.data, "facilitator")
     if isinstance(facilitator, str) and facilitator in partners:
@@ -232,7 +236,11 @@ def check_partner_references(
             )
 
 
-def check_providers_are_key_partners(doc: Document) -> Iterator[Problem]:
+def check_providers_are_key_partners(
+    doc: Document, partners: dict[str, Document] | None = None, unreadable: frozenset[str] = frozenset()
+) -> Iterator[Problem]:
+    """Rule 3. A provider that is no partner at all gets rule 2's message (with the closest
+    id) alone: adding a misspelt id to `key_partners` would not help."""
     if not isinstance(_get(doc.data, "canvas", "key_partners"), list):
         return  # missing or of the wrong type: rule 5 or the schema says so
     key_partners = {
@@ -242,6 +250,8 @@ def check_providers_are_key_partners(doc: Document) -> Iterator[Problem]:
     }
     for index, service in enumerate(_list(_get(doc.data, "canvas", "value_proposition", "services"))):
         provider = _get(service, "provider")
+        if partners is not None and isinstance(provider, str) and provider not in partners | dict.fromkeys(unreadable):
+            continue
         if isinstance(provider, str) and provider not in key_partners:
             yield _problem(
                 doc,
@@ -474,7 +484,6 @@ def bundle_file_problems(doc: Document, stem: str, register: Register) -> Iterat
     yield from check_values(doc)
     yield from check_dates(doc)
     yield from check_services(doc)
-    yield from check_providers_are_key_partners(doc)
     yield from check_teryt(doc, register)
     yield from check_stage_completeness(doc)
     yield from check_markdown(doc)
@@ -482,6 +491,7 @@ def bundle_file_problems(doc: Document, stem: str, register: Register) -> Iterat
 
 def bundle_content_problems(doc: Document, content: Content, today: date) -> Iterator[Problem]:
     yield from check_partner_references(doc, content.partners, content.unreadable_partners)
+    yield from check_providers_are_key_partners(doc, content.partners, content.unreadable_partners)
     yield from check_cross_sector(doc, content.partners)
     yield from check_reviewed(doc, today)
 

@@ -8,6 +8,7 @@ through untouched and a search engine that indexes page bodies sees all of it.
 
 from __future__ import annotations
 
+import logging
 import posixpath
 import re
 from collections.abc import Callable, Iterable, Sequence
@@ -31,6 +32,8 @@ from wiazki.views.text import phone_href, polish_date, polish_key, render_markdo
 
 if TYPE_CHECKING:  # search.records builds on views.text: no import cycle at run time
     from wiazki.search.records import RecordBuilder, SearchRecord
+
+log = logging.getLogger(__name__)
 
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
 
@@ -106,25 +109,51 @@ def template_environment(extra_dirs: Iterable[str | Path] = ()) -> Environment:
 
 @dataclass(frozen=True)
 class GeneratedPage:
-    """A page to generate: its source path, its body and what the adapter must set."""
+    """A page to generate, as plain data for any adapter: it never needs to read the HTML.
+
+    `kind` is one of PAGE_KINDS; `headings` are (level, id, escaped text) of the h1
+    and h2 headings, for a table of contents.
+    """
 
     src_uri: str
-    #: A Markdown document whose only content is one raw HTML block.
-    markdown: str
+    #: The page's body: HTML without blank lines, so a Markdown processor keeps it as one raw block.
+    html: str
     #: The page title, already escaped (Material prints meta titles unescaped).
     title: Markup
     #: The meta description, already escaped; None for the site's default.
     description: Markup | None = None
     #: The YAML file the page is made from, relative to the content folder.
     source: str | None = None
+    kind: str = "page"
+    headings: tuple[tuple[int, str, str], ...] = field(default=(), compare=False)
+
+    def __post_init__(self) -> None:
+        if not self.headings:
+            headings = tuple(
+                (int(level), anchor, re.sub(r"<[^>]+>", "", inner).strip())
+                for level, anchor, inner in _HEADING.findall(self.html)
+            )
+            object.__setattr__(self, "headings", headings)
 
     @property
-    def headings(self) -> list[tuple[int, str, str]]:
-        """(level, id, escaped text) of the h1 and h2 headings, for a table of contents."""
-        return [
-            (int(level), anchor, re.sub(r"<[^>]+>", "", inner).strip())
-            for level, anchor, inner in _HEADING.findall(self.markdown)
-        ]
+    def markdown(self) -> str:
+        """The body as a Markdown source (one raw HTML block): the same text as `html`."""
+        return self.html
+
+    @property
+    def in_nav(self) -> bool:
+        """Listed in the site's navigation: the catalogue, the directory and other whole-site pages,
+        not a page of every bundle or partner."""
+        return self.kind not in ("bundle", "partner")
+
+    @property
+    def wide(self) -> bool:
+        """Needs the page's full width (no table of contents beside it): the bundle's canvas does."""
+        return self.kind == "bundle"
+
+
+#: What a generated page is.
+PAGE_KINDS = ("catalogue", "partners", "numbers", "bundle", "partner")
 
 
 _HEADING = re.compile(r'<h([12]) id="([^"]+)"[^>]*>(.*?)</h\1>', re.S)
@@ -289,6 +318,7 @@ class SiteViews:
             body,
             Markup("Katalog w liczbach"),
             Markup("Wiązki według etapu, regionu, grupy odbiorców i rodzaju usług; partnerzy i finansowanie."),
+            kind="numbers",
         )
 
     def catalogue_page(self) -> GeneratedPage:
@@ -334,6 +364,7 @@ class SiteViews:
             Markup(
                 "Katalog wiązek usług społecznych: wyszukaj wiązkę według grupy odbiorców, regionu i rodzaju usług."
             ),
+            kind="catalogue",
         )
 
     _ATTRS = {
@@ -379,6 +410,7 @@ class SiteViews:
             escape(bundle.title),
             escape(bundle.summary),
             source=f"bundles/{bundle.id}.yml",
+            kind="bundle",
         )
 
     def partners_page(self) -> GeneratedPage:
@@ -396,6 +428,7 @@ class SiteViews:
             body,
             Markup("Partnerzy"),
             Markup("Organizacje i instytucje, które współtworzą wiązki usług społecznych."),
+            kind="partners",
         )
 
     def partner_text(self, partner: Partner) -> str:
@@ -424,6 +457,7 @@ class SiteViews:
             escape(partner.name),
             escape(partner.description) if partner.description else None,
             source=f"partners/{partner.id}.yml",
+            kind="partner",
         )
 
     @cached_property
@@ -432,9 +466,18 @@ class SiteViews:
         return OpenData(self.catalogue, self.licence, self.history, self.catalogue_url, self.last_change)
 
     def fill_markers(self, markdown: str, page_url: str) -> str:
-        """A hand-written page with its generated blocks (home, /dane/) put in."""
+        """A hand-written page with its generated blocks (home, /dane/) put in.
+
+        The home page (`page_url` "") without HOME_MARKER is logged as a warning: the
+        site would lack its counts and entry points without a word.
+        """
         if HOME_MARKER in markdown:
             markdown = markdown.replace(HOME_MARKER, self.home_block(page_url))
+        elif page_url in ("", "index.html"):
+            log.warning(
+                "Strona główna (docs/index.md) nie ma znacznika %s: liczby i wejścia do katalogu nie zostaną wstawione",
+                HOME_MARKER,
+            )
         return self.open_data.fill(markdown, self.env, self._linker(page_url))
 
     def home_block(self, page_url: str = "") -> str:

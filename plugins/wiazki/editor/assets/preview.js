@@ -49,6 +49,18 @@ function optionLabels(fields) {
 const filled = (v) => v !== undefined && v !== null && v !== "" && !(Array.isArray(v) && v.length === 0)
   && !(typeof v === "object" && !Array.isArray(v) && Object.keys(v).length === 0);
 
+// Decap's preview frame is a bare document: give it the language, a title, and
+// keyboard scrolling (the page scrolls, and has no focusable element of its own).
+function markFrame(element) {
+  if (!element) return;
+  const root = element.ownerDocument.documentElement;
+  root.lang = "pl";
+  root.tabIndex = 0;
+  if (!element.ownerDocument.title) element.ownerDocument.title = "Podgląd wiązki";
+  const frame = element.ownerDocument.defaultView && element.ownerDocument.defaultView.frameElement;
+  if (frame && !frame.title) frame.title = "Podgląd wiązki";
+}
+
 export function bundlePreview(h, data, labels) {
   const label = (path, key) => (labels[path] && labels[path][key]) || key || "";
   const partner = (id) => data.partners[id] || id || "";
@@ -184,7 +196,7 @@ export function bundlePreview(h, data, labels) {
       ...data.design_stages.map(([id, name], i) => h("section", { key: id, className: "wiazki-design-stage" },
         h("h3", { id: `dt-${id}` }, `${i + 1}. ${name}`), ...stageBody(id))));
 
-    return h("div", { className: "md-typeset" },
+    return h("div", { className: "md-typeset", ref: markFrame },
       h("div", { className: "wiazki-page wiazki-bundle" },
         h("h1", { id: "wiazka" }, b.title || "(bez tytułu)"),
         h("p", { className: "wiazki-lead" }, b.summary || ""),

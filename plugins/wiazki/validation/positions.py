@@ -1,0 +1,154 @@
+"""Where something is in a file, as an editor counts it, and what an invisible mistake there is.
+
+libyaml counts lines YAML 1.1's way (U+0085, U+2028, U+2029 and a lone CR end a
+line too) and its reader reports a byte offset; an editor and GitHub count lines
+by LF and columns by character. Every position here comes from the character
+index of a libyaml mark, mapped onto the text's own LF-separated lines, so a
+Polish letter or a U+2028 before a mistake never moves where it is reported.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Any
+
+from wiazki.validation.problems import ERROR, Problem
+
+
+@dataclass(frozen=True)
+class Position:
+    line: int
+    column: int
+
+
+class LineMap:
+    """Character index → (line, column), both from 1, lines separated by LF only."""
+
+    def __init__(self, text: str) -> None:
+        self._starts = [0] + [m.end() for m in re.finditer("\n", text)]
+        self._length = len(text)
+
+    def at(self, index: int) -> Position:
+        index = max(0, min(index, self._length))
+        line = bisect.bisect_right(self._starts, index) - 1
+        return Position(line + 1, index - self._starts[line] + 1)
+
+    def mark(self, mark: Any) -> Position:
+        """The position of a libyaml/PyYAML mark (its `index` counts characters)."""
+        if mark is None:
+            return Position(1, 1)
+        index = getattr(mark, "index", None)
+        if isinstance(index, int):
+            return self.at(index)
+        return Position(mark.line + 1, mark.column + 1)
+
+
+def byte_offset_to_index(text: str, offset: int) -> int:
+    """The character index of UTF-8 byte `offset` in `text` (libyaml's reader errors)."""
+    return len(text.encode("utf-8")[:offset].decode("utf-8", "ignore"))
+
+
+# Spaces that look like a space but are not one for YAML (it separates tokens only
+# with U+0020 and, outside indentation, tabs): copied from web pages, PDFs and word
+# processors. In front of a line, after `key:` or after a list's `-` they change
+# what the file means without showing why.
+_FALSE_SPACES = "\u00a0\u1680\u2000-\u200b\u202f\u205f\u3000\ufeff"
+_FALSE_SPACE = re.compile(f"[{_FALSE_SPACES}]")
+# Linear: one pass of each class, no two quantifiers over the same characters.
+_STRUCTURE = re.compile(
+    f"^(?P<indent>[ {_FALSE_SPACES}]*)(?:-(?:(?P<dash>[{_FALSE_SPACES}])|[ ]+))?"
+    f"(?:(?P<key>[A-Za-z_][A-Za-z0-9_]*)[ ]*:(?P<colon>[{_FALSE_SPACES}]))?"
+)
+
+
+def _describe(char: str) -> str:
+    name = {"\u00a0": "twarda spacja (NO-BREAK SPACE)", "\ufeff": "niewidoczny znak BOM (ZERO WIDTH NO-BREAK SPACE)"}
+    return name.get(char) or f"znak {unicodedata.name(char, 'odstępu')}"
+
+
+def false_space_problems(path: str, text: str, skip_lines: frozenset[int] = frozenset()) -> list[Problem]:
+    """A non-breaking (or other look-alike) space where YAML needs a plain space: in the
+    indentation, after a list's `-` or after `key:`; at its exact line and column.
+    `skip_lines`: lines inside multi-line texts, where such a space is content."""
+    problems: list[Problem] = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        if number in skip_lines or not _FALSE_SPACE.search(line[:200]):
+            continue
+        match = _STRUCTURE.match(line)
+        if match is None:
+            continue
+        where = None
+        bad = _FALSE_SPACE.search(match.group("indent"))
+        if bad is not None and line[match.end("indent") :].strip():
+            where, what = bad.start(), "we wcięciu"
+        elif match.group("dash"):
+            where, what = match.start("dash"), "po „-” elementu listy"
+        elif match.group("colon"):
+            where, what = match.start("colon"), f"po „{match.group('key')}:”"
+        if where is None:
+            continue
+        problems.append(
+            Problem(
+                path,
+                number,
+                where + 1,
+                ERROR,
+                "false-space",
+                f"{_describe(line[where])} {what} w miejscu zwykłej spacji (często z tekstu skopiowanego "
+                "z innego programu); YAML jej nie rozpoznaje jako odstępu: zastąp ją zwykłą spacją",
+            )
+        )
+    return problems
+
+
+_KEY_LINE = re.compile(r"^( *)(?:- +)?([^ #][^:#]*?):(?: +(.*))?$")
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def indentation_hint(text: str, line_number: int) -> str | None:
+    """Why line `line_number` (from 1) breaks the structure, when its indentation is the
+    likely cause: a field deeper than the field above it that has a value, or an indent
+    that matches no level above. Names the column the field should start at."""
+    lines = text.split("\n")
+    if not 1 <= line_number <= len(lines):
+        return None
+    current = lines[line_number - 1]
+    if not current.strip() or len(current) > 2000:
+        return None
+    column = _indent(current)
+    above = [
+        line
+        for line in lines[max(0, line_number - 200) : line_number - 1]
+        if line.strip() and not line.lstrip().startswith("#")
+    ]
+    if not above:
+        return None
+    previous = above[-1]
+    previous_column = _indent(previous)
+    match = _KEY_LINE.match(previous[:2000])
+    # The field above has a value on its own line: nothing can be nested under it.
+    if column > previous_column and match and match.group(3) and match.group(3)[:1] not in ("|", ">", ""):
+        return (
+            f"wiersz jest wcięty głębiej (kolumna {column + 1}) niż pole `{match.group(2).strip()}` powyżej, "
+            f"które ma już wartość; jeśli to kolejne pole, zacznij je w kolumnie {previous_column + 1}"
+        )
+    # The levels open at the line above: its own and each shallower one above it.
+    levels = [previous_column]
+    for line in reversed(above[:-1]):
+        if _indent(line) < levels[-1]:
+            levels.append(_indent(line))
+    if column not in levels and column < previous_column:
+        lower = max((lvl for lvl in levels if lvl < column), default=None)
+        higher = min((lvl for lvl in levels if lvl > column), default=None)
+        options = " lub ".join(str(lvl + 1) for lvl in (lower, higher) if lvl is not None)
+        return (
+            f"wcięcie wiersza (kolumna {column + 1}) nie pasuje do żadnego poziomu powyżej; "
+            f"pola zaczynają się tu w kolumnie {options}"
+        )
+    return None
