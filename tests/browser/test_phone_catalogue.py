@@ -73,8 +73,8 @@ def test_cards_off_screen_skip_layout_but_stay_in_the_page(page, real_site) -> N
 
 
 #: Visible controls below 24 x 24 px (WCAG 2.2, 2.5.8; inline links in text are exempt).
-SMALL_TARGETS_JS = """() => [...document.querySelectorAll(
-        'button, select, summary, input:not([type=hidden]), [role=button], label.md-header__button, label.md-nav__link')]
+CONTROLS = "button, select, summary, input:not([type=hidden]), [role=button], label.md-header__button"
+SMALL_TARGETS_JS = """(selector) => [...document.querySelectorAll(selector)]
     .filter(n => n.offsetParent !== null && getComputedStyle(n).visibility !== 'hidden')
     .map(n => [n.id || n.name || n.textContent.trim().slice(0, 30) || n.className, n.getBoundingClientRect()])
     .filter(([, r]) => r.width > 0 && (r.width < 24 || r.height < 24))
@@ -87,7 +87,7 @@ def test_controls_on_every_page_type_are_24_px_targets_on_a_phone(make_page, rea
     small = {}
     for path in ("", "wiazki/", f"wiazki/{bundle}/", "partnerzy/", "nie-ma-takiej-strony/"):
         page.goto(real_site.url(path))
-        found = page.evaluate(SMALL_TARGETS_JS)
+        found = page.evaluate(SMALL_TARGETS_JS, CONTROLS)
         if found:
             small[path] = found
     assert not small
