@@ -128,3 +128,46 @@ def test_every_record_of_1000_generated_bundles_validates() -> None:
     assert problems("organization", hsds.organizations) == []
     assert problems("service", hsds.services) == []
     assert built < 5, f"HSDS export of 1,000 bundles took {built:.1f} s"
+
+
+def references(hsds: HsdsExport) -> list[str]:
+    """Every `organization_id` of a service or a program that names no organization of the export."""
+    known = {o["id"] for o in hsds.organizations}
+    programs = [s["program"] for s in hsds.services] + [p for o in hsds.organizations for p in o.get("programs", [])]
+    named = [(f"usługa {s['name']}", s) for s in hsds.services] + [(f"program {p['name']}", p) for p in programs]
+    return [name for name, record in named if "organization_id" in record and record["organization_id"] not in known]
+
+
+def test_a_partner_left_out_for_its_errors_leaves_no_dangling_reference(tmp_path: Path) -> None:
+    # The bundle names valid partner ids, but the files of its provider and its
+    # coordinator have errors: the catalogue (and a build without --strict) keeps the
+    # bundle and drops the partners, so no organization has their ids.
+    from wiazki.model import build_catalogue
+    from wiazki.validation.validator import ContentValidator
+
+    coop, gops = kit.coop(), kit.gops()
+    coop["identifiers"] = {"nip": "123"}
+    gops["kind"] = "nie-ma-takiego"
+    partners = {p["id"]: p for p in (kit.owes(), gops, coop)}
+    kit.write_content(tmp_path, bundles={"senior-u-siebie": kit.valid_bundle()}, partners=partners)
+    validator = ContentValidator(tmp_path)
+    catalogue = build_catalogue(validator.validate(kit.TODAY), validator.register)
+    assert list(catalogue.bundles) == ["senior-u-siebie"] and list(catalogue.partners) == ["owes-konin"]
+    hsds = export(catalogue)
+    assert len(hsds.services) == 3
+    assert references(hsds) == []
+    assert problems("service", hsds.services) == []
+    # The program falls back to the bundle's OWES, which is still there.
+    assert {s["program"]["organization_id"] for s in hsds.services} == {uid("organization", "owes-konin")}
+
+
+def test_every_reference_of_the_sample_site_resolves(sample_site: Path) -> None:
+    hsds = sample_site / "api" / "hsds"
+    organizations = json.loads((hsds / "organizations.json").read_text(encoding="utf-8"))["contents"]
+    services = json.loads((hsds / "services.json").read_text(encoding="utf-8"))["contents"]
+    known = {o["id"] for o in organizations}
+    programs = {p["id"]: p for o in organizations for p in o.get("programs", [])}
+    for service in services:
+        assert service["organization_id"] in known, service["name"]
+        assert programs[service["program_id"]] == service["program"], service["name"]
+    assert all(p["organization_id"] in known for p in programs.values())

@@ -65,16 +65,25 @@ def _page(kind: str, records: list[dict[str, Any]], licence: DataLicence, genera
     }
 
 
-def _program_owner(bundle: Bundle) -> str:
-    coordinators = [k.partner for k in bundle.canvas.key_partners if k.role == "coordinator"]
-    return coordinators[0] if coordinators else bundle.facilitator
+def _organization_id(partner_id: str, catalogue: Catalogue) -> str | None:
+    """The organization's id, or None when the partner is not in the catalogue (its file
+    has errors: a build without --strict keeps the bundles that name it). HSDS requires
+    no `organization_id` of a service or a program, and one naming no record misleads."""
+    return uid("organization", partner_id) if partner_id in catalogue.partners else None
 
 
-def program_record(bundle: Bundle, url: str) -> dict[str, Any]:
+def _program_owner(bundle: Bundle, catalogue: Catalogue) -> str | None:
+    """The bundle's first coordinator in the catalogue, else its OWES, else None."""
+    candidates = [k.partner for k in bundle.canvas.key_partners if k.role == "coordinator"]
+    return next((p for p in [*candidates, bundle.facilitator] if p in catalogue.partners), None)
+
+
+def program_record(bundle: Bundle, url: str, catalogue: Catalogue) -> dict[str, Any]:
+    owner = _program_owner(bundle, catalogue)
     return _clean(
         {
             "id": uid("program", bundle.id),
-            "organization_id": uid("organization", _program_owner(bundle)),
+            "organization_id": uid("organization", owner) if owner else None,
             "name": bundle.title,
             "description": f"{bundle.summary}\n\nWiązka usług społecznych: {url}",
         }
@@ -229,7 +238,7 @@ def service_record(
     return _clean(
         {
             "id": service_id,
-            "organization_id": uid("organization", service.provider),
+            "organization_id": _organization_id(service.provider, catalogue),
             "program_id": program["id"],
             "name": service.name,
             "description": service.description,
@@ -282,10 +291,10 @@ class HsdsExport:
         self.licence = licence
         self.generated = generated
         available = catalogue.by_status("available")
-        programs = {b.id: program_record(b, bundle_url(b.id)) for b in available}
-        owned: dict[str, list[dict[str, Any]]] = {}
+        programs = {b.id: program_record(b, bundle_url(b.id), catalogue) for b in available}
+        owned: dict[str | None, list[dict[str, Any]]] = {}
         for bundle in available:
-            owned.setdefault(_program_owner(bundle), []).append(programs[bundle.id])
+            owned.setdefault(_program_owner(bundle, catalogue), []).append(programs[bundle.id])
         self.organizations = [
             organization_record(p, catalogue, partner_url(p.id), owned.get(p.id, []))
             for p in catalogue.partners.values()
