@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import lzma
+import re
 import sys
 import time
 from functools import cache
@@ -29,14 +30,27 @@ DIGESTS = {
 }
 
 
+# RFC 3986, section 3 and appendix A: an absolute URI ("uri" in JSON Schema), written
+# out because jsonschema checks "uri" only with an optional package we do not install.
+_UNRESERVED, _SUB_DELIMS, _PCT = r"A-Za-z0-9._~\-", "!$&'()*+,;=", "%[0-9A-Fa-f]{2}"
+_PCHAR = f"(?:[{_UNRESERVED}{_SUB_DELIMS}:@]|{_PCT})"
+URI = re.compile(
+    rf"[A-Za-z][A-Za-z0-9+.\-]*:(?://(?:(?:[{_UNRESERVED}{_SUB_DELIMS}:]|{_PCT})*@)?"
+    rf"(?:\[[0-9A-Fa-f:.]+\]|(?:[{_UNRESERVED}{_SUB_DELIMS}]|{_PCT})*)(?::[0-9]*)?)?"
+    rf"(?:/?{_PCHAR}*)(?:/{_PCHAR}*)*(?:\?(?:{_PCHAR}|[/?])*)?(?:#(?:{_PCHAR}|[/?])*)?"
+)
+
+
 @cache
 def validator(kind: str) -> jsonschema.protocols.Validator:
     raw = lzma.decompress((SCHEMAS / f"{kind}.json.xz").read_bytes())
     assert hashlib.sha256(raw).hexdigest() == DIGESTS[kind]
     schema = json.loads(raw)
     cls = jsonschema.validators.validator_for(schema)
-    # The formats the schemas use (uuid, email, date) are checked, not only the shapes.
-    return cls(schema, format_checker=cls.FORMAT_CHECKER)
+    # The formats the schemas use (uuid, email, uri) are checked, not only the shapes.
+    checker = jsonschema.FormatChecker()
+    checker.checks("uri")(lambda value: not isinstance(value, str) or URI.fullmatch(value) is not None)
+    return cls(schema, format_checker=checker)
 
 
 def problems(kind: str, records: list[dict[str, Any]]) -> list[str]:
@@ -67,6 +81,10 @@ def test_the_shipped_schemas_are_the_official_files() -> None:
 
 def test_the_validation_can_fail() -> None:
     assert problems("service", [{"id": "not-a-uuid", "name": "x"}])  # no status, bad uuid
+    service = {"id": uid("service", "x"), "name": "x", "status": "active"}
+    assert problems("service", [{**service, "url": "https://example.org/a b"}])  # not a URI
+    assert problems("service", [{**service, "url": "https://przykład.pl/"}])  # an IRI, not a URI
+    assert problems("service", [{**service, "url": "https://example.org/a?b=%C4%85#c"}]) == []
     assert problems("organization", [{"id": uid("organization", "x"), "name": "x"}])  # no description
 
 
@@ -171,3 +189,27 @@ def test_every_reference_of_the_sample_site_resolves(sample_site: Path) -> None:
         assert service["organization_id"] in known, service["name"]
         assert programs[service["program_id"]] == service["program"], service["name"]
     assert all(p["organization_id"] in known for p in programs.values())
+
+
+def test_addresses_the_format_allows_become_uris(tmp_path: Path) -> None:
+    # URL_PATTERN takes any visible characters after "https://": an IDN host, Polish
+    # letters, quotes, brackets, a lone "%". HSDS asks for RFC 3986 URIs ("uri").
+    from wiazki.model import build_catalogue
+    from wiazki.validation.validator import ContentValidator
+
+    bundle, owes = kit.valid_bundle(), kit.owes()
+    bundle["contact"]["url"] = 'https://example.org/ścieżka?a="<x>"&b={y}|`^ 100%#c#d'.replace(" ", "")
+    owes["website"] = "https://zażółć.pl:443/gęś?q=[1]"
+    partners = {p["id"]: p for p in (owes, kit.gops(), kit.coop())}
+    kit.write_content(tmp_path, bundles={"senior-u-siebie": bundle}, partners=partners)
+    validator_ = ContentValidator(tmp_path)
+    result = validator_.validate(kit.TODAY)
+    assert result.errors == []
+    hsds = export(build_catalogue(result, validator_.register))
+    assert problems("organization", hsds.organizations) == []
+    assert problems("service", hsds.services) == []
+    website = next(o["website"] for o in hsds.organizations if o["name"] == owes["name"])
+    assert website == "https://xn--za-6ja4f8n1l.pl:443/g%C4%99%C5%9B?q=%5B1%5D"
+    assert hsds.services[0]["url"] == (
+        "https://example.org/%C5%9Bcie%C5%BCka?a=%22%3Cx%3E%22&b=%7By%7D%7C%60%5E100%25#c%23d"
+    )
