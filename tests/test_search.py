@@ -5,7 +5,11 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
 import contentkit as kit
+import sitehelpers as h
 from wiazki.format.teryt import load_register
 from wiazki.model import Catalogue
 from wiazki.search.forms import WordForms, fold_l
@@ -86,3 +90,25 @@ def test_no_search_index_is_ever_committed() -> None:
     index_files = [p for p in tracked if "pagefind" in Path(p).parts or p.endswith((".pf_fragment", ".pf_index"))]
     assert index_files == []
     assert "search_index.json" not in {Path(p).name for p in tracked}
+
+
+def test_every_serve_rebuild_writes_a_fresh_index_into_the_site(tmp_path: Path) -> None:
+    h.fixture_content(tmp_path / "content")
+    project = h.make_project(tmp_path)
+    config = load_config(str(project / "mkdocs.yml"), site_dir=str(project / "site"))
+    config.plugins["wiazki"].on_startup(command="serve", dirty=False)
+    with h.frozen_today():
+        build(config, serve_url="http://127.0.0.1:8000/wiazki/")
+        first = h.pagefind_fragments(project / "site")
+        assert "Senior u siebie w gminie Kramsk" in first["wiazki/senior-u-siebie/"]["meta"]["title"]
+        bundle = project / "content" / "bundles" / "senior-u-siebie.yml"
+        bundle.write_text(
+            bundle.read_text(encoding="utf-8").replace("Senior u siebie w gminie Kramsk", "Senior u siebie w Kramsku"),
+            encoding="utf-8",
+        )
+        build(config, serve_url="http://127.0.0.1:8000/wiazki/")
+    second = h.pagefind_fragments(project / "site")
+    assert second["wiazki/senior-u-siebie/"]["meta"]["title"].startswith("Senior u siebie w Kramsku")
+    assert len(second) == len(first)
+    assert (project / "site" / "pagefind" / "pagefind.js").stat().st_size > 0
+    assert (project / "site" / "pagefind" / "pagefind-worker.js").stat().st_size > 0

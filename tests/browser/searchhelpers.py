@@ -24,10 +24,17 @@ def search_box(page: Any, query: str, timeout: float = 30_000) -> list[dict[str,
     """Type `query` into the open dialog's field and wait for the answer (results or "Brak wyników")."""
     field = page.locator("#wiazki-search-input")
     field.fill("")
-    page.evaluate("() => { document.getElementById('wiazki-search-status').textContent = ''; }")
+    page.evaluate(
+        "() => { document.getElementById('wiazki-search-status').textContent = '';"
+        " document.querySelector('.wiazki-search__results').removeAttribute('data-query'); }"
+    )
     field.press_sequentially(query, delay=10)
+    # Typing may pause between keys on a busy machine, and a search for the first
+    # letters may answer first: wait for the answer to the whole query.
     page.wait_for_function(
-        "() => /^(Znaleziono|Brak wyników|Wpisz)/.test(document.getElementById('wiazki-search-status').textContent)",
+        "q => document.querySelector('.wiazki-search__results').getAttribute('data-query') === q"
+        " || /^Wpisz/.test(document.getElementById('wiazki-search-status').textContent)",
+        arg=query,
         timeout=timeout,
     )
     return page.evaluate(RESULTS_JS)

@@ -12,7 +12,8 @@
  * - a word must really match: when nothing in the index starts with a query word,
  *   Pagefind falls back to a shorter indexed word the query word begins with
  *   ("warszawa" → "w", "podopieczni" → "pod"); such matches are refused (accepts());
- * - bundles rank before partners and hand pages for the same match (KIND_FACTOR).
+ * - bundles come before partners, partners before hand pages (KIND_ORDER); the
+ *   score orders results of one kind.
  *
  * Safety: text reaches the page through textContent and attributes only.
  * The page's URL never carries the query (Material opens its own overlay for ?q=).
@@ -32,7 +33,7 @@
   var MAX_TERMS = 8;
   var SHOWN = 10;
   var LOADED = 12;
-  var KIND_FACTOR = { bundle: 1, partner: 0.6, page: 0.5 };
+  var KIND_ORDER = { bundle: 0, partner: 1, page: 2 };
   var COMMON_SHARE = 0.3;
   var KIND_LABEL = { bundle: "Wiązka", partner: "Partner", page: "Strona" };
 
@@ -307,13 +308,26 @@
   /**
    * Up to ten results for the header: {url, kind, kindLabel, title, stage, territory,
    * snippet}. A page must have every required word; its score is the sum of its
-   * words' scores (a common word adds to it), times its kind's factor.
+   * words' scores (a common word adds to it). Bundles first, then partners, then pages.
    */
   function search(query) {
-    return run(query, {}, "all").then(function (outcome) {
+    // Its own cache key: the catalogue's "bundle" answers must be made once every
+    // filter is loaded (they count the bundle ids), these need only the page ids.
+    var bundles = run(query, { filters: { kind: "bundle" } }, "bundle-pages").catch(function () {
+      return { answers: null };
+    });
+    return Promise.all([run(query, {}, "all"), bundles]).then(function (both) {
+      var outcome = both[0];
       if (!outcome.answers) {
         return { words: outcome.words, results: [] };
       }
+      // Which pages are bundles, known before any result is loaded: they come first.
+      var isBundle = new Set();
+      (both[1].answers || []).forEach(function (answer) {
+        answer.found.results.forEach(function (result) {
+          isBundle.add(result.id);
+        });
+      });
       var pages = new Map();
       outcome.answers.forEach(function (answer, index) {
         var required = outcome.required.indexOf(outcome.words[index]) >= 0;
@@ -333,7 +347,8 @@
           return page.hits === outcome.required.length;
         })
         .sort(function (a, b) {
-          return b.score - a.score;
+          var kinds = Number(isBundle.has(b.result.id)) - Number(isBundle.has(a.result.id));
+          return kinds || b.score - a.score;
         })
         .slice(0, LOADED);
       return Promise.all(
@@ -348,7 +363,8 @@
           var kind = data.filters && data.filters.kind ? data.filters.kind[0] : "page";
           var meta = data.meta || {};
           return {
-            rank: item.score * (KIND_FACTOR[kind] || KIND_FACTOR.page),
+            rank: KIND_ORDER[kind] === undefined ? KIND_ORDER.page : KIND_ORDER[kind],
+            score: item.score,
             url: new URL(String(data.url || ""), ROOT).href,
             kind: kind,
             kindLabel: KIND_LABEL[kind] || KIND_LABEL.page,
@@ -359,7 +375,7 @@
           };
         });
         results.sort(function (a, b) {
-          return b.rank - a.rank;
+          return a.rank - b.rank || b.score - a.score;
         });
         return { words: outcome.words, results: results.slice(0, SHOWN) };
       });
@@ -468,6 +484,8 @@
         status.textContent = outcome.results.length
           ? "Znaleziono " + resultCount(outcome.results.length) + "."
           : "Brak wyników dla: " + outcome.words.join(" ") + ".";
+        // Which query the shown results answer (for tests and debugging).
+        list.setAttribute("data-query", query);
       },
       function (error) {
         if (mine === sequence) {
