@@ -5,7 +5,10 @@ content/ (never on this checkout: in git mode it commits every untracked file), 
 site is built with `local_backend` pointing at it, and the test fills Decap's forms
 as a person would. A saved entry must become a branch `cms/bundles/<id>` whose file
 passes `wiazki validate`; a save of a sample bundle after changing one field must
-change that field and nothing else, as data and as `wiazki diff` reports it.
+change that field and nothing else, as data and as `wiazki diff` reports it. On the
+way the preview is compared with the published page of the same bundle, fed markup
+as a title, and axe-core checks /admin/. One module fixture builds the site once: the
+whole file takes about 1.5 minutes.
 
 With WIAZKI_SCREENSHOTS=<folder> (`make screenshots`) the test also saves the
 pictures of the guide (docs/img/edytor-*.png).
@@ -254,15 +257,41 @@ def check_accessibility(page: Any, axe_source: Path) -> None:
     assert {v["id"] for v in decap} <= DECAP_OWN, readable([v for v in decap if v["id"] not in DECAP_OWN])
 
 
+PREVIEW_PARTS = (".wiazki-stage", ".wiazki-services", ".wiazki-canvas", ".wiazki-design")
+
+
+def published_text(page: Any, site: Any) -> dict[str, str]:
+    """The sample's stage, services, canvas and Design Thinking record as the site shows them."""
+    page.goto(site.url(f"wiazki/{SAMPLE}/"))
+    # The calendar file of the milestones exists only once the bundle is published.
+    page.evaluate("document.querySelectorAll('.wiazki-calendar').forEach(e => e.remove())")
+    return {part: " ".join(page.locator(part).first.inner_text().split()) for part in PREVIEW_PARTS}
+
+
+def check_preview(page: Any, published: dict[str, str]) -> None:
+    """The preview shows what the site shows, and what a person types as text, never markup."""
+    frame = next(f for f in page.frames if f != page.main_frame and f.locator(".wiazki-canvas").count())
+    for part in PREVIEW_PARTS:
+        assert " ".join(frame.locator(part).first.inner_text().split()) == published[part], part
+    hostile = '<img src=x onerror="window.parent.__owned=1">Tytuł'
+    field(page, "title").fill(hostile)
+    frame.locator("h1", has_text="onerror").wait_for()
+    assert frame.locator("h1").first.inner_text() == hostile
+    assert frame.locator("img").count() == 0
+    assert page.evaluate("window.__owned === undefined")
+
+
 def test_saving_a_sample_after_one_change_changes_only_that_field(editor, browser, axe_source):
     repo, site = editor["repo"], editor["site"]
     context = new_context(browser, viewport={"width": 1000, "height": 640})
     page = new_page(context)
     try:
+        published = published_text(page, site)
         sign_in(page, site)
         page.goto(site.url(f"admin/#/collections/bundles/entries/{SAMPLE}"))
         title = field(page, "title")
         title.wait_for()
+        check_preview(page, published)
         title.fill("Senior u siebie – opieka w domu w gminie Kramsk")
         shot(page, "edycja")
         check_accessibility(page, axe_source)
