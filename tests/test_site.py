@@ -57,7 +57,8 @@ def test_home_shows_real_counts_and_entry_points(sample_site: Path, catalogue) -
 
 def test_catalogue_lists_every_card_in_three_sections_available_first(sample_site: Path, catalogue) -> None:
     page = h.page(sample_site, "wiazki").content()
-    assert [t for level, t in page.headings() if level == 2] == ["Dostępne wiązki", "W projektowaniu", "Zakończone"]
+    headings = [t for level, t in page.headings() if level == 2]
+    assert headings == ["Dostępne wiązki", "W projektowaniu", "Zakończone", "O katalogu"]
     cards = page.find_all("article", class_="wiazki-card")
     assert len(cards) == len(catalogue.bundles)
     stage_of = {"s" + str(i): stage for i, stage in enumerate(vocab.STAGES)}
@@ -374,7 +375,7 @@ def test_generated_pages_have_a_table_of_contents(sample_site: Path) -> None:
         ]
 
     assert toc("wiazki/senior-u-siebie-kramsk")[:4] == ["#etap", "#opis", "#uslugi", "#canvas"]
-    assert toc("wiazki") == ["#dostepne", "#w-projektowaniu", "#zakonczone"]
+    assert toc("wiazki") == ["#dostepne", "#w-projektowaniu", "#zakonczone", "#o-katalogu"]
     assert "#wiazki" in toc("partnerzy/ss-dobry-kat")
 
 

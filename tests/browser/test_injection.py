@@ -45,6 +45,8 @@ SUSPECTS_JS = """() => {
     for (const sel of forbidden) {
         for (const el of content.querySelectorAll(sel)) {
             if (sel === 'svg' && el.closest('.md-content__button, .headerlink, .md-source, .md-icon')) continue;
+            // Our own drawings (views/maps.py, views/numbers.py): the map, a territory map, a chart.
+            if (sel === 'svg' && el.matches('.wiazki-map__svg, .wiazki-territory-map svg, .wiazki-chart')) continue;
             found.push(`content holds <${el.tagName.toLowerCase()}>`);
         }
     }
@@ -68,7 +70,9 @@ def test_no_payload_becomes_an_element_or_runs(page, injection_site, path: str) 
     # The stylesheet injected as text must not hide the content.
     assert page.is_visible(".md-content")
     # Hovering and focusing every link fires no payload (the page fixture watches dialogs).
-    for link in page.locator(".md-content a").all()[:40]:
+    # (Not the map's powiaty, whose centre may lie in a neighbour and which no content reaches,
+    # nor the links of a closed <details>: the home page's table of powiaty.)
+    for link in page.locator(".md-content a:not(svg a):visible").all()[:40]:
         link.hover()
 
 

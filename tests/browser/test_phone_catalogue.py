@@ -70,3 +70,24 @@ def test_cards_off_screen_skip_layout_but_stay_in_the_page(page, real_site) -> N
     last = page.locator(".wiazki-card h3 a").last
     assert last.text_content().strip()
     assert page.get_by_role("link", name=last.text_content().strip()).count() >= 1
+
+
+#: Visible controls below 24 x 24 px (WCAG 2.2, 2.5.8; inline links in text are exempt).
+CONTROLS = "button, select, summary, input:not([type=hidden]), [role=button], label.md-header__button"
+SMALL_TARGETS_JS = """(selector) => [...document.querySelectorAll(selector)]
+    .filter(n => n.offsetParent !== null && getComputedStyle(n).visibility !== 'hidden')
+    .map(n => [n.id || n.name || n.textContent.trim().slice(0, 30) || n.className, n.getBoundingClientRect()])
+    .filter(([, r]) => r.width > 0 && (r.width < 24 || r.height < 24))
+    .map(([name, r]) => `${name}: ${Math.round(r.width)}x${Math.round(r.height)}`)"""
+
+
+def test_controls_on_every_page_type_are_24_px_targets_on_a_phone(make_page, real_site) -> None:
+    bundle = sorted(p.parent.name for p in (real_site.root / "wiazki").glob("*/index.html"))[0]
+    page = make_page(viewport=PHONE, is_mobile=True, has_touch=True)
+    small = {}
+    for path in ("", "wiazki/", f"wiazki/{bundle}/", "partnerzy/", "nie-ma-takiej-strony/"):
+        page.goto(real_site.url(path))
+        found = page.evaluate(SMALL_TARGETS_JS, CONTROLS)
+        if found:
+            small[path] = found
+    assert not small

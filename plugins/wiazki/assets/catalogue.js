@@ -577,6 +577,24 @@
 
   /* ---- Printing the canvas ----------------------------------------------- */
 
+  var MONTHS_GENITIVE = [
+    "stycznia", "lutego", "marca", "kwietnia", "maja", "czerwca",
+    "lipca", "sierpnia", "września", "października", "listopada", "grudnia",
+  ];
+
+  /** "Wydrukowano: 7 grudnia 2026" in every canvas's print header. */
+  function stampPrintDate() {
+    var now = new Date();
+    var text = "Wydrukowano: " + now.getDate() + " " + MONTHS_GENITIVE[now.getMonth()] + " " + now.getFullYear();
+    Array.prototype.forEach.call(document.querySelectorAll(".wiazki-print-date"), function (stamp) {
+      stamp.textContent = text;
+    });
+    // A site built without site_url: the address the page was opened at.
+    Array.prototype.forEach.call(document.querySelectorAll(".wiazki-print-address:empty"), function (address) {
+      address.textContent = window.location.href;
+    });
+  }
+
   /**
    * A bundle page gets a button that prints the Business Model Canvas alone on
    * one A4 landscape page; the class on <html> tells the print stylesheet to
@@ -686,6 +704,7 @@
 
   function init() {
     Array.prototype.forEach.call(document.querySelectorAll(".wiazki-canvas"), addPrintButton);
+    stampPrintDate();
     focusScrollingTables();
     SETUPS.forEach(function (setup) {
       var form = document.getElementById(setup.form);
@@ -730,6 +749,8 @@
     });
   }
   window.addEventListener("resize", debounce(focusScrollingTables, 200));
+  // Ctrl+P as well as the print button: the date is the day the sheet is printed.
+  window.addEventListener("beforeprint", stampPrintDate);
   // Capture: ahead of Material's own click handler on <body>.
   document.addEventListener("click", onClick, true);
   window.addEventListener("popstate", onPopState);
