@@ -159,3 +159,11 @@ def _rebuilt_bundle(service):
         )
 
     return swap(bundle_fields.BUNDLE)
+
+
+def test_an_optional_field_added_to_the_tree_is_in_the_polish_reference(hours_in_services):
+    from wiazki.views.format_reference import format_reference
+
+    reference = format_reference()
+    row = next(line for line in reference.splitlines() if "services[].hours" in line)
+    assert "Godziny" in row and "Kiedy działa usługa." in row

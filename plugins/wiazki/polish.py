@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import date
 
 
 def plural(n: int, one: str, few: str, many: str) -> str:
@@ -67,3 +68,31 @@ def lower_first(text: str) -> str:
     if len(text) > 1 and text[0].isupper() and text[1].islower():
         return text[0].lower() + text[1:]
     return text
+
+
+#: Month names in the genitive, as a Polish date writes them ("15 września 2025").
+MONTHS_GENITIVE = (
+    "stycznia",
+    "lutego",
+    "marca",
+    "kwietnia",
+    "maja",
+    "czerwca",
+    "lipca",
+    "sierpnia",
+    "września",
+    "października",
+    "listopada",
+    "grudnia",
+)
+
+
+def polish_date(value: str | None) -> str:
+    """ "2025-09-15" → "15 września 2025"; anything else is returned as it is."""
+    if not value:
+        return ""
+    try:
+        day = date.fromisoformat(value)
+    except ValueError:
+        return value
+    return f"{day.day} {MONTHS_GENITIVE[day.month - 1]} {day.year}"

@@ -37,6 +37,28 @@ class Unit:
         # The register writes województwa in capitals.
         return self.name.lower() if self.level == VOIVODESHIP else self.name
 
+    @property
+    def short_name(self) -> str:
+        """The name in a list of places: "Kramsk", "powiat koniński",
+        "Konin (miasto na prawach powiatu)", "woj. wielkopolskie"."""
+        if self.level == POWIAT:
+            return f"{self.name} ({self.kind})" if self.kind.startswith("miasto") else f"powiat {self.name}"
+        if self.level == VOIVODESHIP:
+            return f"woj. {self.display_name}"
+        return self.name
+
+    @property
+    def long_name(self) -> str:
+        """The name on its own, with what kind of unit it is and its code:
+        "Kramsk, gmina wiejska (3010052)", "powiat koniński (3010)", "woj. wielkopolskie (30)"."""
+        if self.level == GMINA or self.kind.startswith("miasto"):
+            name = f"{self.name}, {self.kind}"
+        elif self.level == POWIAT:
+            name = f"powiat {self.name}"
+        else:
+            name = f"woj. {self.display_name}"
+        return f"{name} ({self.code})"
+
 
 class RegisterError(ValueError):
     """The file is not a TERC register."""

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from wiazki.format.fields import field_at
-from wiazki.format.teryt import GMINA, POWIAT, Register
+from wiazki.format.teryt import Register
 from wiazki.polish import amount, bounded
 from wiazki.revisions.changes import Line
 
@@ -29,15 +29,7 @@ class Context:
     def territory(self, code: Any) -> str:
         text = as_text(code)
         unit = self.register.get(text)
-        if unit is None:
-            return text
-        if unit.level == GMINA or unit.kind.startswith("miasto"):
-            name = f"{unit.name}, {unit.kind}"
-        elif unit.level == POWIAT:
-            name = f"powiat {unit.name}"
-        else:
-            name = f"woj. {unit.display_name}"
-        return f"{name} ({text})"
+        return unit.long_name if unit is not None else text
 
 
 def as_text(value: Any) -> str:

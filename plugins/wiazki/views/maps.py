@@ -97,9 +97,7 @@ def available_text(n: int) -> str:
 def powiat_label(register: Register, code: str) -> str:
     """ "powiat koniński" or "Konin (miasto na prawach powiatu)", as the catalogue's filter writes it."""
     unit = register.get(code)
-    if unit is None:
-        return code
-    return f"{unit.name} ({unit.kind})" if unit.kind.startswith("miasto") else f"powiat {unit.name}"
+    return unit.short_name if unit is not None else code
 
 
 @dataclass(frozen=True)

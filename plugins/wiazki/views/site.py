@@ -28,7 +28,7 @@ from wiazki.polish import amount, count, number, plural
 from wiazki.views import exports, maps, numbers, places
 from wiazki.views.opendata import DataLicence, data_licence
 from wiazki.views.publish import OpenData
-from wiazki.views.text import phone_href, polish_date, polish_key, render_markdown, safe_url, search_text
+from wiazki.views.text import markdown_to_html, phone_href, polish_date, polish_key, safe_url, search_text
 
 if TYPE_CHECKING:  # search.records builds on views.text: no import cycle at run time
     from wiazki.search.records import RecordBuilder, SearchRecord
@@ -376,9 +376,7 @@ class SiteViews:
 
     def _powiat_name(self, code: str) -> str:
         unit = self.catalogue.register.get(code)
-        if unit is None:
-            return code
-        return f"{unit.name} ({unit.kind})" if unit.kind.startswith("miasto") else f"powiat {unit.name}"
+        return unit.short_name if unit is not None else code
 
     def bundle_page(self, bundle: Bundle, history: Sequence[Any] = ()) -> GeneratedPage:
         here = self.bundle_url(bundle.id)
@@ -397,7 +395,7 @@ class SiteViews:
             canvas=canvas,
             design=bundle.design,
             progress=progress,
-            description=render_markdown(bundle.description) if bundle.description else None,
+            description=markdown_to_html(bundle.description) if bundle.description else None,
             history=list(history or ()),
             territory_map=maps.territory_map(self.catalogue, bundle),
             edit_url=f"{self.repo_url}/edit/main/content/bundles/{bundle.id}.yml",

@@ -11,13 +11,13 @@ second line of defence.
 from __future__ import annotations
 
 import re
-from datetime import date
 from urllib.parse import urlsplit
 
 import nh3
 from markupsafe import Markup
 
 from wiazki.format import commonmark
+from wiazki.polish import polish_date  # noqa: F401  (its old home; templates' filter)
 
 #: Link schemes a description may use (the format's rule 8).
 SAFE_SCHEMES = commonmark.SAFE_SCHEMES
@@ -53,23 +53,8 @@ _ALLOWED_TAGS = {
 }
 _ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "th": {"style"}, "td": {"style"}}
 
-_MONTHS_GENITIVE = (
-    "stycznia",
-    "lutego",
-    "marca",
-    "kwietnia",
-    "maja",
-    "czerwca",
-    "lipca",
-    "sierpnia",
-    "września",
-    "października",
-    "listopada",
-    "grudnia",
-)
 
-
-def render_markdown(text: str) -> Markup:
+def markdown_to_html(text: str) -> Markup:
     """A bundle description as sanitised HTML (safe to print unescaped).
 
     The validator refuses a description longer than `commonmark.MAX_MARKDOWN_CHARS`;
@@ -100,6 +85,11 @@ def render_markdown(text: str) -> Markup:
     return Markup(clean.rstrip("\n"))
 
 
+#: The old name of `markdown_to_html`, kept for callers written before (the diff has
+#: its own `render_markdown`, which goes the other way: changes → Markdown).
+render_markdown = markdown_to_html
+
+
 def safe_url(url: str | None, schemes: frozenset[str] = frozenset({"http", "https"})) -> str | None:
     """`url` when its scheme is allowed, else None (the view prints the text without a link)."""
     if not url:
@@ -109,17 +99,6 @@ def safe_url(url: str | None, schemes: frozenset[str] = frozenset({"http", "http
     except ValueError:
         return None
     return url.strip() if scheme in schemes else None
-
-
-def polish_date(value: str | None) -> str:
-    """ "2025-09-15" → "15 września 2025"; anything else is returned as it is."""
-    if not value:
-        return ""
-    try:
-        day = date.fromisoformat(value)
-    except ValueError:
-        return value
-    return f"{day.day} {_MONTHS_GENITIVE[day.month - 1]} {day.year}"
 
 
 def search_text(*parts: str) -> str:
