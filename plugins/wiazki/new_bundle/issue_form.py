@@ -16,10 +16,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from wiazki.format import vocab
+from wiazki.format import regex, vocab
 from wiazki.format.field import ID_MAX
 from wiazki.format.fields import field_at
 from wiazki.format.ids import is_id
+from wiazki.format.patterns import EMAIL_PATTERN
 from wiazki.format.teryt import GMINA, Register
 from wiazki.new_bundle.scaffold import NewBundle, slugify
 from wiazki.validation.loader import load_file
@@ -58,8 +59,8 @@ MAX_BODY_CHARS = 65_536
 MAX_ITEMS = 30
 MAX_ITEM_CHARS = 1000
 MAX_TERRITORY = 50
-_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-_HEADING = re.compile(r"^### (.+?)\s*$")
+#: The longest e-mail address (RFC 5321; the schema's maxLength), checked before the pattern.
+MAX_EMAIL_CHARS = 254
 # Control and bidirectional-override characters have no place in a bundle.
 _UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]")
 
@@ -92,9 +93,10 @@ def parse_body(body: str) -> tuple[dict[str, str], list[str]]:
     problems: list[str] = []
     current: str | None = None
     for line in clean(body).split("\n"):
-        match = _HEADING.match(line)
-        if match and match.group(1) in FIELDS:
-            label = match.group(1)
+        # Plain string operations: a regex like "^### (.+?)\s*$" is quadratic on a
+        # line of spaces, and a body may hold 65,536 characters.
+        label = line[4:].rstrip() if line.startswith("### ") else ""
+        if label in FIELDS:
             if label in sections:
                 problems.append(
                     f"nagłówek sekcji „{label}” występuje w treści więcej niż raz; "
@@ -281,7 +283,8 @@ def convert(issue_title: str, body: str, content_dir: Path, register: Register, 
     owes, found = check_owes(values[OWES], content_dir) if values.get(OWES) else ("", [])
     problems += found
     email = one_line(values.get(CONTACT, ""))
-    if email and (not _EMAIL.match(email) or len(email) > 254):
+    # The format's own pattern (one verdict with the validator), only within the limit.
+    if email and (len(email) > MAX_EMAIL_CHARS or not regex.search(EMAIL_PATTERN, email)):
         problems.append(f"„{email[:80]}” nie jest adresem e-mail")
     if problems:
         return Conversion(None, problems)
