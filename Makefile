@@ -7,7 +7,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: help install serve build lint test test-fast browser-deps editor-deps edit screenshots validate schemas bench bench-search bench-validate bench-catalogue bench-opendata bench-maps clean
+.PHONY: help install serve build lint test test-fast browser-deps editor-deps edit screenshots validate schemas bench bench-search bench-validate bench-hostile bench-catalogue bench-opendata bench-maps clean
 
 help:
 	@echo "make serve          – katalog na http://127.0.0.1:8000 (instaluje wszystko, czego trzeba)"
@@ -15,6 +15,7 @@ help:
 	@echo "make edit           – edytor /admin/ na lokalnej kopii (decap-server + mkdocs serve)"
 	@echo "make validate       – wiazki validate content/"
 	@echo "make bench-validate – walidacja 1000 wiązek: my vs check-jsonschema"
+	@echo "make bench-hostile  – najgorszy wrogi tekst w każdym polu: walidacja poniżej 1 s"
 	@echo "make bench          – budowa 1000 wiązek vs 1000 zwykłych stron"
 	@echo "make bench-search   – wyszukiwarka przy 1000 wiązek: indeks, bajty na zapytanie, czas w Chromium"
 	@echo "make bench-maps     – rozmiary map, indeksu gmin i /w-liczbach/ przy 12 i 1000 wiązek"
@@ -96,6 +97,9 @@ test-fast: install
 
 bench-validate: install
 	$(BIN)/python benchmarks/bench_validate.py
+
+bench-hostile: install
+	$(BIN)/python benchmarks/bench_hostile.py
 
 bench: install
 	$(BIN)/python benchmarks/bench_build.py

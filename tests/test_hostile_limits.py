@@ -232,3 +232,36 @@ def test_a_symlinked_content_root_is_refused(tmp_path):
     (tmp_path / "content").symlink_to(real, target_is_directory=True)
     problems = validate_content(tmp_path / "content", today=kit.TODAY).problems
     assert [p.code for p in problems] == ["not-a-folder"]
+
+
+# --- no quadratic regex over the issue form's text ----------------------------------
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "### a" + " " * 60_000 + "b\n",  # "^### (.+?)\s*$" was quadratic here
+        "### E-mail kontaktowy\n\na@" + "." * 60_000 + " \n",  # so was the e-mail pattern
+        "### Czego się dowiedzieliście\n\n" + " " * 60_000 + "x\n",
+    ],
+)
+def test_the_issue_form_parser_runs_in_linear_time(tmp_path, body):
+    import time
+
+    from wiazki.format.teryt import load_register
+    from wiazki.new_bundle.issue_form import convert
+
+    kit.write_content(tmp_path, {})
+    start = time.perf_counter()
+    conversion = convert("[Nowa wiązka]: Senior u siebie", body, tmp_path, load_register(), kit.TODAY)
+    assert time.perf_counter() - start < 2.0
+    assert conversion.new is None and conversion.problems
+
+
+def test_the_format_page_states_the_limits():
+    from wiazki.views.format_reference import format_reference
+
+    page = format_reference()
+    for needle in ("## Tekst, telefony i granice", "10\u00a0000", "wew. 25", "116 123", "`too-many-problems`"):
+        assert needle in page
+    assert "najwyżej 10 błędów i 10 ostrzeżeń" in page and "512 KiB" in page

@@ -13,6 +13,7 @@ from wiazki.format.field import Field
 from wiazki.format.fields import iter_fields
 from wiazki.format.patterns import FIELD_PATTERN_MESSAGES, NONBLANK_PATTERN, PATTERN_MESSAGES
 from wiazki.polish import number
+from wiazki.views.format_rules import text_rules
 
 #: How each type of the field tree is named for a person.
 TYPE_NAMES = {
@@ -142,6 +143,7 @@ def format_reference() -> str:
             *_rows(kind),
             "",
         ]
+    lines += text_rules()
     lines += [
         "## Słowniki",
         "",

@@ -22,9 +22,12 @@ HSDS 3.0 compiled schemas, schema/compiled/{organization,service}.json.
 
 from __future__ import annotations
 
+import contextlib
+import re
 import uuid
 from collections.abc import Callable
 from typing import Any
+from urllib.parse import quote
 
 from wiazki.format import vocab
 from wiazki.model import Bundle, Catalogue, Partner, Service
@@ -46,6 +49,45 @@ def uid(*parts: str) -> str:
     return str(uuid.uuid5(NAMESPACE, "/".join(parts)))
 
 
+# RFC 3986: what may stand unescaped in a host (sub-delims), in user information (and
+# ":"), and in a path or a query (pchar, "/" and "?"); "%" stays where it starts an escape.
+_HOST_SAFE = "!$&'()*+,;="
+_PATH_SAFE = _HOST_SAFE + ":@/?%"
+_LONE_PERCENT = re.compile("%(?![0-9A-Fa-f]{2})")
+_AUTHORITY = re.compile(r"(?P<scheme>[A-Za-z][A-Za-z0-9+.-]*://)(?P<authority>[^/?#]*)(?P<rest>.*)", re.S)
+_HOST_PORT = re.compile(r"(?P<host>\[[0-9A-Fa-f:.]+\]|[^:]*)(?::(?P<port>[0-9]*))?")
+
+
+def _host(host: str) -> str:
+    # IDNA 2003 (Python's own codec); a host it refuses (an empty or over-long label)
+    # stays as it is, and its percent-encoded UTF-8 below is still a URI.
+    with contextlib.suppress(UnicodeError):
+        host = host.encode("idna").decode("ascii") if not host.isascii() else host
+    return quote(host, safe=_HOST_SAFE)
+
+
+def as_uri(url: str) -> str:
+    """`url` as an RFC 3986 URI (what HSDS's `"format": "uri"` fields ask for).
+
+    Our format takes any visible characters after `http(s)://` (URL_PATTERN): a host
+    in Polish letters becomes its IDNA form ("xn--…"), every other character a URI may
+    not carry is percent-encoded as UTF-8 (RFC 3987, section 3.1), a "%" that starts
+    no escape included. A URI comes back unchanged.
+    """
+    match = _AUTHORITY.fullmatch(url)
+    if match is None:
+        return quote(_LONE_PERCENT.sub("%25", url), safe=_PATH_SAFE + "#")
+    userinfo, at, host_port = match["authority"].rpartition("@")
+    parts = _HOST_PORT.fullmatch(host_port)
+    host, port = (parts["host"], parts["port"]) if parts else (host_port, None)
+    authority = (quote(userinfo, safe=_HOST_SAFE + ":") + at if at else "") + (
+        host if host.startswith("[") else _host(host)
+    )
+    authority += f":{port}" if port is not None else ""
+    path, hash_, fragment = _LONE_PERCENT.sub("%25", match["rest"]).partition("#")
+    return match["scheme"] + authority + quote(path, safe=_PATH_SAFE) + hash_ + quote(fragment, safe=_PATH_SAFE)
+
+
 def _clean(record: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in record.items() if v is not None and v != [] and v != ""}
 
@@ -65,16 +107,25 @@ def _page(kind: str, records: list[dict[str, Any]], licence: DataLicence, genera
     }
 
 
-def _program_owner(bundle: Bundle) -> str:
-    coordinators = [k.partner for k in bundle.canvas.key_partners if k.role == "coordinator"]
-    return coordinators[0] if coordinators else bundle.facilitator
+def _organization_id(partner_id: str, catalogue: Catalogue) -> str | None:
+    """The organization's id, or None when the partner is not in the catalogue (its file
+    has errors: a build without --strict keeps the bundles that name it). HSDS requires
+    no `organization_id` of a service or a program, and one naming no record misleads."""
+    return uid("organization", partner_id) if partner_id in catalogue.partners else None
 
 
-def program_record(bundle: Bundle, url: str) -> dict[str, Any]:
+def _program_owner(bundle: Bundle, catalogue: Catalogue) -> str | None:
+    """The bundle's first coordinator in the catalogue, else its OWES, else None."""
+    candidates = [k.partner for k in bundle.canvas.key_partners if k.role == "coordinator"]
+    return next((p for p in [*candidates, bundle.facilitator] if p in catalogue.partners), None)
+
+
+def program_record(bundle: Bundle, url: str, catalogue: Catalogue) -> dict[str, Any]:
+    owner = _program_owner(bundle, catalogue)
     return _clean(
         {
             "id": uid("program", bundle.id),
-            "organization_id": uid("organization", _program_owner(bundle)),
+            "organization_id": uid("organization", owner) if owner else None,
             "name": bundle.title,
             "description": f"{bundle.summary}\n\nWiązka usług społecznych: {url}",
         }
@@ -134,9 +185,9 @@ def organization_record(
             # HSDS requires a description; a partner without one is described by its kind.
             "description": partner.description or f"{partner.kind_label} ({partner.sector_label}).",
             "email": partner.email,
-            "website": partner.website,
+            "website": as_uri(partner.website) if partner.website else None,
             "legal_status": partner.kind_label,
-            "uri": url,
+            "uri": as_uri(url),
             "phones": phones,
             "locations": locations,
             "programs": programs,
@@ -229,11 +280,11 @@ def service_record(
     return _clean(
         {
             "id": service_id,
-            "organization_id": uid("organization", service.provider),
+            "organization_id": _organization_id(service.provider, catalogue),
             "program_id": program["id"],
             "name": service.name,
             "description": service.description,
-            "url": (contact.url if contact and contact.url else None) or url,
+            "url": as_uri((contact.url if contact and contact.url else None) or url),
             "email": contact.email if contact else None,
             "status": "active",
             "application_process": contact.note if contact else None,
@@ -282,10 +333,10 @@ class HsdsExport:
         self.licence = licence
         self.generated = generated
         available = catalogue.by_status("available")
-        programs = {b.id: program_record(b, bundle_url(b.id)) for b in available}
-        owned: dict[str, list[dict[str, Any]]] = {}
+        programs = {b.id: program_record(b, bundle_url(b.id), catalogue) for b in available}
+        owned: dict[str | None, list[dict[str, Any]]] = {}
         for bundle in available:
-            owned.setdefault(_program_owner(bundle), []).append(programs[bundle.id])
+            owned.setdefault(_program_owner(bundle, catalogue), []).append(programs[bundle.id])
         self.organizations = [
             organization_record(p, catalogue, partner_url(p.id), owned.get(p.id, []))
             for p in catalogue.partners.values()
