@@ -18,7 +18,6 @@ OVERSIZE: dict[str, str] = {
     "validation/rules.py": "rules 1–11 in one module; to split by rule group (issue 8 edits it now)",
     "validation/loader.py": "the YAML loader with positions; to split parsing from positions (issue 8 edits it now)",
     "views/site.py": "the site's pages; to split page by page (issues 9, 11, 12 edit it now)",
-    "model.py": "the model's classes and their building from data; to split in two",
 }
 
 

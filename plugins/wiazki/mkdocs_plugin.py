@@ -72,6 +72,7 @@ ASSETS = {
     "assets/wiazki/wiazki.css": "wiazki.css",
     "assets/wiazki/search.css": "search.css",
     "assets/wiazki/search.js": "search.js",
+    "assets/wiazki/search-dialog.js": "search-dialog.js",
     "assets/wiazki/catalogue.js": "catalogue.js",
     "assets/wiazki/maps.css": "maps.css",
     "assets/wiazki/gmina.js": "gmina.js",

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from wiazki.format import regex, vocab
 from wiazki.format.field import ID_MAX
+from wiazki.format.fields import field_at
 from wiazki.format.ids import is_id
 from wiazki.format.patterns import EMAIL_PATTERN
 from wiazki.format.teryt import GMINA, Register
@@ -40,6 +41,17 @@ OWES = "OWES"
 CONTACT = "E-mail kontaktowy"
 FIELDS: tuple[str, ...] = (NEED, GROUPS, GROUP_DESCRIPTION, FINDINGS, METHODS, TERRITORY, OWES, CONTACT)
 REQUIRED: tuple[str, ...] = (NEED, GROUPS, TERRITORY, OWES)
+
+
+#: The bundle's fields the form fills with limits of their own (`wiazki.format.fields`).
+def _bounds(path: str) -> tuple[int, int]:
+    node = field_at("bundle", path)
+    assert node.min_length is not None and node.limit is not None, path
+    return node.min_length, node.limit
+
+
+_TITLE_MIN, _TITLE_MAX = _bounds("title")
+_SUMMARY_MIN, _SUMMARY_MAX = _bounds("summary")
 
 NO_RESPONSE = "_No response_"
 #: GitHub caps an issue body at 65,536 characters; anything longer is not from a form.
@@ -221,11 +233,11 @@ def bundle_title(issue_title: str) -> str:
 
 
 def _summary(need: str) -> tuple[str, str]:
-    """The card summary (20–300 characters) and, when the need is longer, the full text."""
+    """The card summary (`summary`'s limits in the field tree) and, when the need is longer, the full text."""
     text = one_line(need)
-    if len(text) <= 300:
+    if len(text) <= _SUMMARY_MAX:
         return text, ""
-    cut = text[:299]
+    cut = text[: _SUMMARY_MAX - 1]
     cut = cut[: cut.rfind(" ")] if " " in cut[200:] else cut
     return cut.rstrip(" ,;:") + "…", clean(need).strip()
 
@@ -248,11 +260,15 @@ def convert(issue_title: str, body: str, content_dir: Path, register: Register, 
         if not values.get(label):
             problems.append(f"brak odpowiedzi w polu „{label}” (czy zgłoszenie utworzono formularzem „{LABEL}”?)")
     title = bundle_title(issue_title)
-    if not 5 <= len(title) <= 120:
-        problems.append(f"tytuł zgłoszenia (nazwa wiązki) musi mieć od 5 do 120 znaków, ma {len(title)}")
+    if not _TITLE_MIN <= len(title) <= _TITLE_MAX:
+        problems.append(
+            f"tytuł zgłoszenia (nazwa wiązki) musi mieć od {_TITLE_MIN} do {_TITLE_MAX} znaków, ma {len(title)}"
+        )
     summary, description = _summary(values.get(NEED, ""))
-    if values.get(NEED) and len(summary) < 20:
-        problems.append("opis potrzeby jest za krótki: napiszcie co najmniej 20 znaków (jedno lub dwa zdania)")
+    if values.get(NEED) and len(summary) < _SUMMARY_MIN:
+        problems.append(
+            f"opis potrzeby jest za krótki: napiszcie co najmniej {_SUMMARY_MIN} znaków (jedno lub dwa zdania)"
+        )
     groups, found = parse_groups(values.get(GROUPS, ""))
     problems += found
     group_description = one_line(values.get(GROUP_DESCRIPTION, ""))

@@ -3,6 +3,6 @@
 The flow: `records.RecordBuilder` makes one `SearchRecord` per bundle, partner and
 hand-written page (with index-only word forms from `forms.WordForms`), and
 `index.write_index` writes them as a Pagefind index into the built site. The
-browser side is `assets/search.js` (the header search and the catalogue's text
-filter). Nothing here knows MkDocs.
+browser side is `assets/search.js` (the engine the header's dialog,
+`assets/search-dialog.js`, and the catalogue's text filter share). Nothing here knows MkDocs.
 """
