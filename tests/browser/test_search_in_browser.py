@@ -55,7 +55,8 @@ QUERIES = [
     q("usamodzielnienie", {"start-w-doroslosc-konin"}, first="start-w-doroslosc-konin"),
     # Without Polish letters.
     q("niepelnosprawnych", {"aktywni-na-roztoczu", "krok-dalej-sanok"}, {"klucz-do-domu-gdansk", "powrot-olsztyn"}),
-    q("opiekunow", {"chwila-dla-opiekuna-nowy-targ"}, {"klucz-do-domu-gdansk"}),
+    # Not "klucz-do-domu-gdansk": it says "z opiekunem stanowiska", a form of the same word.
+    q("opiekunow", {"chwila-dla-opiekuna-nowy-targ"}, {"most-do-codziennosci-nowa-huta", "aktywni-na-roztoczu"}),
     q("bezdomnosc", {"klucz-do-domu-gdansk"}, {"senior-u-siebie-kramsk"}, first="klucz-do-domu-gdansk"),
     q("swietlica", {"senior-u-siebie-kramsk"}, {"klucz-do-domu-gdansk"}),
     q("zaklad karny", {"powrot-olsztyn"}, first="powrot-olsztyn"),
@@ -69,7 +70,7 @@ QUERIES = [
     q(
         "pomoc dla opiekunów",
         {"chwila-dla-opiekuna-nowy-targ"},
-        {"klucz-do-domu-gdansk"},
+        {"most-do-codziennosci-nowa-huta", "aktywni-na-roztoczu"},
         first="chwila-dla-opiekuna-nowy-targ",
     ),
     q("mieszkanie dla bezdomnych", {"klucz-do-domu-gdansk"}, {"senior-u-siebie-kramsk"}, first="klucz-do-domu-gdansk"),
@@ -123,7 +124,7 @@ QUERIES = [
 CATALOGUE_QUERIES = [
     q("seniorów", SENIORS, {"klucz-do-domu-gdansk", "powrot-olsztyn"}),
     q("opieka nad seniorem", {"senior-u-siebie-kramsk"}, {"powrot-olsztyn"}),
-    q("pomoc dla opiekunów", {"chwila-dla-opiekuna-nowy-targ"}, {"klucz-do-domu-gdansk"}),
+    q("pomoc dla opiekunów", {"chwila-dla-opiekuna-nowy-targ"}, {"most-do-codziennosci-nowa-huta"}),
     q("mieszkanie dla bezdomnych", {"klucz-do-domu-gdansk"}, {"senior-u-siebie-kramsk"}),
     q("dzieci", CHILDREN, DAILY_ONLY),
     q("niepelnosprawnych", {"aktywni-na-roztoczu", "krok-dalej-sanok"}, {"powrot-olsztyn"}),

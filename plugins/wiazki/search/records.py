@@ -117,12 +117,15 @@ class RecordBuilder:
         # Every gmina, powiat and województwo the territory lies in, by name: "Koninie" finds Konin.
         units = [unit for place in places for unit in _unit_names(place)]
         # The words that matter: the title, the vocabulary labels, the places, the
-        # bundle's own keywords and the service names (not the running text: the
-        # stemmer covers most of it, and every form there would weigh on each query).
+        # bundle's own keywords and the service names; and the running text too, at its
+        # own weight: the stemmer misses genitive plurals ("opiekunek" is not "opiekunki",
+        # "pustostanów" not "pustostany"), and content we never saw is worded anyhow.
         inflect = [
             (TITLE, [bundle.title]),
             (LABELS, [*groups, *kinds, *areas, *names, *units, *bundle.keywords]),
             (NAMES, services),
+            (SUMMARY, [bundle.summary]),
+            (BODY, [t for t in body if t]),
         ]
         # The bundle's own `keywords` (in `inflect`) are search words, never shown: index-only.
         hidden = self._hidden(fields, inflect)
@@ -132,7 +135,8 @@ class RecordBuilder:
             title=bundle.title,
             fields=[(w, t) for w, t in fields if t],
             hidden=hidden,
-            meta={"kind": KINDS["bundle"], "stage": bundle.stage_label, "territory": "; ".join(names)},
+            # A town's urban and rural gmina share a name: "Ełk", not "Ełk; Ełk".
+            meta={"kind": KINDS["bundle"], "stage": bundle.stage_label, "territory": "; ".join(dict.fromkeys(names))},
             filters={"kind": ["bundle"], "bundle": [bundle.id]},
         )
 
@@ -143,6 +147,8 @@ class RecordBuilder:
         fields = [
             (TITLE, partner.name),
             (NAMES, partner.short_name or ""),
+            # The page shows the registry numbers: a partner is found by its NIP, KRS or REGON.
+            (NAMES, " ".join(filter(None, [partner.nip, partner.krs, partner.regon]))),
             (LABELS, f"{partner.kind_label}, {partner.sector_label}"),
             (PLACES, "; ".join(filter(None, [city, *places]))),
             (BODY, partner.description or ""),
