@@ -30,10 +30,10 @@ def search_box(page: Any, query: str, timeout: float = 30_000) -> list[dict[str,
     )
     field.press_sequentially(query, delay=10)
     # Typing may pause between keys on a busy machine, and a search for the first
-    # letters may answer first: wait for the answer to the whole query.
+    # letters may answer first: wait for the answer to the whole query (also when it
+    # is only stop words; the status for "w" must not pass for the answer to "wolomin").
     page.wait_for_function(
-        "q => document.querySelector('.wiazki-search__results').getAttribute('data-query') === q"
-        " || /^Wpisz/.test(document.getElementById('wiazki-search-status').textContent)",
+        "q => document.querySelector('.wiazki-search__results').getAttribute('data-query') === q",
         arg=query,
         timeout=timeout,
     )

@@ -103,6 +103,7 @@
     if (!terms(query).length) {
       list.textContent = "";
       status.textContent = query.trim() ? "Wpisz słowo dłuższe niż spójnik lub przyimek." : "";
+      list.setAttribute("data-query", query);
       return;
     }
     search(query).then(
@@ -114,9 +115,11 @@
         outcome.results.forEach(function (result) {
           list.appendChild(renderResult(result));
         });
+        var missing = outcome.missing && outcome.missing.length && outcome.results.length;
         status.textContent = outcome.results.length
-          ? "Znaleziono " + resultCount(outcome.results.length) + "."
-          : "Brak wyników dla: " + outcome.words.join(" ") + ".";
+          ? "Znaleziono " + resultCount(outcome.results.length) + "." +
+            (missing ? " Pominięto słowa, których nie ma na stronie: " + outcome.missing.join(", ") + "." : "")
+          : "Brak wyników dla: " + terms(query).join(" ") + ".";
         // Which query the shown results answer (for tests and debugging).
         list.setAttribute("data-query", query);
       },

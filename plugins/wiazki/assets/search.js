@@ -36,6 +36,9 @@
   var LOADED = 12;
   var KIND_ORDER = { bundle: 0, partner: 1, page: 2 };
   var COMMON_SHARE = 0.3;
+  /* A word shorter than this is taken as a whole word, never as the start of a longer
+     one: "wola" is not "wolontariuszy" nor "Wołomin", "dom" not "domowy". */
+  var MIN_EXTENDED = 5;
   var KIND_LABEL = { bundle: "Wiązka", partner: "Partner", page: "Strona" };
 
   /* Words a query may contain that carry no meaning for search. */
@@ -63,6 +66,8 @@
     String(query || "")
       .slice(0, MAX_QUERY_LENGTH)
       .toLowerCase()
+      // A number written in groups is one number: NIP "584-111-35-44" is 5841113544.
+      .replace(/(\d)[-\u2010\u2011\u2013](?=\d)/g, "$1")
       .split(/[^\p{L}\p{N}]+/u)
       .forEach(function (word) {
         if (word && FOLDED_STOP_WORDS.indexOf(fold(word)) < 0 && seen.indexOf(word) < 0) {
@@ -178,6 +183,9 @@
           if (exact && exact.results.length) {
             return { found: exact, ranked: typed };
           }
+          if (fold(term).length < MIN_EXTENDED) {
+            return null;
+          }
           return typed.results[0].data().then(function (data) {
             return matchedLocations(term, data).length ? { found: typed, ranked: typed } : null;
           });
@@ -225,17 +233,24 @@
           return wordSearch(pagefind, term, options, key);
         })
       ).then(function (answers) {
-        if (
-          answers.some(function (answer) {
-            return !answer.found;
-          })
-        ) {
-          return { words: words, required: words, answers: null };
+        // A word that no page holds ("gdzie zjeść posiłek") is left out when another
+        // word is found, and named in `missing`; a query of such words finds nothing.
+        var missing = words.filter(function (term, index) {
+          return !answers[index].found;
+        });
+        if (missing.length === words.length) {
+          return { words: words, required: words, answers: null, missing: missing };
         }
-        var required = words.filter(function (term, index) {
+        var kept = words.filter(function (term, index) {
+          return answers[index].found;
+        });
+        answers = answers.filter(function (answer) {
+          return answer.found;
+        });
+        var required = kept.filter(function (term, index) {
           return !answers[index].common;
         });
-        return { words: words, required: required.length ? required : words, answers: answers };
+        return { words: kept, required: required.length ? required : kept, answers: answers, missing: missing };
       });
     });
   }
@@ -320,7 +335,7 @@
     return Promise.all([run(query, {}, "all"), bundles]).then(function (both) {
       var outcome = both[0];
       if (!outcome.answers) {
-        return { words: outcome.words, results: [] };
+        return { words: outcome.words, results: [], missing: outcome.missing || [] };
       }
       // Which pages are bundles, known before any result is loaded: they come first.
       var isBundle = new Set();
@@ -378,7 +393,7 @@
         results.sort(function (a, b) {
           return a.rank - b.rank || b.score - a.score;
         });
-        return { words: outcome.words, results: results.slice(0, SHOWN) };
+        return { words: outcome.words, results: results.slice(0, SHOWN), missing: outcome.missing || [] };
       });
     });
   }
