@@ -124,8 +124,13 @@ def test_a_word_no_page_holds_is_left_out_and_named(page, real_site) -> None:  #
         assert "klucz-do-domu-gdansk" in ids and "powrot-olsztyn" not in ids, (query, ids)
     status = page.inner_text("#wiazki-search-status")
     assert "xyzzy" in status and "Znaleziono" in status
-    # One word alone that matches nothing still finds nothing.
-    assert _header(page, real_site, ["zjeść"])["zjeść"] == []
+    # One word alone that matches nothing still finds nothing; nor does a place no page
+    # names, written with a capital or after "w": not every "pomoc" or "mieszkanie" elsewhere.
+    for query in ["zjeść", "pomoc w Szczecinie", "mieszkanie szczecin w Olkuszu", "mieszkanie Olkusz"]:
+        assert _header(page, real_site, [query])[query] == [], query
+    assert "klucz-do-domu-gdansk" in bundle_ids(
+        _header(page, real_site, ["Gdzie zjeść posiłek"])["Gdzie zjeść posiłek"]
+    )
 
 
 def test_the_catalogue_leaves_out_a_word_no_page_holds(page, real_site) -> None:  # type: ignore[no-untyped-def]

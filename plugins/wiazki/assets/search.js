@@ -77,6 +77,26 @@
     return seen.slice(0, MAX_TERMS);
   }
 
+  var PLACE_PREPOSITIONS = ["w", "we", "z", "ze", "na", "do", "kolo", "pod", "przy", "obok", "okolice"];
+
+  /**
+   * The query's words that name something (lower case): written with a capital letter
+   * (not the first word: phones capitalise it) or after "w", "z", "na", "do"…
+   * ("w Szczecinie"). Search never leaves such a word out: nothing in Szczecin is no
+   * result, not every "pomoc" elsewhere.
+   */
+  function named(query) {
+    var words = String(query || "").slice(0, MAX_QUERY_LENGTH).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+    return words
+      .filter(function (word, index) {
+        var capital = index > 0 && word.charAt(0) !== word.charAt(0).toLowerCase();
+        return capital || (index > 0 && PLACE_PREPOSITIONS.indexOf(fold(words[index - 1])) >= 0);
+      })
+      .map(function (word) {
+        return word.toLowerCase();
+      });
+  }
+
   function commonPrefix(a, b) {
     var n = 0;
     while (n < a.length && n < b.length && a.charAt(n) === b.charAt(n)) {
@@ -238,12 +258,23 @@
         var missing = words.filter(function (term, index) {
           return !answers[index].found;
         });
-        if (missing.length === words.length) {
-          return { words: words, required: words, answers: null, missing: missing };
-        }
+        var names = named(query);
         var kept = words.filter(function (term, index) {
           return answers[index].found;
         });
+        // Every() of nothing is true: a query of unknown words only is never left out.
+        var keptCommon = kept.every(function (term) {
+          return answers[words.indexOf(term)].common;
+        });
+        // Left out only beside a word that narrows the results: "pomoc" alone does not.
+        var leaveOut =
+          !keptCommon &&
+          !missing.some(function (term) {
+            return names.indexOf(term) >= 0;
+          });
+        if (missing.length && !leaveOut) {
+          return { words: words, required: words, answers: null, missing: missing };
+        }
         answers = answers.filter(function (answer) {
           return answer.found;
         });
