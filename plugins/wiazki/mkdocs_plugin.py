@@ -73,6 +73,7 @@ ASSETS = {
     "assets/wiazki/search.css": "search.css",
     "assets/wiazki/search.js": "search.js",
     "assets/wiazki/search-dialog.js": "search-dialog.js",
+    "assets/wiazki/search-typos.js": "search-typos.js",
     "assets/wiazki/catalogue.js": "catalogue.js",
     "assets/wiazki/maps.css": "maps.css",
     "assets/wiazki/gmina.js": "gmina.js",

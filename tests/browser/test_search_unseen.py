@@ -156,3 +156,15 @@ def test_a_query_of_stop_words_only_answers_for_that_query(page, real_site) -> N
     assert page.locator(".wiazki-search__results").get_attribute("data-query") == "w"
     assert search_box(page, "astronomia") == []
     assert page.inner_text("#wiazki-search-status").startswith("Brak wyników")
+
+
+def test_a_word_with_one_letter_wrong_finds_what_the_right_word_finds(page, real_site) -> None:  # type: ignore[no-untyped-def]
+    found = _header(page, real_site, ["senorów", "teleopeka", "opieka nad senorem", "Krakwie", "xyzzyzz"])
+    assert set(bundle_ids(found["senorów"])) >= {"senior-u-siebie-kramsk", "srebrna-siec-krosno"}
+    assert bundle_ids(found["teleopeka"])[:1] == ["senior-u-siebie-kramsk"]
+    assert bundle_ids(found["opieka nad senorem"])[:1] == ["senior-u-siebie-kramsk"]
+    assert bundle_ids(found["Krakwie"])[:1] == ["most-do-codziennosci-nowa-huta"]
+    assert found["xyzzyzz"] == []
+    page.goto(real_site.url("wiazki/"))
+    page.wait_for_selector("#wiazki-filters:not([hidden])")
+    assert sorted(catalogue_filter(page, "senorów")) == ["senior-u-siebie-kramsk", "srebrna-siec-krosno"]

@@ -118,7 +118,8 @@
         var missing = outcome.missing && outcome.missing.length && outcome.results.length;
         status.textContent = outcome.results.length
           ? "Znaleziono " + resultCount(outcome.results.length) + "." +
-            (missing ? " Pominięto słowa, których nie ma na stronie: " + outcome.missing.join(", ") + "." : "")
+            (missing ? " Pominięto słowa, których nie ma na stronie: " + outcome.missing.join(", ") + "." : "") +
+            (outcome.corrected && outcome.corrected.length ? " Poprawiono: " + outcome.corrected.join(", ") + "." : "")
           : "Brak wyników dla: " + terms(query).join(" ") + ".";
         // Which query the shown results answer (for tests and debugging).
         list.setAttribute("data-query", query);

@@ -174,7 +174,7 @@
    * common: it ranks results but excludes no page, so that "pomoc dla opiekunów"
    * finds the carers' bundle that says "wsparcie".
    */
-  function wordSearch(pagefind, term, options, key) {
+  function wordSearch(pagefind, term, options, key, asCorrected) {
     var cacheKey = key + "\u0000" + term;
     if (!wordSearches.has(cacheKey)) {
       if (!pageCount) {
@@ -211,13 +211,27 @@
           });
         }
       );
+      // A word that matches nothing may be a typo (search-typos.js): its correction's answer.
+      answer = answer.then(function (found) {
+        if (found || asCorrected || !window.wiazkiSearchTypos) {
+          return found;
+        }
+        return window.wiazkiSearchTypos(pagefind, term, options).then(function (word) {
+          return !word
+            ? null
+            : wordSearch(pagefind, word, options, key, true).then(function (fixed) {
+                return fixed.found ? { found: fixed.found, ranked: fixed.ranked, corrected: word } : null;
+              });
+        });
+      });
       wordSearches.set(
         cacheKey,
         Promise.all([answer, pageCount, key === "all" ? null : wordSearch(pagefind, term, {}, "all")]).then(
           function (parts) {
             var found = parts[0] ? parts[0].found : null;
             var common = parts[2] ? parts[2].common : Boolean(found) && found.results.length >= COMMON_SHARE * parts[1];
-            return { found: found, ranked: parts[0] ? parts[0].ranked : null, common: common };
+            var corrected = parts[0] ? parts[0].corrected : null;
+            return { found: found, ranked: parts[0] ? parts[0].ranked : null, common: common, corrected: corrected };
           }
         )
       );
@@ -281,7 +295,14 @@
         var required = kept.filter(function (term, index) {
           return !answers[index].common;
         });
-        return { words: kept, required: required.length ? required : kept, answers: answers, missing: missing };
+        var corrected = kept
+          .map(function (term, index) {
+            return answers[index].corrected ? term + " → " + answers[index].corrected : "";
+          })
+          .filter(Boolean);
+        var outcome = { words: kept, required: required.length ? required : kept, answers: answers, missing: missing };
+        outcome.corrected = corrected;
+        return outcome;
       });
     });
   }
@@ -424,7 +445,9 @@
         results.sort(function (a, b) {
           return a.rank - b.rank || b.score - a.score;
         });
-        return { words: outcome.words, results: results.slice(0, SHOWN), missing: outcome.missing || [] };
+        var shown = { words: outcome.words, results: results.slice(0, SHOWN), missing: outcome.missing || [] };
+        shown.corrected = outcome.corrected || [];
+        return shown;
       });
     });
   }
