@@ -1,10 +1,17 @@
 """The catalogue on a phone: results first, a "Filtry" panel that counts the active
-filters, tap targets of at least 24 px (WCAG 2.2, 2.5.8), and cards the browser may
-skip laying out while they are off screen."""
+filters, tap targets of at least 24 px (WCAG 2.2, 2.5.8), cards the browser may skip
+laying out while they are off screen, and long sections shown a page at a time."""
 
 from __future__ import annotations
 
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
 import pytest
+
+from conftest import serve
 
 pytestmark = pytest.mark.browser
 
@@ -91,3 +98,60 @@ def test_controls_on_every_page_type_are_24_px_targets_on_a_phone(make_page, rea
         if found:
             small[path] = found
     assert not small
+
+
+# ---- Paging: a long section shows 50 cards and a "Pokaż więcej" button ----------------
+
+FIXTURE = Path(__file__).resolve().parent / "fixtures" / "catalogue.html"
+ASSETS = Path(__file__).resolve().parents[2] / "plugins" / "wiazki" / "assets"
+
+
+@pytest.fixture(scope="module")
+def long_catalogue(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+    """The contract page with 130 cards in its first section: 65 for older people (g0),
+    65 for homeless people (g11), alternating; every card stays in the HTML."""
+    root = tmp_path_factory.mktemp("long-catalogue")
+    html = FIXTURE.read_text(encoding="utf-8")
+    start = html.index('<article class="wiazki-card"')
+    end = html.index("</section>", start)
+    cards = [
+        f'<article class="wiazki-card" data-f="{"g0" if i % 2 == 0 else "g11"} v30 p3010 s5 f0">'
+        f'<h3><a href="#k{i}">Wiązka {i}</a></h3></article>'
+        for i in range(130)
+    ]
+    (root / "index.html").write_text(html[:start] + "\n".join(cards) + html[end:], encoding="utf-8")
+    shutil.copytree(ASSETS, root / "assets")
+    site = serve(root)
+    yield site
+    site.stop()
+
+
+def shown(page: Any) -> list[str]:
+    return page.eval_on_selector_all("#dostepne .wiazki-card:not([hidden]) a", "ns => ns.map(n => n.textContent)")
+
+
+def test_a_long_section_shows_a_page_of_cards_and_more_on_request(page, long_catalogue) -> None:
+    page.goto(long_catalogue.url())
+    page.wait_for_selector("#wiazki-filters:not([hidden])")
+    assert shown(page) == [f"Wiązka {i}" for i in range(50)]
+    assert page.text_content("#wiazki-count") == "Pokazano 132 z 132 wiązek"
+    more = page.locator("#dostepne .wiazki-more")
+    assert more.text_content() == "Pokaż więcej (pozostało: 80)"
+    more.click()
+    assert len(shown(page)) == 100
+    # The focus goes to the first card the button showed.
+    assert page.evaluate("document.activeElement.textContent") == "Wiązka 50"
+    more.click()
+    assert len(shown(page)) == 130 and more.is_hidden()
+
+    # A new filter starts from the first page of its matches.
+    page.select_option("#f-group", "older_persons")
+    assert shown(page) == [f"Wiązka {i}" for i in range(0, 100, 2)]
+    assert more.text_content() == "Pokaż więcej (pozostało: 15)"
+    assert page.text_content("#wiazki-count") == "Pokazano 66 z 132 wiązek"  # and "Srebrna sieć"
+
+
+def test_without_javascript_a_long_section_lists_every_card(make_page, long_catalogue) -> None:
+    page = make_page(java_script_enabled=False)
+    page.goto(long_catalogue.url())
+    assert page.locator("#dostepne .wiazki-card:visible").count() == 130

@@ -49,6 +49,8 @@
       count: "wiazki-count",
       items: ".wiazki-card",
       attribute: "data-f",
+      // Cards shown per section before a "Pokaż więcej" button (see Filter.apply).
+      pageSize: 50,
       fields: { group: "g", voivodeship: "v", powiat: "p", type: "t", area: "a", stage: "s", fee: "f" },
       // "Pokazano 3 z 10 wiązek": after "z <n>" the noun is in the genitive,
       // singular for 1 ("z 1 wiązki"), plural for every other number.
@@ -163,6 +165,9 @@
     // The sections (one per stage or sector) that hold the items, in order, and
     // for each item the index of its section.
     this.sections = [];
+    // How many matching cards each section shows; a filter change starts again.
+    this.limits = null;
+    this.moreButtons = [];
     this.sectionOf = this.items.map(function (item) {
       var section = item.parentElement && item.parentElement.closest("section");
       if (!section || section.contains(form)) {
@@ -372,21 +377,41 @@
     var inSection = this.sections.map(function () {
       return 0;
     });
+    // Paging: a section shows its first `pageSize` matches (more on request), so a
+    // change touches at most a few pages of cards, never all 1,000 (each card whose
+    // `hidden` changes costs a style recalculation). Without JavaScript every card shows.
+    var pageSize = this.setup.pageSize || Infinity;
+    // Another script's condition (the "Twoja gmina" field) keeps its state in the URL.
+    var others = new URLSearchParams(window.location.search);
+    Object.keys(this.controls).forEach(function (name) {
+      others.delete(urlName(name));
+    });
+    var key = JSON.stringify([wanted, state.q || "", others.toString()]);
+    if (!this.limits || this.limitsKey !== key) {
+      this.limits = this.sections.map(function () {
+        return pageSize;
+      });
+      this.limitsKey = key;
+    }
+    var limits = this.limits;
 
     // Only the cards whose visibility changes are written to.
     this.items.forEach(function (item, index) {
-      var visible = self.matches(index, wanted, queryStems, extra);
+      var match = self.matches(index, wanted, queryStems, extra);
+      var section = self.sectionOf[index];
+      if (match) {
+        shown += 1;
+        if (section >= 0) {
+          inSection[section] += 1;
+        }
+      }
+      var visible = match && (section < 0 || inSection[section] <= limits[section]);
       if (item.hidden === visible) {
         item.hidden = !visible;
       }
-      if (visible) {
-        shown += 1;
-        if (self.sectionOf[index] >= 0) {
-          inSection[self.sectionOf[index]] += 1;
-        }
-      }
     });
     this.shown = shown;
+    this.showMore(inSection);
 
     // A section with nothing left to show disappears, and so does its entry in
     // Material's table of contents.
@@ -406,6 +431,52 @@
     } else {
       this.announce();
     }
+  };
+
+  /**
+   * The "Pokaż więcej" button at the end of each section whose matches are not all
+   * shown; it shows the next page and moves the focus to the first card it showed.
+   */
+  Filter.prototype.showMore = function (inSection) {
+    var self = this;
+    this.sections.forEach(function (section, index) {
+      var rest = inSection[index] - self.limits[index];
+      var button = self.moreButtons[index];
+      if (rest <= 0) {
+        if (button && !button.hidden) {
+          button.hidden = true;
+        }
+        return;
+      }
+      if (!button) {
+        button = self.moreButtons[index] = document.createElement("button");
+        button.type = "button";
+        button.className = "wiazki-more md-button";
+        button.addEventListener("click", function () {
+          var before = self.visibleIn(index);
+          self.limits[index] += self.setup.pageSize;
+          self.apply();
+          var next = self.visibleIn(index)[before.length];
+          var link = next && next.querySelector("a[href]");
+          if (link) {
+            link.focus();
+          }
+        });
+        section.appendChild(button);
+      }
+      var text = "Pokaż więcej (pozostało: " + rest + ")";
+      if (button.textContent !== text) {
+        button.textContent = text;
+      }
+      button.hidden = false;
+    });
+  };
+
+  Filter.prototype.visibleIn = function (sectionIndex) {
+    var self = this;
+    return this.items.filter(function (item, index) {
+      return self.sectionOf[index] === sectionIndex && !item.hidden;
+    });
   };
 
   /** Show or hide the table-of-contents entry of a section's heading. */

@@ -203,7 +203,9 @@ def _unit_names(description: str) -> list[str]:
 
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
 #: Markdown's link targets and markup characters: what a description's text is without.
-_MARKDOWN_LINK = re.compile(r"\]\([^)]*\)")
+# A destination stops at white space or a bracket, so each "](" looks ahead only to
+# the next one: linear, where "[^)]*" was quadratic on "](" repeated (issue 8).
+_MARKDOWN_LINK = re.compile(r"\]\([^\s()\[\]]*\)")
 _MARKDOWN_MARKS = re.compile(r"[*_`#>|\[\]]+")
 
 

@@ -22,6 +22,7 @@ from typing import Any
 
 import yaml
 
+from wiazki.validation.limits import MAX_PROBLEMS_PER_FILE
 from wiazki.validation.positions import LineMap, Position, byte_offset_to_index, false_space_problems, indentation_hint
 from wiazki.validation.problems import ERROR, Problem
 
@@ -29,8 +30,6 @@ MAX_FILE_BYTES = 1024 * 1024
 MAX_DEPTH = 20
 #: A real bundle has a few hundred nodes; this bounds the work of every later stage.
 MAX_NODES = 20_000
-#: Past this many problems in one file the rest is summarised in one line.
-MAX_PROBLEMS_PER_FILE = 50
 
 #: libyaml is ~10× faster than the pure-Python parser; both give the same events.
 _LOADER = getattr(yaml, "CSafeLoader", None) or yaml.SafeLoader
