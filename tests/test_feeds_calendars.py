@@ -207,3 +207,25 @@ def test_site_views_hand_history_to_feeds_calendars_and_exports() -> None:
     assert feed.findtext(f"{ATOM}entry/{ATOM}updated") == "2026-09-09T00:00:00Z"
     ics = files["calendars/bundles/senior-u-siebie.ics"]
     assert isinstance(ics, bytes) and b"DTSTAMP:20260909T000000Z" in ics
+
+
+def test_a_commit_subject_reaches_the_feed_on_one_line_without_bidi_and_clipped() -> None:
+    # Commit subjects are not content: no validation ran on them. A bidi override can
+    # make a feed reader show a line other than the one written; a newline or U+2028
+    # forges a line of the entry; git allows a subject of any length.
+    subject = "Poprawka \u202egnp.exe\u202c\u2066x\u2069 linia\u2028druga\nlinia\x85 " + "długo " * 2000
+    entry = check_atom(render(catalogue(), lambda bundle: [Change("2026-11-20", subject)])).find(f"{ATOM}entry")
+    assert entry is not None
+    last = (entry.findtext(f"{ATOM}content") or "").splitlines()[-1]
+    assert last.startswith("Ostatnia zmiana (2026-11-20): Poprawka gnp.exe x linia druga linia długo")
+    assert not set(last) & {"\u202e", "\u202c", "\u2066", "\u2069", "\u2028", "\x85"}
+    assert len(last) < 300 and last.endswith("…")
+
+
+def test_the_event_url_is_a_uri_even_for_a_site_url_in_polish_letters() -> None:
+    # RFC 5545 gives URL the value type URI (RFC 3986): an IDN host goes as IDNA.
+    ics = calendars.calendars(
+        catalogue(), lambda i: f"https://wiązki.example/ścieżka/{i}/", data_licence(), None, "2026-01-01"
+    )
+    event = icalendar.Calendar.from_ical(ics["calendars/bundles/senior-u-siebie.ics"]).walk("VEVENT")[0]
+    assert str(event["URL"]) == "https://xn--wizki-4wa.example/%C5%9Bcie%C5%BCka/senior-u-siebie/"

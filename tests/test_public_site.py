@@ -236,3 +236,31 @@ def test_every_internal_link_works_without_directory_urls(file_url_site: Path) -
     assert hrefs["Deklaracja dostępności"] == "../deklaracja-dostepnosci.html"
     assert hrefs["Otwarte dane"] == "../dane.html"
     assert hrefs["Prywatność"] == "../prywatnosc.html"
+
+
+def absolute_links_of_the_open_data(site: Path) -> set[str]:
+    """Every address under SITE_URL in the feeds, the calendars and the JSON exports."""
+    texts = [p.read_text(encoding="utf-8") for p in (site / "feeds").glob("*.atom")]
+    # iCalendar folds long lines: a CRLF and one space continue the line.
+    texts += [p.read_bytes().decode("utf-8").replace("\r\n ", "") for p in (site / "calendars").rglob("*.ics")]
+    texts += [p.read_text(encoding="utf-8") for p in (site / "api").rglob("*.json")]
+    return {url for text in texts for url in re.findall(re.escape(SITE_URL) + r"[^\s\"<>\\]*", text)}
+
+
+@pytest.mark.parametrize("fixture", ["sample_site", "file_url_site"])
+def test_every_address_in_feeds_calendars_and_exports_leads_to_a_file(
+    fixture: str, request: pytest.FixtureRequest
+) -> None:
+    site: Path = request.getfixturevalue(fixture)
+    links = absolute_links_of_the_open_data(site)
+    assert len(links) > 60
+    missing = []
+    for url in sorted(links):
+        path = urllib.parse.unquote(url[len(SITE_URL) :].split("?")[0].split("#")[0])
+        target = site / path / "index.html" if path == "" or path.endswith("/") else site / path
+        if not target.is_file():
+            missing.append(url)
+    assert missing == []
+    # Each style links its own kind of page address.
+    suffix = "/" if fixture == "sample_site" else "/index.html"
+    assert SITE_URL + "wiazki/senior-u-siebie-kramsk" + suffix in links

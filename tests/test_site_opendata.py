@@ -110,3 +110,34 @@ def test_an_unknown_licence_is_refused(tmp_path: Path, caplog: pytest.LogCapture
     with pytest.raises(Exception, match="configuration error"):
         load_config(str(project / "mkdocs.yml"), strict=True)
     assert "option 'data_licence'" in caplog.text and "CC-BY-4.0" in caplog.text
+
+
+def test_open_data_page_documents_exactly_the_files_the_site_has(sample_site: Path) -> None:
+    published = {
+        p.relative_to(sample_site).as_posix()
+        for folder in ("api", "feeds", "calendars", "schemas")
+        for p in (sample_site / folder).rglob("*")
+        if p.is_file()
+    }
+    source = (sample_site / "dane" / "index.html").read_text(encoding="utf-8")
+    linked = set(re.findall(r'href="\.\./((?:api|feeds|calendars|schemas)/[^"#?]+)"', source))
+    # Two rows name a family of files by a pattern instead of a link.
+    assert "<code>feeds/voivodeship-KK.atom</code>" in source
+    assert "<code>calendars/bundles/&lt;id&gt;.ics</code>" in source
+    families = [r"feeds/voivodeship-\d\d\.atom", r"calendars/bundles/[a-z0-9-]+\.ics"]
+    undocumented = {p for p in published - linked if not any(re.fullmatch(f, p) for f in families)}
+    assert undocumented == set()
+    assert linked - published == set()  # nothing documented that the site does not have
+
+
+def test_a_site_without_site_url_is_warned_about(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    # Without it the feeds, calendars and HSDS would carry root-relative addresses
+    # ("/wiazki/…"): wrong under a subfolder, and no URI for iCalendar or HSDS.
+    project = make_project(tmp_path / "project", REPO / "content")
+    text = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    (project / "mkdocs.yml").write_text(re.sub(r"(?m)^site_url:.*\n", "", text), encoding="utf-8")
+    with caplog.at_level("WARNING"):
+        build(project, strict=False)
+    warnings = [r for r in caplog.records if r.levelname == "WARNING" and "site_url" in r.getMessage()]
+    assert len(warnings) == 1 and warnings[0].name.startswith("mkdocs.")
+    assert "kanały Atom, kalendarze i pliki HSDS" in warnings[0].getMessage()

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from wiazki.model import Bundle, Catalogue
+from wiazki.safetext import clip
 from wiazki.views.hsds import uid
 from wiazki.views.opendata import DataLicence, History, first_published, last_changed
 
@@ -25,6 +26,8 @@ ATOM_NS = "http://www.w3.org/2005/Atom"
 #: Entries per feed: a reader polls often; the whole catalogue is in api/bundles.json.
 MAX_ENTRIES = 100
 CATALOGUE_FEED = "feeds/bundles.atom"
+#: Longest commit subject quoted in an entry (as `wiazki.revisions.render.MAX_VALUE_CHARS`).
+SUBJECT_CHARS = 160
 
 # Everything outside XML 1.0's Char production: https://www.w3.org/TR/xml/#charsets
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
@@ -117,7 +120,9 @@ def _content(bundle: Bundle, catalogue: Catalogue, entries: Sequence[Any]) -> st
     if services:
         lines.append("Usługi: " + "; ".join(services) + ".")
     if entries:
-        lines.append(f"Ostatnia zmiana ({entries[0].date}): {entries[0].subject}")
+        # A commit subject is untrusted and was never validated like content: on one
+        # line, without controls or bidi overrides, clipped (as the site's history shows it).
+        lines.append(f"Ostatnia zmiana ({entries[0].date}): {clip(entries[0].subject, SUBJECT_CHARS)}")
     return "\n".join(lines)
 
 
