@@ -11,7 +11,6 @@ from __future__ import annotations
 import logging
 import os
 import posixpath
-import re
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +22,6 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
-from mkdocs.utils.meta import get_data
 
 from wiazki import REPO_URL
 from wiazki.clock import today
@@ -32,7 +30,7 @@ from wiazki.editor.site import Vendor, editor_files
 from wiazki.model import build_catalogue
 from wiazki.revisions.dates import LastChangeCache, SourceDates
 from wiazki.revisions.history import HistoryCache
-from wiazki.search.index import IndexJob, SearchIndexError
+from wiazki.search.index import BackgroundIndex, SearchIndexError
 from wiazki.search.records import RecordBuilder
 from wiazki.validation import reporting
 from wiazki.validation.validator import ContentDirError, ContentValidator
@@ -67,9 +65,8 @@ def forward_core_logs() -> None:
 ASSETS_DIR = Path(__file__).resolve().parent / "assets"
 #: Theme partials of ours (the footer); the theme's own custom_dir still wins.
 THEME_DIR = Path(__file__).resolve().parent / "theme"
-#: Our stylesheets and scripts, loaded on every page (the catalogue filters and the
-#: search button re-initialise themselves under Material's instant navigation). The
-#: search script comes before the catalogue's, which uses its engine.
+#: Our stylesheets and scripts on every page (they re-initialise under instant navigation);
+#: the search engine's script comes before the catalogue's, which uses it.
 ASSETS = {
     "assets/wiazki/wiazki.css": "wiazki.css",
     "assets/wiazki/search.css": "search.css",
@@ -143,7 +140,7 @@ class WiazkiPlugin(BasePlugin[WiazkiConfig]):
         self._source_dates = SourceDates({}, Path("content"))
         # Word forms are generated once per word for the whole `serve` session.
         self._records = RecordBuilder()
-        self._index_job: IndexJob | None = None
+        self._index = BackgroundIndex()
 
     # Defining on_startup keeps this instance across `mkdocs serve` rebuilds, and with
     # it the validator's per-file cache: an edit re-parses only the edited file.
@@ -234,26 +231,10 @@ class WiazkiPlugin(BasePlugin[WiazkiConfig]):
         return files
 
     def _start_index(self, files: Files, views: SiteViews) -> None:
-        """Start Pagefind on every page's search record now: it indexes on another core
-        while MkDocs renders the pages, and on_post_build puts the index into the site."""
-        if self._index_job is not None:
-            self._index_job.cancel()
-        records = views.search_records(self._records)
-        for file in files.documentation_pages():
-            if file.src_uri in self._pages:
-                continue
-            source, meta = get_data(file.content_string)
-            # Material's front matter `search: {exclude: true}` keeps a page out of search.
-            if isinstance(meta.get("search"), dict) and meta["search"].get("exclude"):
-                continue
-            heading = re.search(r"^#\s+(.+?)\s*#*\s*$", source, re.M)
-            title = str(meta.get("title") or (heading.group(1) if heading else file.name))
-            records.append(self._records.page_from_markdown(file.url, title, source))
-        try:
-            self._index_job = IndexJob(records)
-        except SearchIndexError as exc:
-            log.error("wiazki: %s", exc)
-            self._index_job = None
+        """Pagefind starts now, on another core while MkDocs renders; on_post_build moves the index in."""
+        hand = [(f.url, f.content_string) for f in files.documentation_pages() if f.src_uri not in self._pages]
+        if problem := self._index.start(views.search_records(self._records) + self._records.hand_pages(hand)):
+            log.error("wiazki: %s", problem)
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         if not self.config.enabled or self._views is None:
@@ -313,22 +294,16 @@ class WiazkiPlugin(BasePlugin[WiazkiConfig]):
         context["wiazki_feeds"] = self._views.open_data.feed_links(all_regions)
         return context
 
-    # After the build: the index goes into the built site only (every `serve` rebuild too).
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        job, self._index_job = self._index_job, None
-        if job is None:
-            return
         try:
-            stats = job.finish(Path(config.site_dir))
+            stats = self._index.finish(Path(config.site_dir))
         except SearchIndexError as exc:
-            log.error("wiazki: %s", exc)
-            return
-        log.info("wiazki: indeks wyszukiwarki: %d stron w %.1f s", stats.records, stats.seconds)
+            return log.error("wiazki: %s", exc)
+        if stats is not None:
+            log.info("wiazki: indeks wyszukiwarki: %d stron w %.1f s", stats.records, stats.seconds)
 
     def on_build_error(self, *, error: Exception) -> None:
-        if self._index_job is not None:
-            self._index_job.cancel()
-            self._index_job = None
+        self._index.cancel()
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         if self.config.enabled:

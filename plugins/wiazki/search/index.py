@@ -138,6 +138,32 @@ class IndexJob:
         shutil.rmtree(self._tmp, ignore_errors=True)
 
 
+class BackgroundIndex:
+    """A generator's index job: `start` replaces a running one, `finish` ends the current one."""
+
+    def __init__(self) -> None:
+        self._job: IndexJob | None = None
+
+    def start(self, records: Iterable[SearchRecord]) -> str | None:
+        """Start indexing `records`; the Polish reason when Pagefind cannot start, else None."""
+        self.cancel()
+        try:
+            self._job = IndexJob(records)
+        except SearchIndexError as exc:
+            return str(exc)
+        return None
+
+    def finish(self, site_dir: Path) -> IndexStats | None:
+        """The started index, now in `site_dir` (None when none was started); SearchIndexError."""
+        job, self._job = self._job, None
+        return job.finish(site_dir) if job is not None else None
+
+    def cancel(self) -> None:
+        job, self._job = self._job, None
+        if job is not None:
+            job.cancel()
+
+
 def write_index(records: Iterable[SearchRecord], site_dir: Path, timeout: float = 600) -> IndexStats:
     """Index `records` into `site_dir/pagefind/` (replacing an earlier index there), waiting for it.
 
