@@ -136,11 +136,6 @@ class GeneratedPage:
             object.__setattr__(self, "headings", headings)
 
     @property
-    def markdown(self) -> str:
-        """The body as a Markdown source (one raw HTML block): the same text as `html`."""
-        return self.html
-
-    @property
     def in_nav(self) -> bool:
         """Listed in the site's navigation: the catalogue, the directory and other whole-site pages,
         not a page of every bundle or partner."""
