@@ -27,8 +27,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from tests.browser.conftest import REPO, TODAY, _missing, mkdocs_executable, new_context, new_page, serve
 
+from conftest import REPO, TODAY, _missing, mkdocs_executable, new_context, new_page, serve
 from wiazki.validation.loader import load_text
 
 pytestmark = [pytest.mark.browser, pytest.mark.editor]
@@ -243,7 +243,7 @@ def test_a_new_bundle_becomes_a_branch_that_passes_validation(editor, browser):
 
 def check_accessibility(page: Any, axe_source: Path) -> None:
     """axe-core on /admin/ with an entry open: nothing in our preview, only Decap's own findings in its interface."""
-    from tests.browser.axehelpers import axe_violations, readable
+    from axehelpers import axe_violations, readable
 
     frame = next(f for f in page.frames if f != page.main_frame and f.locator(".wiazki-canvas").count())
     preview = axe_violations(frame, axe_source)
