@@ -220,3 +220,12 @@ def test_a_commit_subject_reaches_the_feed_on_one_line_without_bidi_and_clipped(
     assert last.startswith("Ostatnia zmiana (2026-11-20): Poprawka gnp.exe x linia druga linia długo")
     assert not set(last) & {"\u202e", "\u202c", "\u2066", "\u2069", "\u2028", "\x85"}
     assert len(last) < 300 and last.endswith("…")
+
+
+def test_the_event_url_is_a_uri_even_for_a_site_url_in_polish_letters() -> None:
+    # RFC 5545 gives URL the value type URI (RFC 3986): an IDN host goes as IDNA.
+    ics = calendars.calendars(
+        catalogue(), lambda i: f"https://wiązki.example/ścieżka/{i}/", data_licence(), None, "2026-01-01"
+    )
+    event = icalendar.Calendar.from_ical(ics["calendars/bundles/senior-u-siebie.ics"]).walk("VEVENT")[0]
+    assert str(event["URL"]) == "https://xn--wizki-4wa.example/%C5%9Bcie%C5%BCka/senior-u-siebie/"

@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import os
 import posixpath
+import re
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +23,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
+from mkdocs.utils.meta import get_data
 
 from wiazki import REPO_URL
 from wiazki.clock import today
@@ -30,8 +32,8 @@ from wiazki.editor.site import Vendor, editor_files
 from wiazki.model import build_catalogue
 from wiazki.revisions.dates import LastChangeCache, SourceDates
 from wiazki.revisions.history import HistoryCache
-from wiazki.search.index import SearchIndexError, write_index
-from wiazki.search.records import RecordBuilder, SearchRecord
+from wiazki.search.index import IndexJob, SearchIndexError
+from wiazki.search.records import RecordBuilder
 from wiazki.validation import reporting
 from wiazki.validation.validator import ContentDirError, ContentValidator
 from wiazki.views import GeneratedPage, SiteViews, template_environment
@@ -141,7 +143,7 @@ class WiazkiPlugin(BasePlugin[WiazkiConfig]):
         self._source_dates = SourceDates({}, Path("content"))
         # Word forms are generated once per word for the whole `serve` session.
         self._records = RecordBuilder()
-        self._page_records: list[SearchRecord] = []
+        self._index_job: IndexJob | None = None
 
     # Defining on_startup keeps this instance across `mkdocs serve` rebuilds, and with
     # it the validator's per-file cache: an edit re-parses only the edited file.
@@ -153,6 +155,15 @@ class WiazkiPlugin(BasePlugin[WiazkiConfig]):
             return None
         base = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
         self._content_dir = (base / self.config.content_dir).resolve()
+        if not config.site_url:
+            # Feeds, calendars and HSDS need absolute page addresses; without a site_url
+            # they would get root-relative ones, wrong for a site in a subfolder
+            # (GitHub Pages) and no URI at all for iCalendar and HSDS. A warning, so
+            # that `--strict` refuses to publish them (`mkdocs serve` sets site_url itself).
+            log.warning(
+                "wiazki: w mkdocs.yml brak site_url: kanały Atom, kalendarze i pliki HSDS "
+                "potrzebują pełnych adresów stron; ustaw adres, pod którym strona będzie opublikowana"
+            )
         if str(THEME_DIR) not in config.theme.dirs:
             custom_dir = getattr(config.theme, "custom_dir", None)
             config.theme.dirs.insert(1 if custom_dir else 0, str(THEME_DIR))
@@ -198,7 +209,6 @@ class WiazkiPlugin(BasePlugin[WiazkiConfig]):
         )
         self._views = views
         self._pages = {}
-        self._page_records = []
         for page in views.pages():
             file = File.generated(
                 config,
@@ -220,7 +230,30 @@ class WiazkiPlugin(BasePlugin[WiazkiConfig]):
         self._add(files, reference)
         if self.config.editor.enabled:
             self._add_editor(files, config, views)
+        self._start_index(files, views)
         return files
+
+    def _start_index(self, files: Files, views: SiteViews) -> None:
+        """Start Pagefind on every page's search record now: it indexes on another core
+        while MkDocs renders the pages, and on_post_build puts the index into the site."""
+        if self._index_job is not None:
+            self._index_job.cancel()
+        records = views.search_records(self._records)
+        for file in files.documentation_pages():
+            if file.src_uri in self._pages:
+                continue
+            source, meta = get_data(file.content_string)
+            # Material's front matter `search: {exclude: true}` keeps a page out of search.
+            if isinstance(meta.get("search"), dict) and meta["search"].get("exclude"):
+                continue
+            heading = re.search(r"^#\s+(.+?)\s*#*\s*$", source, re.M)
+            title = str(meta.get("title") or (heading.group(1) if heading else file.name))
+            records.append(self._records.page_from_markdown(file.url, title, source))
+        try:
+            self._index_job = IndexJob(records)
+        except SearchIndexError as exc:
+            log.error("wiazki: %s", exc)
+            self._index_job = None
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         if not self.config.enabled or self._views is None:
@@ -258,10 +291,6 @@ class WiazkiPlugin(BasePlugin[WiazkiConfig]):
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         generated = self._pages.get(page.file.src_uri) if self.config.enabled else None
         if generated is None:
-            # Material's front matter `search: {exclude: true}` keeps a page out of search.
-            excluded = isinstance(page.meta.get("search"), dict) and page.meta["search"].get("exclude")
-            if self.config.enabled and not excluded:
-                self._page_records.append(self._records.page(page.url, page.title or "", html))
             return None
         # Markdown's toc extension never saw the body: give Material its table of
         # contents (the title with the h2 sections below it; the texts are escaped).
@@ -284,17 +313,22 @@ class WiazkiPlugin(BasePlugin[WiazkiConfig]):
         context["wiazki_feeds"] = self._views.open_data.feed_links(all_regions)
         return context
 
-    # After the build: the index is written into the built site only (every `serve` rebuild too).
+    # After the build: the index goes into the built site only (every `serve` rebuild too).
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        if not self.config.enabled or self._views is None:
+        job, self._index_job = self._index_job, None
+        if job is None:
             return
-        records = self._views.search_records(self._records) + self._page_records
         try:
-            stats = write_index(records, Path(config.site_dir))
+            stats = job.finish(Path(config.site_dir))
         except SearchIndexError as exc:
             log.error("wiazki: %s", exc)
             return
         log.info("wiazki: indeks wyszukiwarki: %d stron w %.1f s", stats.records, stats.seconds)
+
+    def on_build_error(self, *, error: Exception) -> None:
+        if self._index_job is not None:
+            self._index_job.cancel()
+            self._index_job = None
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         if self.config.enabled:

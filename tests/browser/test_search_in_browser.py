@@ -201,7 +201,7 @@ def test_a_result_shows_kind_title_facts_and_a_spaced_snippet(search_page, real_
 
 def test_keyboard_opens_moves_through_results_and_follows_one(page, real_site) -> None:  # type: ignore[no-untyped-def]
     page.goto(real_site.url("partnerzy/"))
-    page.locator("body").press("/")
+    page.locator("body").press("Control+k")
     page.wait_for_selector("dialog.wiazki-search[open]")
     assert page.evaluate("document.activeElement.id") == "wiazki-search-input"
     results = search_box(page, "teleopieka")

@@ -162,7 +162,14 @@ class RecordBuilder:
 
     def page(self, url: str, title: str, content_html: str) -> SearchRecord:
         """A hand-written page from its rendered body (HTML from Markdown; the site's own text)."""
-        text = _text_of(content_html)
+        return self._page(url, title, _text_of(content_html))
+
+    def page_from_markdown(self, url: str, title: str, source: str) -> SearchRecord:
+        """A hand-written page from its Markdown source (before the build renders it, so
+        that the index can be made while pages render); HTML comments and tags are dropped."""
+        return self._page(url, title, _markdown_text(_text_of(_COMMENT.sub(" ", source))))
+
+    def _page(self, url: str, title: str, text: str) -> SearchRecord:
         return SearchRecord(
             url=url,
             kind="page",
@@ -194,6 +201,7 @@ def _unit_names(description: str) -> list[str]:
     return [p.replace("powiat", "").replace("woj.", "").strip() for p in parts if p.strip()]
 
 
+_COMMENT = re.compile(r"<!--.*?-->", re.S)
 #: Markdown's link targets and markup characters: what a description's text is without.
 # A destination stops at white space or a bracket, so each "](" looks ahead only to
 # the next one: linear, where "[^)]*" was quadratic on "](" repeated (issue 8).

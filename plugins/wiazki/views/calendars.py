@@ -23,7 +23,7 @@ from icalendar import Calendar, Event
 
 from wiazki.model import Bundle, Catalogue
 from wiazki.views.feeds import xml_text
-from wiazki.views.hsds import uid
+from wiazki.views.hsds import as_uri, uid
 from wiazki.views.opendata import DataLicence, History, last_changed
 
 PRODID = "-//owes-katalog//wiazki//PL"
@@ -53,6 +53,7 @@ def milestone_events(bundle: Bundle, url: str, history: History | None) -> list[
     """(day, serialised VEVENT) for each milestone of the bundle with a valid date, in file order."""
     changed = milestone_day(last_changed(bundle, history)) or date(1970, 1, 1)
     stamp = datetime(changed.year, changed.month, changed.day, tzinfo=UTC)
+    address = as_uri(url)  # a URI (RFC 5545, 3.3.13): an IDN site_url goes as IDNA
     seen: dict[str, int] = {}
     events = []
     for milestone in bundle.design.milestones:
@@ -66,7 +67,7 @@ def milestone_events(bundle: Bundle, url: str, history: History | None) -> list[
         event.add("dtstart", day)
         event.add("dtend", day + timedelta(days=1))
         event.add("summary", _text(f"{milestone.milestone} – {bundle.title}"))
-        event.add("url", url)
+        event.add("url", address)
         event.add("transp", "TRANSPARENT")
         # Serialised once: the same event goes into the bundle's and the catalogue's file,
         # and the library's line folding is most of the cost.
