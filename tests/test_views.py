@@ -33,7 +33,7 @@ def test_description_links_keep_only_safe_schemes(source: str) -> None:
     hrefs: list[str] = []
 
     class Links(html.parser.HTMLParser):
-        def handle_starttag(self, tag, attrs):  # type: ignore[no-untyped-def]
+        def handle_starttag(self, tag, attrs):
             hrefs.extend(value or "" for name, value in attrs if name in ("href", "src"))
 
     Links(convert_charrefs=True).feed(markdown_to_html(source))
