@@ -37,6 +37,7 @@ from wiazki.validation.validator import ContentDirError, ContentValidator
 from wiazki.views import GeneratedPage, SiteViews, template_environment
 from wiazki.views.format_reference import format_reference
 from wiazki.views.opendata import DEFAULT_LICENCE, LICENCES, data_licence
+from wiazki.views.publish import NO_SITE_URL
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 
@@ -152,15 +153,8 @@ class WiazkiPlugin(BasePlugin[WiazkiConfig]):
             return None
         base = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
         self._content_dir = (base / self.config.content_dir).resolve()
-        if not config.site_url:
-            # Feeds, calendars and HSDS need absolute page addresses; without a site_url
-            # they would get root-relative ones, wrong for a site in a subfolder
-            # (GitHub Pages) and no URI at all for iCalendar and HSDS. A warning, so
-            # that `--strict` refuses to publish them (`mkdocs serve` sets site_url itself).
-            log.warning(
-                "wiazki: w mkdocs.yml brak site_url: kanały Atom, kalendarze i pliki HSDS "
-                "potrzebują pełnych adresów stron; ustaw adres, pod którym strona będzie opublikowana"
-            )
+        if not config.site_url:  # `mkdocs serve` sets it; a build without it warns (publish.py)
+            log.warning(NO_SITE_URL)
         if str(THEME_DIR) not in config.theme.dirs:
             custom_dir = getattr(config.theme, "custom_dir", None)
             config.theme.dirs.insert(1 if custom_dir else 0, str(THEME_DIR))

@@ -22,6 +22,7 @@ from datetime import UTC, date, datetime, timedelta
 from icalendar import Calendar, Event
 
 from wiazki.model import Bundle, Catalogue
+from wiazki.safetext import clip
 from wiazki.views.feeds import xml_text
 from wiazki.views.hsds import as_uri, uid
 from wiazki.views.opendata import DataLicence, History, last_changed
@@ -29,6 +30,8 @@ from wiazki.views.opendata import DataLicence, History, last_changed
 PRODID = "-//owes-katalog//wiazki//PL"
 CATALOGUE_CALENDAR = "calendars/milestones.ics"
 UID_DOMAIN = "owes-katalog.github.io"
+#: Longest calendar name: "Kamienie milowe: " and a title (at most 120 characters) fit.
+NAME_CHARS = 200
 
 
 def bundle_calendar(bundle_id: str) -> str:
@@ -84,8 +87,11 @@ def _calendar(name: str, licence: DataLicence, events: Iterable[bytes]) -> bytes
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
-    calendar.add("name", _text(name))
-    calendar.add("x-wr-calname", _text(name))
+    # A title may hold a line break (the format allows it); the library refuses one in
+    # NAME and X-WR-CALNAME (an AssertionError), and a calendar's name is one line.
+    name = clip(_text(name), NAME_CHARS)
+    calendar.add("name", name)
+    calendar.add("x-wr-calname", name)
     calendar.add("description", licence.statement)
     calendar.add("x-wr-caldesc", licence.statement)
     head = calendar.to_ical()
