@@ -22,13 +22,16 @@ from datetime import UTC, date, datetime, timedelta
 from icalendar import Calendar, Event
 
 from wiazki.model import Bundle, Catalogue
+from wiazki.safetext import clip
 from wiazki.views.feeds import xml_text
-from wiazki.views.hsds import uid
+from wiazki.views.hsds import as_uri, uid
 from wiazki.views.opendata import DataLicence, History, last_changed
 
 PRODID = "-//owes-katalog//wiazki//PL"
 CATALOGUE_CALENDAR = "calendars/milestones.ics"
 UID_DOMAIN = "owes-katalog.github.io"
+#: Longest calendar name: "Kamienie milowe: " and a title (at most 120 characters) fit.
+NAME_CHARS = 200
 
 
 def bundle_calendar(bundle_id: str) -> str:
@@ -53,6 +56,7 @@ def milestone_events(bundle: Bundle, url: str, history: History | None) -> list[
     """(day, serialised VEVENT) for each milestone of the bundle with a valid date, in file order."""
     changed = milestone_day(last_changed(bundle, history)) or date(1970, 1, 1)
     stamp = datetime(changed.year, changed.month, changed.day, tzinfo=UTC)
+    address = as_uri(url)  # a URI (RFC 5545, 3.3.13): an IDN site_url goes as IDNA
     seen: dict[str, int] = {}
     events = []
     for milestone in bundle.design.milestones:
@@ -66,7 +70,7 @@ def milestone_events(bundle: Bundle, url: str, history: History | None) -> list[
         event.add("dtstart", day)
         event.add("dtend", day + timedelta(days=1))
         event.add("summary", _text(f"{milestone.milestone} – {bundle.title}"))
-        event.add("url", url)
+        event.add("url", address)
         event.add("transp", "TRANSPARENT")
         # Serialised once: the same event goes into the bundle's and the catalogue's file,
         # and the library's line folding is most of the cost.
@@ -83,8 +87,11 @@ def _calendar(name: str, licence: DataLicence, events: Iterable[bytes]) -> bytes
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
-    calendar.add("name", _text(name))
-    calendar.add("x-wr-calname", _text(name))
+    # A title may hold a line break (the format allows it); the library refuses one in
+    # NAME and X-WR-CALNAME (an AssertionError), and a calendar's name is one line.
+    name = clip(_text(name), NAME_CHARS)
+    calendar.add("name", name)
+    calendar.add("x-wr-calname", name)
     calendar.add("description", licence.statement)
     calendar.add("x-wr-caldesc", licence.statement)
     head = calendar.to_ical()

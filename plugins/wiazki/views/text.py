@@ -85,11 +85,6 @@ def markdown_to_html(text: str) -> Markup:
     return Markup(clean.rstrip("\n"))
 
 
-#: The old name of `markdown_to_html`, kept for callers written before (the diff has
-#: its own `render_markdown`, which goes the other way: changes → Markdown).
-render_markdown = markdown_to_html
-
-
 def safe_url(url: str | None, schemes: frozenset[str] = frozenset({"http", "https"})) -> str | None:
     """`url` when its scheme is allowed, else None (the view prints the text without a link)."""
     if not url:
