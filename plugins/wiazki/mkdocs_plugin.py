@@ -71,6 +71,7 @@ THEME_DIR = Path(__file__).resolve().parent / "theme"
 ASSETS = {
     "assets/wiazki/wiazki.css": "wiazki.css",
     "assets/wiazki/search.css": "search.css",
+    "assets/wiazki/search-words.js": "search-words.js",
     "assets/wiazki/search.js": "search.js",
     "assets/wiazki/search-dialog.js": "search-dialog.js",
     "assets/wiazki/search-typos.js": "search-typos.js",

@@ -9,10 +9,13 @@
  * words that matter (plugins/wiazki/search/), after the mark "¦¦", which a
  * snippet never shows. This script adds what Pagefind leaves out:
  *
- * - stop words ("dla", "nad", "w") are dropped: Pagefind requires every word;
+ * - stop words ("dla", "nad", "w") are dropped (search-words.js): Pagefind requires every word;
  * - a word must really match: when nothing in the index starts with a query word,
  *   Pagefind falls back to a shorter indexed word the query word begins with
  *   ("warszawa" → "w", "podopieczni" → "pod"); such matches are refused (accepts());
+ *   a word under five letters is never extended ("wola" is not "wolontariuszy");
+ * - a word no page holds is left out beside words that are found ("gdzie zjeść
+ *   posiłek"), unless it names a place ("w Szczecinie"); a typo is corrected (search-typos.js);
  * - bundles come before partners, partners before hand pages (KIND_ORDER); the
  *   score orders results of one kind.
  *
@@ -30,8 +33,6 @@
   // assets/wiazki/search.js → the site's root, under any site_url sub-path.
   var ROOT = new URL("../../", script && script.src ? script.src : window.location.href);
   var HIDDEN_MARK = "¦¦";
-  var MAX_QUERY_LENGTH = 200;
-  var MAX_TERMS = 8;
   var SHOWN = 10;
   var LOADED = 12;
   var KIND_ORDER = { bundle: 0, partner: 1, page: 2 };
@@ -41,61 +42,11 @@
   var MIN_EXTENDED = 5;
   var KIND_LABEL = { bundle: "Wiązka", partner: "Partner", page: "Strona" };
 
-  /* Words a query may contain that carry no meaning for search. */
-  var STOP_WORDS = (
-    "a aby albo ale bez by być chce chcę chciałbym chciałabym co czy dla do gdzie i ich ile jak jaka jaki jakie " +
-    "je jego jej jest już ku lub ma mam mi mnie moja moje mój moich mojej mojego na nad nas nie o od oraz " +
-    "po pod przez przy się są ta tak te tego to tu u w we wiele z za ze że żeby szukam potrzebuję proszę"
-  ).split(" ");
-
-  /** Lower case without diacritics ("ł" → "l" too: it has no decomposition). */
-  function fold(text) {
-    return String(text)
-      .normalize("NFD")
-      .replace(/[\u0300-\u036f]/g, "")
-      .replace(/ł/g, "l")
-      .replace(/Ł/g, "L")
-      .toLowerCase();
-  }
-
-  var FOLDED_STOP_WORDS = STOP_WORDS.map(fold);
-
-  /** The query's meaningful words, lower case, in order, each once. */
-  function terms(query) {
-    var seen = [];
-    String(query || "")
-      .slice(0, MAX_QUERY_LENGTH)
-      .toLowerCase()
-      // A number written in groups is one number: NIP "584-111-35-44" is 5841113544.
-      .replace(/(\d)[-\u2010\u2011\u2013](?=\d)/g, "$1")
-      .split(/[^\p{L}\p{N}]+/u)
-      .forEach(function (word) {
-        if (word && FOLDED_STOP_WORDS.indexOf(fold(word)) < 0 && seen.indexOf(word) < 0) {
-          seen.push(word);
-        }
-      });
-    return seen.slice(0, MAX_TERMS);
-  }
-
-  var PLACE_PREPOSITIONS = ["w", "we", "z", "ze", "na", "do", "kolo", "pod", "przy", "obok", "okolice"];
-
-  /**
-   * The query's words that name something (lower case): written with a capital letter
-   * (not the first word: phones capitalise it) or after "w", "z", "na", "do"…
-   * ("w Szczecinie"). Search never leaves such a word out: nothing in Szczecin is no
-   * result, not every "pomoc" elsewhere.
-   */
-  function named(query) {
-    var words = String(query || "").slice(0, MAX_QUERY_LENGTH).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
-    return words
-      .filter(function (word, index) {
-        var capital = index > 0 && word.charAt(0) !== word.charAt(0).toLowerCase();
-        return capital || (index > 0 && PLACE_PREPOSITIONS.indexOf(fold(words[index - 1])) >= 0);
-      })
-      .map(function (word) {
-        return word.toLowerCase();
-      });
-  }
+  // The query's words (search-words.js, loaded before this script).
+  var queryWords = window.wiazkiSearchWords;
+  var fold = queryWords.fold;
+  var terms = queryWords.terms;
+  var named = queryWords.named;
 
   function commonPrefix(a, b) {
     var n = 0;
@@ -454,7 +405,7 @@
 
   window.wiazkiSearch = {
     root: ROOT.href,
-    maxQueryLength: MAX_QUERY_LENGTH,
+    maxQueryLength: queryWords.maxQueryLength,
     fold: fold,
     terms: terms,
     accepts: accepts,
