@@ -165,6 +165,10 @@ def test_a_word_with_one_letter_wrong_finds_what_the_right_word_finds(page, real
     assert bundle_ids(found["opieka nad senorem"])[:1] == ["senior-u-siebie-kramsk"]
     assert bundle_ids(found["Krakwie"])[:1] == ["most-do-codziennosci-nowa-huta"]
     assert found["xyzzyzz"] == []
+    # The corrected word is marked in the snippet, and the status names the correction.
+    search_box(page, "teleopeka")
+    assert page.locator(".wiazki-search__snippet mark").count() > 0
+    assert "teleopeka → teleopieka" in page.inner_text("#wiazki-search-status")
     page.goto(real_site.url("wiazki/"))
     page.wait_for_selector("#wiazki-filters:not([hidden])")
     assert sorted(catalogue_filter(page, "senorów")) == ["senior-u-siebie-kramsk", "srebrna-siec-krosno"]

@@ -251,7 +251,14 @@
             return answers[index].corrected ? term + " → " + answers[index].corrected : "";
           })
           .filter(Boolean);
-        var outcome = { words: kept, required: required.length ? required : kept, answers: answers, missing: missing };
+        // A corrected word stands for the typed one (snippets mark the corrected word).
+        var used = kept.map(function (term, index) {
+          return answers[index].corrected || term;
+        });
+        required = required.map(function (term) {
+          return used[kept.indexOf(term)];
+        });
+        var outcome = { words: used, required: required.length ? required : used, answers: answers, missing: missing };
         outcome.corrected = corrected;
         return outcome;
       });
