@@ -11,7 +11,7 @@ from __future__ import annotations
 import contentkit as kit
 from wiazki.format.teryt import load_register
 from wiazki.model import Catalogue
-from wiazki.search.records import RecordBuilder
+from wiazki.search.records import RecordBuilder, SearchRecord
 
 #: Ełk, the urban gmina and the rural one: two codes, one name.
 ELK = ["2805011", "2805022"]
@@ -23,7 +23,7 @@ def _catalogue(**changes: object) -> Catalogue:
     return Catalogue.from_documents([bundle], [kit.owes(), kit.gops(), kit.coop()], load_register())
 
 
-def _hidden(record) -> set[str]:  # type: ignore[no-untyped-def]
+def _hidden(record: SearchRecord) -> set[str]:
     return {w for _, group in record.hidden for w in group}
 
 

@@ -101,7 +101,7 @@ def _header(page: Any, site: Site, queries: list[str]) -> dict[str, list[dict[st
     return {query: search_box(page, query) for query in queries}
 
 
-def test_words_of_the_summary_in_other_forms(page, unseen_site) -> None:  # type: ignore[no-untyped-def]
+def test_words_of_the_summary_in_other_forms(page, unseen_site) -> None:
     found = _header(page, unseen_site, ["opiekunki", "pustostany", "gorącej zupy", "Wołominie", "zdunskiej woli"])
     assert "sasiedzka-przerwa-zdunska-wola" in bundle_ids(found["opiekunki"])
     assert bundle_ids(found["pustostany"])[:1] == ["cieply-kat-wolomin"]
@@ -110,14 +110,14 @@ def test_words_of_the_summary_in_other_forms(page, unseen_site) -> None:  # type
     assert bundle_ids(found["zdunskiej woli"]) == ["sasiedzka-przerwa-zdunska-wola"]
 
 
-def test_a_short_word_is_not_the_start_of_a_longer_one(page, real_site, unseen_site) -> None:  # type: ignore[no-untyped-def]
+def test_a_short_word_is_not_the_start_of_a_longer_one(page, real_site, unseen_site) -> None:
     # The sample site has no "Wola": "wola" must not find "wolontariuszy", "wolny", "wolność".
     assert _header(page, real_site, ["wola"])["wola"] == []
     # With Zduńska Wola in the catalogue, "wola" finds it and not Wołomin ("wolomin" starts with "wol").
     assert bundle_ids(_header(page, unseen_site, ["wola"])["wola"]) == ["sasiedzka-przerwa-zdunska-wola"]
 
 
-def test_a_word_no_page_holds_is_left_out_and_named(page, real_site) -> None:  # type: ignore[no-untyped-def]
+def test_a_word_no_page_holds_is_left_out_and_named(page, real_site) -> None:
     found = _header(page, real_site, ["gdzie zjeść posiłek", "ciepły posiłek xyzzy"])
     for query in found:
         ids = bundle_ids(found[query])
@@ -133,21 +133,21 @@ def test_a_word_no_page_holds_is_left_out_and_named(page, real_site) -> None:  #
     )
 
 
-def test_the_catalogue_leaves_out_a_word_no_page_holds(page, real_site) -> None:  # type: ignore[no-untyped-def]
+def test_the_catalogue_leaves_out_a_word_no_page_holds(page, real_site) -> None:
     page.goto(real_site.url("wiazki/"))
     page.wait_for_selector("#wiazki-filters:not([hidden])")
     shown = catalogue_filter(page, "gdzie zjeść posiłek")
     assert "klucz-do-domu-gdansk" in shown and "powrot-olsztyn" not in shown
 
 
-def test_a_partner_is_found_by_its_nip_and_krs(page, real_site) -> None:  # type: ignore[no-untyped-def]
+def test_a_partner_is_found_by_its_nip_and_krs(page, real_site) -> None:
     found = _header(page, real_site, ["5841113544", "0000433512", "584-111-35-44"])
     for query, results in found.items():
         partners = [r["href"] for r in results if r["kind"] == "Partner"]
         assert partners[:1] and partners[0].endswith("/partnerzy/bursztynowa-zatoka/"), (query, partners)
 
 
-def test_a_query_of_stop_words_only_answers_for_that_query(page, real_site) -> None:  # type: ignore[no-untyped-def]
+def test_a_query_of_stop_words_only_answers_for_that_query(page, real_site) -> None:
     # "w" then "wrocławiu": the answer to "w" (only a preposition) must not pass for the answer
     # to the whole query; the dialog marks which query its status answers.
     page.goto(real_site.url(""))
@@ -158,7 +158,7 @@ def test_a_query_of_stop_words_only_answers_for_that_query(page, real_site) -> N
     assert page.inner_text("#wiazki-search-status").startswith("Brak wyników")
 
 
-def test_a_word_with_one_letter_wrong_finds_what_the_right_word_finds(page, real_site) -> None:  # type: ignore[no-untyped-def]
+def test_a_word_with_one_letter_wrong_finds_what_the_right_word_finds(page, real_site) -> None:
     found = _header(page, real_site, ["senorów", "teleopeka", "opieka nad senorem", "Krakwie", "xyzzyzz"])
     assert set(bundle_ids(found["senorów"])) >= {"senior-u-siebie-kramsk", "srebrna-siec-krosno"}
     assert bundle_ids(found["teleopeka"])[:1] == ["senior-u-siebie-kramsk"]
