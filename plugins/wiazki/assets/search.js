@@ -207,7 +207,7 @@
    * null when some word matches nothing. `required` are the words that are not
    * common (all of them when every word is common).
    */
-  function run(query, options, key) {
+  function run(query, options, key, strict) {
     var words = terms(query);
     if (!words.length) {
       return Promise.resolve({ words: words, required: words, answers: null });
@@ -233,6 +233,7 @@
         });
         // Left out only beside a word that narrows the results: "pomoc" alone does not.
         var leaveOut =
+          !strict &&
           !keptCommon &&
           !missing.some(function (term) {
             return names.indexOf(term) >= 0;
@@ -277,7 +278,8 @@
     }
     return allFilters
       .then(function () {
-        return run(query, { filters: { kind: "bundle" } }, "bundle");
+        // The catalogue's filter has no place to say a word was left out: every word counts.
+        return run(query, { filters: { kind: "bundle" } }, "bundle", true);
       })
       .then(
         function (outcome) {
