@@ -83,6 +83,11 @@ def test_a_label_renamed_in_the_tree_is_renamed_on_the_pages(relabelled) -> None
     assert "<dt>Realizator</dt>" not in bundle_html
     partner_html = views.partner_page(views.catalogue.partners[kit.owes()["id"]]).html
     assert "<dt>Sektor (Z)</dt>" in partner_html
+    # The catalogue's filters, the partner directory's filter and the figures too.
+    assert ">Rodzaj usługi (Z)</label>" in views.catalogue_page().html
+    assert '<label for="partner-sector">Sektor (Z)</label>' in views.partners_page().html
+    numbers_html = views.numbers_page().html
+    assert "Rodzaj usługi (Z)" in numbers_html and "Sektor (Z)" in numbers_html
 
 
 def test_an_unknown_path_is_an_error_not_an_empty_label() -> None:
