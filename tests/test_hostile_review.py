@@ -1,0 +1,162 @@
+"""A second hostile pass over issue 8's kinds: look-alike spaces right after a text
+block, YAML 1.1 line breaks inside text blocks, labels typed for ids (words, inflected
+forms and abbreviations of a label), and `wiazki new` with arguments that are not UTF-8."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+import contentkit as kit
+from wiazki.cli import main
+from wiazki.format import vocab
+from wiazki.validation.loader import load_text
+from wiazki.validation.suggest import closest_id
+from wiazki.validation.validator import validate_content
+
+
+def one(problems, code=None):
+    found = [p for p in problems if code is None or p.code == code]
+    assert len(found) == 1, problems
+    return found[0]
+
+
+# --- a look-alike space on the line right after a text block -------------------------
+
+
+@pytest.mark.parametrize("block", ["|", ">-", "|+"])
+def test_a_look_alike_space_right_after_a_text_block_is_named(block):
+    text = f"format: 1\ndescription: {block}\n  Pierwszy akapit.\n  Drugi.\nstage:\u00a0discover\n"
+    doc, problems = load_text("x.yml", text)
+    problem = one(problems)
+    assert doc is None and problem.code == "false-space"
+    assert (problem.line, problem.column) == (5, 7)
+
+
+def test_the_sample_bundle_with_a_space_after_stage_below_its_description(tmp_path):
+    bundle = kit.valid_bundle()
+    bundle["description"] = "Pierwszy akapit.\n\nDrugi akapit.\n"
+    text = kit.dump(bundle)
+    lines = text.split("\n")
+    assert lines[lines.index("stage: available") - 1].startswith("  ")  # right below the block
+    text = text.replace("stage: available", "stage:\u00a0available")
+    problems = validate_content(kit.write_content(tmp_path, {"senior-u-siebie": text}), today=kit.TODAY).problems
+    problem = one(problems)
+    assert problem.code == "false-space" and problem.column == 7
+    assert text.split("\n")[problem.line - 1].startswith("stage:")
+
+
+# --- YAML 1.1 line breaks inside a text block --------------------------------------
+
+
+@pytest.mark.parametrize("separator", ["\u2028", "\u2029", "\x85"])
+@pytest.mark.parametrize("block", ["|", ">-", ""])
+def test_a_yaml_11_line_break_in_a_text_block_is_named_where_it_is(separator, block):
+    # libyaml ends the line there, so the rest of the line looks like a new key.
+    opener = f" {block}\n  " if block else " "
+    text = (
+        f"format: 1\nsummary:{opener}Opieka w domu, ciepły{separator}obiad i klub seniora\n"
+        "  w jednym pakiecie.\nstage: discover\n"
+    )
+    doc, problems = load_text("x.yml", text)
+    assert doc is None and problems
+    problem = problems[0]
+    line = text.split("\n")[problem.line - 1]
+    assert line[problem.column - 1] == separator, (problem, line)
+    assert f"U+{ord(separator):04X}" in problem.message
+    assert "dwukropka" not in problem.message
+
+
+# --- labels typed for ids: words, inflected forms and abbreviations ------------------
+
+
+def _vocabulary(name):
+    return next(v for v in vars(vocab).values() if isinstance(v, vocab.Vocabulary) and v.name == name)
+
+
+@pytest.mark.parametrize(
+    "name, typed, expected",
+    [
+        # a word of the label
+        ("stage", "planowanie", "plan"),
+        ("stage", "tworzenie", "ideate"),
+        ("type", "poradnictwo", "counselling"),
+        ("type", "wolontariat", "volunteering"),
+        ("type", "rehabilitacja", "health_rehabilitation"),
+        ("sector", "nauka", "science_education"),
+        ("source", "darowizny", "donations_csr"),
+        ("role", "realizator", "provider"),
+        # inflected forms of its words
+        ("group", "bezdomni", "homeless"),
+        ("group", "bezrobotni", "unemployed"),
+        ("group", "samotni", "persons_living_alone"),
+        ("group", "opiekunowie", "informal_carers"),
+        ("type", "mieszkanie wspomagane", "supported_housing"),
+        ("type", "posiłek", "meals"),
+        ("source", "z budżetu JST", "local_budget"),
+        # abbreviations and words in its parentheses
+        ("kind", "GOPS", "social_assistance_centre"),
+        ("kind", "mops", "social_assistance_centre"),
+        ("kind", "PCPR", "family_support_centre"),
+        ("kind", "KGW", "rural_housewives_circle"),
+        ("kind", "PUP", "labour_office"),
+        ("role", "OWES", "facilitator"),
+        ("type", "świetlica", "day_support"),
+    ],
+)
+def test_a_word_an_inflected_form_or_an_abbreviation_of_a_label_finds_its_id(name, typed, expected):
+    vocabulary = _vocabulary(name)
+    assert closest_id(typed, list(vocabulary), vocabulary) == expected
+
+
+@pytest.mark.parametrize(
+    "name, typed, wrong",
+    [
+        ("type", "opieka", "telecare"),  # three labels say "opiekuńcze"/"opieka"; not teleopieka
+        ("role", "realizator", "facilitator"),  # "Realizator usług" is a label: not a typo of an id
+    ],
+)
+def test_a_word_of_a_label_is_not_answered_with_another_id(name, typed, wrong):
+    vocabulary = _vocabulary(name)
+    assert closest_id(typed, list(vocabulary), vocabulary) != wrong
+
+
+def test_the_id_typos_still_win_over_label_words():
+    groups = _vocabulary("group")
+    assert closest_id("older_person", list(groups), groups) == "older_persons"
+    fee = _vocabulary("fee")
+    assert closest_id("fre", list(fee), fee) == "free"
+
+
+def test_an_abbreviation_typed_in_a_partner_file_is_answered_with_the_id(tmp_path):
+    partner = kit.gops()
+    partner["kind"] = "GOPS"
+    partners = {p["id"]: p for p in (kit.owes(), partner, kit.coop())}
+    problems = validate_content(kit.write_content(tmp_path, partners=partners), today=kit.TODAY).problems
+    problem = one(problems, "enum")
+    assert "czy chodziło o `social_assistance_centre`" in problem.message
+
+
+# --- wiazki new: arguments that are not UTF-8 ----------------------------------------
+
+
+@pytest.mark.parametrize("option", ["--title", "--facilitator", "--territory", "--group"])
+def test_new_refuses_an_argument_that_is_not_utf8_in_polish(tmp_path, capsys, option):
+    kit.write_content(tmp_path)
+    values = {
+        "--title": "Nowa wiązka w Kramsku",
+        "--facilitator": "owes-konin",
+        "--territory": kit.KRAMSK,
+        "--group": "older_persons",
+    }
+    values[option] = os.fsdecode(b"Nowa \xff wi\xc4\x85zka")
+    args = ["new", "nowa-wiazka", "--content-dir", str(tmp_path)]
+    for key, value in values.items():
+        args += [key, value]
+    code = main(args)
+    err = capsys.readouterr().err
+    assert code == 2
+    assert "codec" not in err and "surrogates" not in err, err
+    assert "UTF-8" in err and option in err, err
+    assert not (tmp_path / "bundles" / "nowa-wiazka.yml").exists()
