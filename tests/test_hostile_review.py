@@ -5,13 +5,18 @@ forms and abbreviations of a label), and `wiazki new` with arguments that are no
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
+import unicodedata
+from pathlib import Path
 
 import pytest
 
 import contentkit as kit
 from wiazki.cli import main
 from wiazki.format import vocab
-from wiazki.validation.loader import load_text
+from wiazki.validation.loader import load_file, load_text
+from wiazki.validation.schema_messages import schema_problems
 from wiazki.validation.suggest import closest_id
 from wiazki.validation.validator import validate_content
 
@@ -160,3 +165,48 @@ def test_new_refuses_an_argument_that_is_not_utf8_in_polish(tmp_path, capsys, op
     assert "codec" not in err and "surrogates" not in err, err
     assert "UTF-8" in err and option in err, err
     assert not (tmp_path / "bundles" / "nowa-wiazka.yml").exists()
+
+
+# --- one verdict when NFC changes a value -----------------------------------------
+# The loader reads text in NFC (issue 8); check-jsonschema reads the file as written.
+# Where the two differ (a canonical singleton such as U+212A KELVIN SIGN → "K", or a
+# decomposed text longer than maxLength), the schema must judge what is written.
+
+CHECK_JSONSCHEMA = Path(sys.executable).with_name("check-jsonschema")
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _check_jsonschema(path: Path) -> bool:
+    done = subprocess.run(
+        [str(CHECK_JSONSCHEMA), "--schemafile", str(ROOT / "schemas" / "bundle.schema.json"), str(path)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    return done.returncode == 0
+
+
+NFC_CASES = {
+    "kelvin-sign-email": (("contact", "email"), "biuro@example.\u212arg", False),
+    "ohm-sign-email": (("contact", "email"), "biuro@\u2126.example.org", False),
+    "nfd-title-at-limit": (("title",), unicodedata.normalize("NFD", "ó" * 70 + "a" * 50), False),
+    "nfd-title-short": (("title",), unicodedata.normalize("NFD", "Wsparcie dla osób żółwiowych"), True),
+}
+
+
+@pytest.mark.parametrize("name", list(NFC_CASES))
+def test_the_schema_verdict_on_text_nfc_changes_equals_check_jsonschema(tmp_path, name):
+    path, value, valid = NFC_CASES[name]
+    bundle = kit.valid_bundle()
+    target = bundle
+    for part in path[:-1]:
+        target = target[part]
+    target[path[-1]] = value
+    file = tmp_path / "senior-u-siebie.yml"
+    file.write_text(kit.dump(bundle), encoding="utf-8")
+    doc, problems = load_file(file)
+    assert doc is not None and not problems
+    assert (not schema_problems("bundle", doc)) == valid, schema_problems("bundle", doc)
+    assert _check_jsonschema(file) == valid
+    if valid:  # what the site and the rules read is still NFC
+        assert doc.data["title"] == unicodedata.normalize("NFC", value)
