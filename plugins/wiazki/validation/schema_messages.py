@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import copy
+import unicodedata
 from collections.abc import Iterator
 from functools import cache
 from typing import Any
@@ -207,7 +209,13 @@ def _problems_for(error: ValidationError, doc: Document, hints: bool = True) -> 
             path,
             f"tekst w {_field(path).replace('pole ', 'polu ', 1)} jest za długi: "
             f"ma {count(n, 'znak', 'znaki', 'znaków')}, "
-            f"dozwolone najwyżej {error.validator_value}",
+            f"dozwolone najwyżej {error.validator_value}"
+            + (
+                " (część liter zapisano w postaci rozłożonej, NFD: litera i osobny znak diakrytyczny; "
+                "wpisz je ponownie jako jeden znak)"
+                if path in doc.written and n > len(unicodedata.normalize("NFC", instance))
+                else ""
+            ),
             "too-long",
         )
     elif keyword == "minItems":
@@ -245,6 +253,29 @@ def _problems_for(error: ValidationError, doc: Document, hints: bool = True) -> 
         yield at(path, f"{_field(path)} ma nieprawidłową wartość", "invalid")
 
 
+def as_written(doc: Document) -> Any:
+    """The file's data with each text as written, not as NFC made it (`Document.written`).
+
+    The loader reads text in NFC, so that rules, search and lengths see the letters
+    people see; check-jsonschema and editors judge the text as written. The schema
+    judges it as written too, so that both give one verdict (issue 8): a U+212A
+    KELVIN SIGN is not the letter K of an e-mail address, and a decomposed title
+    counts its combining marks against `maxLength`.
+    """
+    if not doc.written:
+        return doc.data
+    data = copy.deepcopy(doc.data)
+    for path, text in doc.written.items():
+        target = data
+        try:
+            for part in path[:-1]:
+                target = target[part]
+            target[path[-1]] = text
+        except (KeyError, IndexError, TypeError):  # inside a duplicate the loader dropped
+            continue
+    return data
+
+
 #: Past this many problems in one file, messages skip the "did you mean" search: the
 #: rest is counted, not shown (validation/limits.py), and difflib's work stays bounded.
 _HINTED_PROBLEMS = 200
@@ -260,7 +291,7 @@ def schema_problems(kind: str, doc: Document) -> list[Problem]:
     MAX_PROBLEMS_PER_FILE of them (validation/limits.py).
     """
     problems: list[Problem] = []
-    errors = list(validator(kind).iter_errors(doc.data))
+    errors = list(validator(kind).iter_errors(as_written(doc)))
     # A value of the wrong type also fails its enum or pattern: say only the first.
     mistyped = {tuple(e.absolute_path) for e in errors if e.validator == "type"}
     required_at: set[tuple] = set()
