@@ -210,3 +210,37 @@ def test_the_schema_verdict_on_text_nfc_changes_equals_check_jsonschema(tmp_path
     assert _check_jsonschema(file) == valid
     if valid:  # what the site and the rules read is still NFC
         assert doc.data["title"] == unicodedata.normalize("NFC", value)
+
+
+# --- phone numbers: +48 and extensions in brackets, as Polish offices write them ------
+
+
+@pytest.mark.parametrize(
+    "phone, href",
+    [
+        ("(+48) 601 234 567", "tel:+48601234567"),
+        ("(+48) 22 123-45-67", "tel:+48221234567"),
+        ("(0048) 22 123 45 67", "tel:+48221234567"),
+        ("0048 22 123 45 67", "tel:+48221234567"),
+        ("+48 22 123 45 67 (wew. 25)", "tel:+48221234567;ext=25"),
+        ("22 123 45 67 (wewn. 1234)", "tel:221234567;ext=1234"),
+    ],
+)
+def test_bracketed_country_codes_and_extensions_are_phone_numbers(tmp_path, phone, href):
+    from wiazki.views.text import phone_href
+
+    bundle = kit.valid_bundle()
+    bundle["contact"]["phone"] = phone
+    file = tmp_path / "senior-u-siebie.yml"
+    file.write_text(kit.dump(bundle), encoding="utf-8")
+    doc, problems = load_file(file)
+    assert doc is not None and not problems and not schema_problems("bundle", doc)
+    assert _check_jsonschema(file)
+    assert phone_href(phone) == href
+
+
+@pytest.mark.parametrize("phone", ["601 234 567 (wew. 123456)", "(+48) 601 234 56", "601 234 567 ()"])
+def test_bracketed_forms_still_refuse_what_is_no_phone_number(phone):
+    from wiazki.format import patterns, regex
+
+    assert not regex.search(patterns.PHONE_PATTERN, phone)
