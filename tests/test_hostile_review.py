@@ -244,3 +244,24 @@ def test_bracketed_forms_still_refuse_what_is_no_phone_number(phone):
     from wiazki.format import patterns, regex
 
     assert not regex.search(patterns.PHONE_PATTERN, phone)
+
+
+@pytest.mark.parametrize(
+    "text, line, column",
+    [
+        # A field hidden in what an editor and GitHub show as one comment line.
+        ("format: 1\n# uwaga\u2028facilitator: inny-owes\ntitle: Senior u siebie\n", 2, 8),
+        ("format: 1\nsummary: Opieka w domu\u2029stage: available\n", 2, 23),
+        ("format: 1\nsummary: |\n  Opieka\x85\n  w domu\nstage: discover\n", 3, 9),
+    ],
+)
+def test_a_yaml_11_line_break_that_parses_into_another_structure_is_named(text, line, column):
+    doc, problems = load_text("x.yml", text)
+    problem = one(problems)
+    assert doc is None and problem.code == "line-separator"
+    assert (problem.line, problem.column) == (line, column)
+
+
+def test_a_yaml_11_line_break_inside_quotes_is_text():
+    doc, problems = load_text("x.yml", "format: 1\ntitle: \"a\u2028b\"\nsummary: 'c\x85d'\n")
+    assert doc is not None and problems == []

@@ -444,6 +444,9 @@ def load_text(path: str, text: str) -> tuple[Document | None, list[Problem]]:
         builder.error(None, "syntax", _syntax_message(exc))
         return None, builder.problems
     spaces = false_space_problems(path, text, frozenset(builder.text_lines))
+    # "# uwaga<LS>stage: x" parses: the comment ends where the person sees none.
+    broken = line_break_problem(path, text, builder.quoted, len(text))
+    spaces += [broken] if broken else []
     if spaces:
         # The file parsed, but not as it reads: "stage:<NBSP>discover" is one text.
         return None, spaces
