@@ -265,3 +265,25 @@ def test_a_yaml_11_line_break_that_parses_into_another_structure_is_named(text, 
 def test_a_yaml_11_line_break_inside_quotes_is_text():
     doc, problems = load_text("x.yml", "format: 1\ntitle: \"a\u2028b\"\nsummary: 'c\x85d'\n")
     assert doc is not None and problems == []
+
+
+# --- an invisible character in a key is named, not only "unknown field" -------------
+
+
+@pytest.mark.parametrize(
+    "key, char, index",
+    [("stage\u00a0", "U+00A0 (NO-BREAK SPACE)", 6), ("sta\u200bge", "U+200B (ZERO WIDTH SPACE)", 4)],
+)
+def test_an_invisible_character_in_a_key_is_named(tmp_path, key, char, index):
+    text = kit.dump(kit.valid_bundle()).replace("stage: available", f"{key}: available")
+    problems = validate_content(kit.write_content(tmp_path, {"senior-u-siebie": text}), today=kit.TODAY).problems
+    problem = one(problems, "unknown-field")
+    assert f"niewidoczny znak {char} – znak {index}" in problem.message
+    assert "czy chodziło o `stage`?" in problem.message
+    assert text.split("\n")[problem.line - 1].startswith(key)
+
+
+def test_a_key_with_a_plain_space_is_not_said_to_hold_an_invisible_one(tmp_path):
+    text = kit.dump(kit.valid_bundle()).replace("stage: available", "stage: available\nkey partners: []")
+    problems = validate_content(kit.write_content(tmp_path, {"senior-u-siebie": text}), today=kit.TODAY).problems
+    assert "niewidoczny" not in one(problems, "unknown-field").message

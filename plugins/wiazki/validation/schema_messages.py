@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import re
 import unicodedata
 from collections.abc import Iterator
 from functools import cache
@@ -12,6 +13,7 @@ import jsonschema
 from jsonschema.exceptions import ValidationError
 
 from wiazki.format import regex, vocab
+from wiazki.format.patterns import INVISIBLE_CLASS
 from wiazki.format.schema import FIELD_PATTERN_MESSAGES, NONBLANK_PATTERN, PATTERN_MESSAGES, URL_PATTERN, schemas
 from wiazki.polish import count, lower_first
 from wiazki.validation import suggest
@@ -20,6 +22,22 @@ from wiazki.validation.loader import Document
 from wiazki.validation.problems import ERROR, Problem
 
 _VOCABULARY_BY_IDS = {tuple(vocabulary): vocabulary for vocabulary in vocab.ALL}
+
+# A character of a key that shows nothing (a plain space shows as one): "stage\u00a0".
+_INVISIBLE_IN_KEY = re.compile("[" + INVISIBLE_CLASS.replace("\\x00-\\x20", "\\x00-\\x1f") + "]")
+
+
+def _invisible_in_key(name: str) -> str:
+    """ ", nazwa zawiera niewidoczny znak U+00A0 (NO-BREAK SPACE) – znak 6; usuń go" or ""."""
+    found = _INVISIBLE_IN_KEY.search(name)
+    if found is None:
+        return ""
+    char = found.group()
+    return (
+        f": nazwa zawiera niewidoczny znak U+{ord(char):04X} ({unicodedata.name(char, 'znak sterujący')}) – "
+        f"znak {found.start() + 1}; usuń go (często przychodzi z tekstem skopiowanym z innego programu)"
+    )
+
 
 _TYPE_NAMES = {
     "string": "tekstem",
@@ -184,7 +202,8 @@ def _problems_for(error: ValidationError, doc: Document, hints: bool = True) -> 
         for name in sorted(set(instance) - set(allowed)) if isinstance(instance, dict) else []:
             guess = suggest.hint(name, allowed) if hints else ""
             hint = f"; {guess}" if guess else f"; dozwolone pola: {', '.join(allowed)}"
-            yield at(path + (name,), f"nieznane pole `{clip(name)}`{hint}", "unknown-field", key=True)
+            message = f"nieznane pole `{clip(name)}`{_invisible_in_key(name)}{hint}"
+            yield at(path + (name,), message, "unknown-field", key=True)
     elif keyword == "type":
         yield at(path, _type_message(error, path, doc.sources.get(path)), "type")
     elif keyword == "enum":
