@@ -287,3 +287,32 @@ def test_a_key_with_a_plain_space_is_not_said_to_hold_an_invisible_one(tmp_path)
     text = kit.dump(kit.valid_bundle()).replace("stage: available", "stage: available\nkey partners: []")
     problems = validate_content(kit.write_content(tmp_path, {"senior-u-siebie": text}), today=kit.TODAY).problems
     assert "niewidoczny" not in one(problems, "unknown-field").message
+
+
+# --- a dash or bullet a word processor put where a list's "-" was typed ---------------
+
+
+@pytest.mark.parametrize("dash", ["\u2013", "\u2014", "\u2010", "\u2022", "\u2212"])
+def test_a_look_alike_list_dash_is_named_where_the_file_breaks(dash):
+    text = f"format: 1\nterritory:\n{dash} '3010052'\nstage: discover\n"
+    doc, problems = load_text("x.yml", text)
+    problem = one(problems)
+    assert doc is None and problem.code == "false-dash"
+    assert (problem.line, problem.column) == (3, 1) and f"„{dash}”" in problem.message
+
+
+def test_a_look_alike_list_dash_that_parses_as_text_is_named_beside_the_schema_error(tmp_path):
+    text = kit.dump(kit.valid_bundle())
+    assert "  channels:\n  - Sołtysi i parafia\n" in text
+    broken = text.replace(
+        "  channels:\n  - Sołtysi i parafia\n", "  channels:\n    \u2013 Sołtysi\n    \u2013 parafia\n"
+    )
+    problems = validate_content(kit.write_content(tmp_path, {"senior-u-siebie": broken}), today=kit.TODAY).problems
+    dash = [p for p in problems if p.code == "false-dash"]
+    assert dash and broken.split("\n")[dash[0].line - 1][dash[0].column - 1] == "\u2013"
+    assert any(p.code == "type" for p in problems)
+
+
+def test_a_dash_inside_a_text_block_is_text():
+    doc, problems = load_text("x.yml", "format: 1\ndescription: |\n  Lista:\n  \u2013 pierwsza\n  \u2022 druga\n")
+    assert doc is not None and problems == []

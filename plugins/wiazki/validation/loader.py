@@ -27,11 +27,12 @@ from wiazki.validation.positions import (
     LineMap,
     Position,
     byte_offset_to_index,
+    false_dash_problems,
     false_space_problems,
     indentation_hint,
     line_break_problem,
 )
-from wiazki.validation.problems import ERROR, Problem
+from wiazki.validation.problems import ERROR, WARNING, Problem
 
 MAX_FILE_BYTES = 1024 * 1024
 MAX_DEPTH = 20
@@ -413,7 +414,11 @@ def load_text(path: str, text: str) -> tuple[Document | None, list[Problem]]:
         # A tab or a non-breaking space inside a text block is content; in the
         # indentation or after `key:` or `-` it is what usually breaks a file, so
         # name it rather than the error libyaml reports.
-        invisible = _tab_problems(path, text) + false_space_problems(path, text, frozenset(builder.text_lines))
+        invisible = (
+            _tab_problems(path, text)
+            + false_space_problems(path, text, frozenset(builder.text_lines))
+            + false_dash_problems(path, text, frozenset(builder.text_lines))
+        )
         invisible = [p for p in invisible if mark is None or p.line <= where.line]
         if mark is not None:
             # A NEL, LS or PS ended a line where the person sees none (YAML 1.1).
@@ -465,6 +470,9 @@ def load_text(path: str, text: str) -> tuple[Document | None, list[Problem]]:
             )
         return None, builder.problems
     doc = builder.doc
+    # "channels:\n  – a\n  – b" parses as one text: the schema will say "not a list";
+    # this says why (a warning, since a text may start with a dash on its own line).
+    builder.problems += false_dash_problems(path, text, frozenset(builder.text_lines), WARNING)
     if doc.data is None:
         builder.problems.append(
             Problem(path, 1, 1, ERROR, "empty-file", "plik jest pusty; powinien zawierać pola opisane w formacie")

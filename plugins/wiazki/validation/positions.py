@@ -183,3 +183,39 @@ def line_break_problem(path: str, text: str, quoted: list[tuple[int, int]], befo
             "usuń go albo zastąp spacją",
         )
     return None
+
+
+# Dashes and bullets a word processor puts where a list's "-" was typed ("- " becomes
+# "– " or "• "): YAML reads the line as text, not as an item of a list.
+_LOOK_ALIKE_DASHES = "\u2010-\u2015\u2212\u2022\u2023\u2043\u2219\u25aa\u25cf\u00b7"
+_DASH_ITEM = re.compile(f"^ *([{_LOOK_ALIKE_DASHES}])[ \u00a0]")
+
+
+def false_dash_problems(
+    path: str, text: str, skip_lines: frozenset[int] = frozenset(), severity: str = ERROR
+) -> list[Problem]:
+    """A look-alike dash or bullet where a list item's "-" belongs (at the start of a line
+    outside multi-line texts, `skip_lines`), at its exact line and column."""
+    problems: list[Problem] = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        if number in skip_lines:
+            continue
+        match = _DASH_ITEM.match(line[:200])
+        if match is None:
+            continue
+        char = match.group(1)
+        problems.append(
+            Problem(
+                path,
+                number,
+                match.start(1) + 1,
+                severity,
+                "false-dash",
+                f"znak „{char}” ({unicodedata.name(char, 'DASH')}) na początku wiersza: element listy zaczyna się "
+                "od zwykłego łącznika „-” (edytor tekstu często zamienia go na półpauzę lub punktor); "
+                "zastąp go znakiem „-”",
+            )
+        )
+        if len(problems) >= 50:
+            break
+    return problems

@@ -37,7 +37,9 @@ def text_rules() -> list[str]:
         "Litery zapisane w postaci rozłożonej (np. „o” i osobny akcent, jak z macOS lub PDF) walidator "
         "i strona czytają jako zwykłe litery (normalizacja Unicode NFC). Twarda spacja (U+00A0) we "
         "wcięciu, po `pole:` albo po `-` listy to błąd `false-space` w jej dokładnym miejscu: YAML nie "
-        "uznaje jej za odstęp.",
+        "uznaje jej za odstęp. Półpauza lub punktor zamiast `-` listy (edytor tekstu często tak zamienia) "
+        "to `false-dash`, a niewidoczny znak końca wiersza U+2028, U+2029 lub U+0085 poza cudzysłowem "
+        "(YAML kończy tam wiersz, edytor go nie pokazuje) – błąd `line-separator`.",
         "",
         "Wzorce pól (daty, adresy, telefony, kody) są wyrażeniami ECMAScript, jak każe JSON Schema: "
         "walidator, edytor i `check-jsonschema` dają ten sam werdykt.",
