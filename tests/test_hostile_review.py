@@ -316,3 +316,22 @@ def test_a_look_alike_list_dash_that_parses_as_text_is_named_beside_the_schema_e
 def test_a_dash_inside_a_text_block_is_text():
     doc, problems = load_text("x.yml", "format: 1\ndescription: |\n  Lista:\n  \u2013 pierwsza\n  \u2022 druga\n")
     assert doc is not None and problems == []
+
+
+@pytest.mark.parametrize(
+    "path, value, char",
+    [
+        (("territory", 0), "\u00a0'3010052'", "U+00A0 (NO-BREAK SPACE) – znak 1"),
+        (("contact", "phone"), "601\u2009234\u2009567", "U+2009 (THIN SPACE) – znak 4"),
+        (("contact", "email"), "biuro@exa\u200bmple.org", "U+200B (ZERO WIDTH SPACE) – znak 10"),
+    ],
+)
+def test_a_pattern_message_names_the_invisible_character_that_breaks_it(tmp_path, path, value, char):
+    bundle = kit.valid_bundle()
+    target = bundle
+    for part in path[:-1]:
+        target = target[part]
+    target[path[-1]] = value
+    problems = validate_content(kit.write_content(tmp_path, {"senior-u-siebie": bundle}), today=kit.TODAY).problems
+    problem = next(p for p in problems if p.code == "pattern")
+    assert f"który zawiera niewidoczny znak {char}" in problem.message

@@ -27,14 +27,14 @@ _VOCABULARY_BY_IDS = {tuple(vocabulary): vocabulary for vocabulary in vocab.ALL}
 _INVISIBLE_IN_KEY = re.compile("[" + INVISIBLE_CLASS.replace("\\x00-\\x20", "\\x00-\\x1f") + "]")
 
 
-def _invisible_in_key(name: str) -> str:
-    """ ", nazwa zawiera niewidoczny znak U+00A0 (NO-BREAK SPACE) – znak 6; usuń go" or ""."""
+def _invisible_in_key(name: str, what: str = ": nazwa") -> str:
+    """`what` + " zawiera niewidoczny znak U+00A0 (NO-BREAK SPACE) – znak 6; usuń go …", or ""."""
     found = _INVISIBLE_IN_KEY.search(name)
     if found is None:
         return ""
     char = found.group()
     return (
-        f": nazwa zawiera niewidoczny znak U+{ord(char):04X} ({unicodedata.name(char, 'znak sterujący')}) – "
+        f"{what} zawiera niewidoczny znak U+{ord(char):04X} ({unicodedata.name(char, 'znak sterujący')}) – "
         f"znak {found.start() + 1}; usuń go (często przychodzi z tekstem skopiowanym z innego programu)"
     )
 
@@ -265,7 +265,8 @@ def _problems_for(error: ValidationError, doc: Document, hints: bool = True) -> 
                 yield at(path, f"{_field(path)} nie może zawierać samych spacji ani niewidocznych znaków", "empty")
         elif meaning:
             code = "url-scheme" if error.validator_value == URL_PATTERN else "pattern"
-            yield at(path, f"{_field(path)} musi być {meaning}; jest: „{clip(str(instance))}”", code)
+            shown = f"„{clip(str(instance))}”{_invisible_in_key(str(instance), ', który')}"
+            yield at(path, f"{_field(path)} musi być {meaning}; jest: {shown}", code)
         else:
             yield at(path, f"{_field(path)} ma nieprawidłowy format", "pattern")
     else:
