@@ -82,11 +82,15 @@ validate: install
 schemas: install
 	$(BIN)/wiazki schema --write schemas
 
-# Lint, import order and formatting (ruff), then types (mypy, files from pyproject.toml).
+# Lint, import order and formatting (ruff), then types (mypy): the package (files from
+# pyproject.toml), the tests, and the browser tests on their own (both folders have a
+# conftest.py, imported as `conftest`; each run puts its own first on the path).
 lint: install
 	$(BIN)/ruff check plugins tests benchmarks
 	$(BIN)/ruff format --check plugins tests benchmarks
 	$(BIN)/mypy
+	MYPYPATH=plugins:tests $(BIN)/mypy --explicit-package-bases --exclude tests/browser/ tests
+	MYPYPATH=plugins:tests/browser:tests $(BIN)/mypy --explicit-package-bases tests/browser
 
 test: install browser-deps editor-deps lint
 	$(BIN)/python -m pytest

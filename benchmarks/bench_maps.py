@@ -62,7 +62,7 @@ def measure(n: int) -> dict[str, object]:
     sizes = [len(str(m).encode()) for m in territory if m is not None]
     first = min(cat.bundles)
     start = time.perf_counter()
-    numbers_body = views.numbers_page().markdown
+    numbers_body = views.numbers_page().html
     numbers_time = time.perf_counter() - start
     covered = sum(1 for c in maps.powiat_counts(cat).values() if c)
     return {
@@ -73,7 +73,7 @@ def measure(n: int) -> dict[str, object]:
         "powiaty with bundles": f"{covered} of 380",
         "largest bundle map": kb(max(sizes)),
         "bundle maps (all) time": f"{territory_time * 1000:.0f} ms",
-        f"bundle page body ({first})": f"{len(views.bundle_page(cat.bundles[first]).markdown.encode())} B",
+        f"bundle page body ({first})": f"{len(views.bundle_page(cat.bundles[first]).html.encode())} B",
         "/w-liczbach/ body": kb(len(numbers_body.encode())),
         "/w-liczbach/ time": f"{numbers_time * 1000:.0f} ms",
     }

@@ -73,7 +73,8 @@ def build(project: Path, *, strict: bool = True, site_dir: Path | None = None) -
 @dataclass
 class Element:
     tag: str
-    attrs: dict[str, str | None]
+    #: An attribute written without a value (`hidden`) reads as "".
+    attrs: dict[str, str]
     text: str = ""
 
 
@@ -84,7 +85,7 @@ class _Collector(html.parser.HTMLParser):
         self._open: list[Element] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        element = Element(tag, dict(attrs))
+        element = Element(tag, {name: value or "" for name, value in attrs})
         self.elements.append(element)
         if tag not in {
             "br",
@@ -283,7 +284,7 @@ def injection_content(root: Path) -> Path:
     d["prototype"]["tests"][0].update(method=ALL, feedback=[ALL], changes=[ALL])
     d["plan"]["milestones"][0]["milestone"] = ALL
     d["plan"]["risks"] = [ALL]
-    hostile = {
+    hostile: dict[str, Any] = {
         "format": 1,
         "id": INJECTION_PARTNER,
         "name": f"Fundacja {SCRIPT} {IMG} {JINJA}",
@@ -293,7 +294,7 @@ def injection_content(root: Path) -> Path:
         "address": {"street": ALL, "postal_code": "62-500", "city": f"Konin {SCRIPT}"},
         "description": ALL,
     }
-    partners = {p["id"]: p for p in (kit.owes(), kit.gops(), kit.coop(), hostile)}
+    partners: dict[str, Any] = {p["id"]: p for p in (kit.owes(), kit.gops(), kit.coop(), hostile)}
     return kit.write_content(root, bundles={INJECTION_BUNDLE: b}, partners=partners)
 
 

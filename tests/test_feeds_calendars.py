@@ -51,7 +51,7 @@ def check_atom(text: str) -> ET.Element:
     return root
 
 
-def render(cat: Catalogue, history=None) -> str:  # type: ignore[no-untyped-def]
+def render(cat: Catalogue, history=None) -> str:
     feed = feeds.feeds(cat, "wiazki/")[0]
     return feeds.atom(
         feed,
@@ -106,7 +106,7 @@ def test_calendar_round_trips_with_stable_uids_and_no_clock() -> None:
     events = parsed.walk("VEVENT")
     milestones = kit.valid_bundle()["design"]["plan"]["milestones"]
     assert len(events) == len(milestones)
-    assert [str(e["DTSTART"].dt) for e in events] == [m["date"] for m in milestones]
+    assert [str(e.decoded("DTSTART")) for e in events] == [m["date"] for m in milestones]
     assert len({str(e["UID"]) for e in events}) == len(events)
     assert "CC BY 4.0" in str(parsed["DESCRIPTION"])
 
@@ -121,7 +121,7 @@ def test_catalogue_calendar_keeps_milestones_from_the_data_date_on() -> None:
     url = lambda bundle_id: f"https://example.org/wiazki/{bundle_id}/"  # noqa: E731
     ics = calendars.calendars(cat, url, data_licence(), None, dates[1])[calendars.CATALOGUE_CALENDAR]
     events = icalendar.Calendar.from_ical(ics).walk("VEVENT")
-    assert [str(e["DTSTART"].dt) for e in events] == dates[1:]
+    assert [str(e.decoded("DTSTART")) for e in events] == dates[1:]
 
 
 def test_hostile_milestone_text_round_trips(tmp_path: Path) -> None:
@@ -220,3 +220,36 @@ def test_a_commit_subject_reaches_the_feed_on_one_line_without_bidi_and_clipped(
     assert last.startswith("Ostatnia zmiana (2026-11-20): Poprawka gnp.exe x linia druga linia długo")
     assert not set(last) & {"\u202e", "\u202c", "\u2066", "\u2069", "\u2028", "\x85"}
     assert len(last) < 300 and last.endswith("…")
+
+
+def test_the_event_url_is_a_uri_even_for_a_site_url_in_polish_letters() -> None:
+    # RFC 5545 gives URL the value type URI (RFC 3986): an IDN host goes as IDNA.
+    ics = calendars.calendars(
+        catalogue(), lambda i: f"https://wiązki.example/ścieżka/{i}/", data_licence(), None, "2026-01-01"
+    )
+    event = icalendar.Calendar.from_ical(ics["calendars/bundles/senior-u-siebie.ics"]).walk("VEVENT")[0]
+    assert str(event["URL"]) == "https://xn--wizki-4wa.example/%C5%9Bcie%C5%BCka/senior-u-siebie/"
+
+
+def test_a_title_on_two_lines_names_the_calendar_on_one(tmp_path: Path) -> None:
+    # The format lets a title hold a line break (a YAML "\n" or a block scalar); the
+    # library refuses one in the calendar's NAME and X-WR-CALNAME (AssertionError).
+    from wiazki.model import build_catalogue
+    from wiazki.validation.validator import ContentValidator
+
+    text = kit.dump(kit.valid_bundle()).replace(
+        "title: Senior u siebie w gminie Kramsk", 'title: "Senior u siebie,\\r\\nw gminie; Kramsk\\r"'
+    )
+    kit.write_content(tmp_path, bundles={"senior-u-siebie": text})
+    validator = ContentValidator(tmp_path)
+    result = validator.validate(kit.TODAY)
+    assert result.errors == []
+    cat = build_catalogue(result, validator.register)
+    ics = calendars.calendars(cat, lambda i: "https://example.org/", data_licence(), None, "2026-01-01")
+    for raw in ics.values():
+        parsed = icalendar.Calendar.from_ical(raw)
+        assert parsed.to_ical() == raw
+    parsed = icalendar.Calendar.from_ical(ics["calendars/bundles/senior-u-siebie.ics"])
+    assert str(parsed["NAME"]) == str(parsed["X-WR-CALNAME"]) == "Kamienie milowe: Senior u siebie, w gminie; Kramsk"
+    # An event's SUMMARY is text that may hold lines: they stay (escaped as "\\n").
+    assert "Senior u siebie,\nw gminie; Kramsk" in str(parsed.walk("VEVENT")[0]["SUMMARY"])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 
 import pytest
@@ -167,3 +168,16 @@ def test_an_optional_field_added_to_the_tree_is_in_the_polish_reference(hours_in
     reference = format_reference()
     row = next(line for line in reference.splitlines() if "services[].hours" in line)
     assert "Godziny" in row and "Kiedy działa usługa." in row
+
+
+def test_an_optional_field_added_to_the_tree_is_in_the_json_export(hours_in_services):
+    from wiazki.model import Catalogue
+    from wiazki.views.exports import bundles_json
+
+    bundle = kit.valid_bundle()
+    bundle["canvas"]["value_proposition"]["services"][0]["hours"] = "8–16"
+    catalogue = Catalogue.from_documents([bundle], [kit.owes(), kit.gops(), kit.coop()], load_register())
+    exported = json.loads(bundles_json(catalogue, lambda bundle_id: bundle_id))
+    services = exported["bundles"][0]["canvas"]["value_proposition"]["services"]
+    assert services[0]["hours"] == "8–16"
+    assert list(services[0])[-1] == "hours" and "hours" not in services[1]

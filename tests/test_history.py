@@ -79,7 +79,7 @@ def test_one_git_log_and_one_cat_file_process(repo: Path, monkeypatch: pytest.Mo
     calls: list[list[str]] = []
     real_popen = subprocess.Popen
 
-    def popen(args, *a, **k):  # type: ignore[no-untyped-def]
+    def popen(args, *a, **k):
         # subprocess.run goes through Popen too: every process is counted here.
         calls.append(list(args))
         return real_popen(args, *a, **k)
@@ -191,7 +191,7 @@ def test_cache_reads_once_per_head(repo: Path, monkeypatch: pytest.MonkeyPatch) 
     calls = []
     real = history.read_history
 
-    def counting(root: Path, content: Path):  # type: ignore[no-untyped-def]
+    def counting(root: Path, content: Path):
         calls.append(root)
         return real(root, content)
 

@@ -15,7 +15,7 @@ import pytest
 import contentkit as kit
 from wiazki.format import commonmark
 from wiazki.validation.validator import validate_content
-from wiazki.views.text import render_markdown
+from wiazki.views.text import markdown_to_html
 
 #: Generous for a shared 2-core machine; each case takes well under 1 s alone
 #: (benchmarks/bench_hostile.py measures it).
@@ -55,7 +55,7 @@ def test_hostile_description_at_the_length_limit_is_checked_and_rendered_in_boun
     assert seconds < SECONDS, (name, seconds)
     assert not [p for p in problems if p.is_error], problems
     start = time.perf_counter()
-    render_markdown(text)
+    markdown_to_html(text)
     assert time.perf_counter() - start < SECONDS
 
 
@@ -84,7 +84,7 @@ def test_deeply_nested_description_is_refused_with_its_own_code(tmp_path, text):
     (problem,) = [p for p in problems if p.code == "markdown-too-deep"]
     assert problem.is_error and "najwyżej 8" in problem.message
     # The site renders it anyway (the validator leaves the file out; nothing crashes).
-    assert "<li>" in render_markdown(text) or "<blockquote>" in render_markdown(text)
+    assert "<li>" in markdown_to_html(text) or "<blockquote>" in markdown_to_html(text)
 
 
 def test_nesting_within_the_limit_passes(tmp_path):
@@ -131,7 +131,7 @@ def test_a_table_with_too_many_cells_is_refused(tmp_path):
 def test_rule8_sees_every_link_the_renderer_makes(tmp_path, description, scheme):
     problems, _ = validate_description(tmp_path, description)
     found = [p for p in problems if p.code == "url-scheme"]
-    html = str(render_markdown(description))
+    html = str(markdown_to_html(description))
     if scheme is None:
         assert not found and 'href="javascript' not in html
     else:
@@ -144,14 +144,14 @@ def test_safe_links_pass_and_render(tmp_path):
     text = "[regulamin](https://example.org/r.pdf), <mailto:a@example.org>, [względny](regulamin.pdf)"
     problems, _ = validate_description(tmp_path, text)
     assert problems == []
-    html = str(render_markdown(text))
+    html = str(markdown_to_html(text))
     assert html.count("<a href=") == 3
 
 
 def test_description_is_rendered_as_github_renders_it():
     # found/12: a list right after a sentence, 2-space nesting, pipe tables, strikethrough.
     html = str(
-        render_markdown(
+        markdown_to_html(
             "Potrzeby seniorów:\n- pomoc w domu,\n- ciepły posiłek,\n  - pięć dni w tygodniu\n- spotkania.\n"
             "Chcemy jednej ścieżki.\n\n| usługa | dni |\n|:--|--:|\n| obiady | 5 |\n\n~~stare~~ nowe"
         )
@@ -180,12 +180,12 @@ def test_issue_form_list_after_a_sentence_becomes_a_list(tmp_path):
     kit.write_content(tmp_path, {})
     conversion = convert("[Nowa wiązka]: Bezpieczny senior", body, tmp_path, load_register(), kit.TODAY)
     assert conversion.new is not None, conversion.problems
-    html = str(render_markdown(conversion.new.description))
+    html = str(markdown_to_html(conversion.new.description))
     assert html.count("<li>") == 4 and "<ul>" in html
 
 
 def test_style_attributes_other_than_alignment_never_pass():
-    html = str(render_markdown('| a |\n|:-:|\n| <span style="color:red">x</span> |'))
+    html = str(markdown_to_html('| a |\n|:-:|\n| <span style="color:red">x</span> |'))
     assert "<span" not in html and '<td style="text-align:center">&lt;span' in html
 
 

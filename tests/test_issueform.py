@@ -14,6 +14,7 @@ import yaml
 from git_helpers import GOPS, OWES, commit, git, init_repo, write_partners
 from wiazki import cli
 from wiazki.format import vocab
+from wiazki.format.fields import field_at
 from wiazki.format.teryt import load_register
 from wiazki.new_bundle import issue_form as issueform
 from wiazki.new_bundle.issue_form import FIELDS, LABEL, REQUIRED, convert, parse_body, parse_groups, parse_territory
@@ -94,6 +95,19 @@ def test_form_fields_and_target_groups_match_the_parser_and_the_vocabulary() -> 
     dropdown = next(item for item in fields if item["attributes"]["label"] == issueform.GROUPS)
     assert dropdown["type"] == "dropdown" and dropdown["attributes"]["multiple"] is True
     assert dropdown["attributes"]["options"] == list(vocab.TARGET_GROUPS.labels.values())
+
+
+def test_the_form_fills_fields_of_the_tree_and_shares_its_labels() -> None:
+    form = yaml.safe_load(FORM.read_text(encoding="utf-8"))
+    labels = [item["attributes"]["label"] for item in form["body"] if item["type"] != "markdown"]
+    assert tuple(issueform.FORM_PATHS) == FIELDS == tuple(labels)
+    tree = {heading: field_at("bundle", path) for heading, path in issueform.FORM_PATHS.items()}
+    # The headings that are the tree's own labels (the others are questions in plain words).
+    assert tree[issueform.GROUPS].label == issueform.GROUPS == "Grupa docelowa"
+    assert tree[issueform.TERRITORY].label == issueform.TERRITORY == "Obszar"
+    # A list the form fills is named in problems as the tree names it.
+    assert issueform._item_name(issueform.FINDINGS) == "wnioski"
+    assert issueform._item_name(issueform.METHODS) == "metody"
 
 
 def test_every_issue_form_is_polish_and_labelled() -> None:

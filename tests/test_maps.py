@@ -136,8 +136,8 @@ def test_a_bundle_page_does_not_grow_with_the_catalogue(tmp_path: Path) -> None:
     small = SiteViews(catalogue_with(tmp_path / "small", 0))
     large = SiteViews(catalogue_with(tmp_path / "large", 40))
     for bundle_id in ("w-gminie-kramsk", "w-wielkopolsce"):
-        a = small.bundle_page(small.catalogue.bundles[bundle_id]).markdown
-        b = large.bundle_page(large.catalogue.bundles[bundle_id]).markdown
+        a = small.bundle_page(small.catalogue.bundles[bundle_id]).html
+        b = large.bundle_page(large.catalogue.bundles[bundle_id]).html
         assert a == b
 
 

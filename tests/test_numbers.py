@@ -48,7 +48,8 @@ def test_stages_count_every_bundle_once(numbers_page: str) -> None:
 
 
 def test_voivodeships_groups_and_service_types(numbers_page: str) -> None:
-    every, available = Counter(), Counter()
+    every: Counter[str] = Counter()
+    available: Counter[str] = Counter()
     for b in data().values():
         for code in {c[:2] for c in b["territory"]}:
             every[code] += 1

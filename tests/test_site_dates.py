@@ -89,7 +89,9 @@ def lastmods(site: Path) -> dict[str, str | None]:
     xml = (site / "sitemap.xml").read_text(encoding="utf-8")
     urls = {}
     for entry in re.findall(r"<url>(.*?)</url>", xml, re.S):
-        loc = re.search(r"<loc>https://example\.org/wiazki/(.*?)</loc>", entry).group(1)
+        found = re.search(r"<loc>https://example\.org/wiazki/(.*?)</loc>", entry)
+        assert found, entry
+        loc = found.group(1)
         day = re.search(r"<lastmod>(.*?)</lastmod>", entry)
         urls[loc] = day.group(1) if day else None
     return urls
@@ -128,7 +130,7 @@ def test_dates_are_read_in_one_git_log_whatever_the_number_of_files(tmp_path: Pa
     calls: list[tuple[str, ...]] = []
     real = dates_module.run_git
 
-    def counting(root: Path, *args: str, **kwargs):  # type: ignore[no-untyped-def]
+    def counting(root: Path, *args: str, **kwargs):
         calls.append(args)
         return real(root, *args, **kwargs)
 

@@ -121,7 +121,7 @@ def test_history_is_read_once_per_commit_across_rebuilds(project: Path, monkeypa
     calls: list[Path] = []
     real = history.read_history
 
-    def counting(root: Path, content: Path):  # type: ignore[no-untyped-def]
+    def counting(root: Path, content: Path):
         calls.append(root)
         return real(root, content)
 

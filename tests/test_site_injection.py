@@ -53,12 +53,17 @@ def test_payloads_are_shown_as_text_and_templates_are_not_evaluated(injection_si
     assert " onmouseover=" not in source and "<img" not in source.split('id="opis"', 1)[1]
 
 
+def _group(found: re.Match[str] | None) -> str:
+    assert found is not None
+    return found.group(1)
+
+
 def test_title_and_description_meta_are_escaped(injection_site: Path) -> None:
     for url in (f"wiazki/{h.INJECTION_BUNDLE}", f"partnerzy/{h.INJECTION_PARTNER}"):
         source = h.page(injection_site, url).source
-        title = re.search(r"<title>(.*?)</title>", source, re.S).group(1)
+        title = _group(re.search(r"<title>(.*?)</title>", source, re.S))
         assert "&lt;script&gt;alert(1)&lt;/script&gt;" in title and "<" not in title
-        description = re.search(r'<meta name="description" content="([^"]*)">', source).group(1)
+        description = _group(re.search(r'<meta name="description" content="([^"]*)">', source))
         assert "&lt;" in description and "<" not in description
         header = source[source.index("<header") : source.index("</header>")]
         assert h.SCRIPT not in header and "<img src=x" not in header

@@ -128,3 +128,16 @@ def test_open_data_page_documents_exactly_the_files_the_site_has(sample_site: Pa
     undocumented = {p for p in published - linked if not any(re.fullmatch(f, p) for f in families)}
     assert undocumented == set()
     assert linked - published == set()  # nothing documented that the site does not have
+
+
+def test_a_site_without_site_url_is_warned_about(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    # Without it the feeds, calendars and HSDS would carry root-relative addresses
+    # ("/wiazki/…"): wrong under a subfolder, and no URI for iCalendar or HSDS.
+    project = make_project(tmp_path / "project", REPO / "content")
+    text = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    (project / "mkdocs.yml").write_text(re.sub(r"(?m)^site_url:.*\n", "", text), encoding="utf-8")
+    with caplog.at_level("WARNING"):
+        build(project, strict=False)
+    warnings = [r for r in caplog.records if r.levelname == "WARNING" and "site_url" in r.getMessage()]
+    assert len(warnings) == 1 and warnings[0].name.startswith("mkdocs.")
+    assert "kanały Atom, kalendarze i pliki HSDS" in warnings[0].getMessage()

@@ -16,7 +16,7 @@ def _bundle_page(custom_dir: Path | None = None) -> str:
     catalogue = Catalogue.from_documents([kit.valid_bundle()], [kit.owes(), kit.gops(), kit.coop()], load_register())
     env = template_environment([custom_dir] if custom_dir else [])
     views = SiteViews(catalogue, env=env)
-    return views.bundle_page(next(iter(catalogue.bundles.values()))).markdown
+    return views.bundle_page(next(iter(catalogue.bundles.values()))).html
 
 
 def _override(tmp_path: Path, name: str, text: str) -> Path:

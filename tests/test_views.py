@@ -12,7 +12,7 @@ from wiazki.format.teryt import load_register
 from wiazki.model import Catalogue
 from wiazki.views import SiteViews
 from wiazki.views.exports import csv_cell
-from wiazki.views.text import polish_date, render_markdown, safe_url
+from wiazki.views.text import markdown_to_html, polish_date, safe_url
 
 
 @pytest.mark.parametrize(
@@ -33,15 +33,15 @@ def test_description_links_keep_only_safe_schemes(source: str) -> None:
     hrefs: list[str] = []
 
     class Links(html.parser.HTMLParser):
-        def handle_starttag(self, tag, attrs):  # type: ignore[no-untyped-def]
+        def handle_starttag(self, tag, attrs):
             hrefs.extend(value or "" for name, value in attrs if name in ("href", "src"))
 
-    Links(convert_charrefs=True).feed(render_markdown(source))
+    Links(convert_charrefs=True).feed(markdown_to_html(source))
     assert all(h.lower().startswith(("http:", "https:", "mailto:")) for h in hrefs), hrefs
 
 
 def test_description_keeps_safe_links_and_formatting() -> None:
-    html = render_markdown(
+    html = markdown_to_html(
         "**Ważne**: [regulamin](https://example.org/r.pdf), [e-mail](mailto:a@example.org)\n\n- jeden\n- dwa"
     )
     assert "<strong>Ważne</strong>" in html
@@ -51,7 +51,7 @@ def test_description_keeps_safe_links_and_formatting() -> None:
 
 
 def test_raw_html_in_a_description_is_shown_as_text() -> None:
-    html = render_markdown(
+    html = markdown_to_html(
         "<script>alert(1)</script>\n\nAkapit <img src=x onerror=alert(1)> i "
         "<b>pogrubienie</b>\n\n<style>body{display:none}</style>"
     )
@@ -61,13 +61,13 @@ def test_raw_html_in_a_description_is_shown_as_text() -> None:
 
 
 def test_description_headings_start_below_the_section_heading() -> None:
-    html = render_markdown("# Pierwszy\n\n## Drugi\n\n###### Szósty")
+    html = markdown_to_html("# Pierwszy\n\n## Drugi\n\n###### Szósty")
     assert "<h3>Pierwszy</h3>" in html and "<h4>Drugi</h4>" in html and "<h6>Szósty</h6>" in html
     assert "<h1" not in html and "<h2" not in html
 
 
 def test_template_syntax_in_a_description_is_text() -> None:
-    assert render_markdown("{{ config }} {% raw %}") == "<p>{{ config }} {% raw %}</p>"
+    assert markdown_to_html("{{ config }} {% raw %}") == "<p>{{ config }} {% raw %}</p>"
 
 
 def test_safe_url_allows_only_web_links() -> None:
@@ -142,20 +142,20 @@ class _Entry:
 def test_history_hook_renders_nothing_without_entries_and_escapes_entries() -> None:
     views = _views()
     bundle = views.catalogue.bundles["senior-u-siebie"]
-    assert "Historia zmian" not in views.bundle_page(bundle).markdown
-    assert "Historia zmian" not in views.bundle_page(bundle, []).markdown
+    assert "Historia zmian" not in views.bundle_page(bundle).html
+    assert "Historia zmian" not in views.bundle_page(bundle, []).html
     page = views.bundle_page(
         bundle, [_Entry("2026-03-01", "<b>Nowy</b> etap", pr=7, stage_label="Planowanie wdrożenia")]
     )
-    assert "Historia zmian" in page.markdown and "&lt;b&gt;Nowy&lt;/b&gt; etap" in page.markdown
-    assert "1 marca 2026" in page.markdown
+    assert "Historia zmian" in page.html and "&lt;b&gt;Nowy&lt;/b&gt; etap" in page.html
+    assert "1 marca 2026" in page.html
 
 
 def test_a_page_body_is_one_html_block_without_blank_lines() -> None:
     views = _views()
     for page in views.pages():
-        assert "\n\n" not in page.markdown.strip(), page.src_uri
-        assert page.markdown.lstrip().startswith("<div"), page.src_uri
+        assert "\n\n" not in page.html.strip(), page.src_uri
+        assert page.html.lstrip().startswith("<div"), page.src_uri
 
 
 def test_exports_are_deterministic() -> None:

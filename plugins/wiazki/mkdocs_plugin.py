@@ -30,13 +30,14 @@ from wiazki.editor.site import Vendor, editor_files
 from wiazki.model import build_catalogue
 from wiazki.revisions.dates import LastChangeCache, SourceDates
 from wiazki.revisions.history import HistoryCache
-from wiazki.search.index import SearchIndexError, write_index
-from wiazki.search.records import RecordBuilder, SearchRecord
+from wiazki.search.index import BackgroundIndex, SearchIndexError
+from wiazki.search.records import RecordBuilder
 from wiazki.validation import reporting
 from wiazki.validation.validator import ContentDirError, ContentValidator
 from wiazki.views import GeneratedPage, SiteViews, template_environment
 from wiazki.views.format_reference import format_reference
 from wiazki.views.opendata import DEFAULT_LICENCE, LICENCES, data_licence
+from wiazki.views.publish import NO_SITE_URL
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 
@@ -65,9 +66,8 @@ def forward_core_logs() -> None:
 ASSETS_DIR = Path(__file__).resolve().parent / "assets"
 #: Theme partials of ours (the footer); the theme's own custom_dir still wins.
 THEME_DIR = Path(__file__).resolve().parent / "theme"
-#: Our stylesheets and scripts, loaded on every page (the catalogue filters and the
-#: search button re-initialise themselves under Material's instant navigation). The
-#: search script comes before the catalogue's, which uses its engine.
+#: Our stylesheets and scripts on every page (they re-initialise under instant navigation);
+#: the search engine's script comes before the catalogue's, which uses it.
 ASSETS = {
     "assets/wiazki/wiazki.css": "wiazki.css",
     "assets/wiazki/search.css": "search.css",
@@ -141,7 +141,7 @@ class WiazkiPlugin(BasePlugin[WiazkiConfig]):
         self._source_dates = SourceDates({}, Path("content"))
         # Word forms are generated once per word for the whole `serve` session.
         self._records = RecordBuilder()
-        self._page_records: list[SearchRecord] = []
+        self._index = BackgroundIndex()
 
     # Defining on_startup keeps this instance across `mkdocs serve` rebuilds, and with
     # it the validator's per-file cache: an edit re-parses only the edited file.
@@ -153,6 +153,8 @@ class WiazkiPlugin(BasePlugin[WiazkiConfig]):
             return None
         base = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
         self._content_dir = (base / self.config.content_dir).resolve()
+        if not config.site_url:  # `mkdocs serve` sets it; a build without it warns (publish.py)
+            log.warning(NO_SITE_URL)
         if str(THEME_DIR) not in config.theme.dirs:
             custom_dir = getattr(config.theme, "custom_dir", None)
             config.theme.dirs.insert(1 if custom_dir else 0, str(THEME_DIR))
@@ -198,7 +200,6 @@ class WiazkiPlugin(BasePlugin[WiazkiConfig]):
         )
         self._views = views
         self._pages = {}
-        self._page_records = []
         for page in views.pages():
             file = File.generated(
                 config,
@@ -220,7 +221,14 @@ class WiazkiPlugin(BasePlugin[WiazkiConfig]):
         self._add(files, reference)
         if self.config.editor.enabled:
             self._add_editor(files, config, views)
+        self._start_index(files, views)
         return files
+
+    def _start_index(self, files: Files, views: SiteViews) -> None:
+        """Pagefind starts now, on another core while MkDocs renders; on_post_build moves the index in."""
+        hand = [(f.url, f.content_string) for f in files.documentation_pages() if f.src_uri not in self._pages]
+        if problem := self._index.start(views.search_records(self._records) + self._records.hand_pages(hand)):
+            log.error("wiazki: %s", problem)
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         if not self.config.enabled or self._views is None:
@@ -258,10 +266,6 @@ class WiazkiPlugin(BasePlugin[WiazkiConfig]):
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         generated = self._pages.get(page.file.src_uri) if self.config.enabled else None
         if generated is None:
-            # Material's front matter `search: {exclude: true}` keeps a page out of search.
-            excluded = isinstance(page.meta.get("search"), dict) and page.meta["search"].get("exclude")
-            if self.config.enabled and not excluded:
-                self._page_records.append(self._records.page(page.url, page.title or "", html))
             return None
         # Markdown's toc extension never saw the body: give Material its table of
         # contents (the title with the h2 sections below it; the texts are escaped).
@@ -284,17 +288,16 @@ class WiazkiPlugin(BasePlugin[WiazkiConfig]):
         context["wiazki_feeds"] = self._views.open_data.feed_links(all_regions)
         return context
 
-    # After the build: the index is written into the built site only (every `serve` rebuild too).
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        if not self.config.enabled or self._views is None:
-            return
-        records = self._views.search_records(self._records) + self._page_records
         try:
-            stats = write_index(records, Path(config.site_dir))
+            stats = self._index.finish(Path(config.site_dir))
         except SearchIndexError as exc:
-            log.error("wiazki: %s", exc)
-            return
-        log.info("wiazki: indeks wyszukiwarki: %d stron w %.1f s", stats.records, stats.seconds)
+            return log.error("wiazki: %s", exc)
+        if stats is not None:
+            log.info("wiazki: indeks wyszukiwarki: %d stron w %.1f s", stats.records, stats.seconds)
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self._index.cancel()
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         if self.config.enabled:

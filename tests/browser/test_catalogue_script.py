@@ -32,13 +32,13 @@ needs_browser = pytest.mark.browser
 
 
 @pytest.fixture
-def contract_page(page, fixture_site):  # type: ignore[no-untyped-def]
+def contract_page(page, fixture_site):
     page.goto(fixture_site.url())
     page.wait_for_selector("#wiazki-filters:not([hidden])")
     return page
 
 
-def visible_titles(page) -> list[str]:  # type: ignore[no-untyped-def]
+def visible_titles(page) -> list[str]:
     return page.eval_on_selector_all(".wiazki-card:not([hidden]) h3", "nodes => nodes.map(n => n.textContent.trim())")
 
 
@@ -55,19 +55,19 @@ COUNTS = [
 
 
 @needs_browser
-def test_fold_strips_polish_diacritics(contract_page) -> None:  # type: ignore[no-untyped-def]
+def test_fold_strips_polish_diacritics(contract_page) -> None:
     got = contract_page.evaluate("ts => ts.map(t => wiazkiCatalogue.fold(t))", [t for t, _ in FOLDED])
     assert got == [f for _, f in FOLDED]
 
 
 @needs_browser
-def test_stem_drops_two_letters_keeping_four(contract_page) -> None:  # type: ignore[no-untyped-def]
+def test_stem_drops_two_letters_keeping_four(contract_page) -> None:
     got = contract_page.evaluate("ws => ws.map(w => wiazkiCatalogue.stem(w))", [w for w, _ in STEMS])
     assert got == [s for _, s in STEMS]
 
 
 @needs_browser
-def test_count_uses_the_genitive_after_z(contract_page) -> None:  # type: ignore[no-untyped-def]
+def test_count_uses_the_genitive_after_z(contract_page) -> None:
     # "Pokazano 3 z 4 wiązek": after "z <total>" the noun is genitive, singular
     # only for 1 ("z 1 wiązki"), plural for every other total ("z 22 wiązek").
     got = contract_page.evaluate(
@@ -77,13 +77,13 @@ def test_count_uses_the_genitive_after_z(contract_page) -> None:  # type: ignore
 
 
 @needs_browser
-def test_partner_count_text(contract_page) -> None:  # type: ignore[no-untyped-def]
+def test_partner_count_text(contract_page) -> None:
     assert contract_page.evaluate("wiazkiCatalogue.countText(1, 1, 'partners')") == "Pokazano 1 z 1 partnera"
     assert contract_page.evaluate("wiazkiCatalogue.countText(3, 53, 'partners')") == "Pokazano 3 z 53 partnerów"
 
 
 @needs_browser
-def test_inflected_query_finds_other_forms_without_diacritics(contract_page) -> None:  # type: ignore[no-untyped-def]
+def test_inflected_query_finds_other_forms_without_diacritics(contract_page) -> None:
     contract_page.fill("#f-q", "seniorów")
     assert visible_titles(contract_page) == ["Senior u siebie"]
     contract_page.fill("#f-q", "lodz mlodziez")  # "Łódź", "młodzież"
@@ -93,7 +93,7 @@ def test_inflected_query_finds_other_forms_without_diacritics(contract_page) -> 
 
 
 @needs_browser
-def test_empty_sections_hide_and_a_message_shows(contract_page) -> None:  # type: ignore[no-untyped-def]
+def test_empty_sections_hide_and_a_message_shows(contract_page) -> None:
     toc = ".md-nav--secondary a[href$='#h-dostepne']"
     toc2 = ".md-nav--secondary a[href$='#h-w-projektowaniu']"
     assert contract_page.is_visible(toc)
@@ -112,7 +112,7 @@ def test_empty_sections_hide_and_a_message_shows(contract_page) -> None:  # type
 
 
 @needs_browser
-def test_unknown_url_values_are_ignored(page, fixture_site) -> None:  # type: ignore[no-untyped-def]
+def test_unknown_url_values_are_ignored(page, fixture_site) -> None:
     page.goto(fixture_site.url("?group=nie-ma-takiej&powiat=1211&voivodeship=30"))
     page.wait_for_selector("#wiazki-filters:not([hidden])")
     assert page.input_value("#f-group") == ""
@@ -123,7 +123,7 @@ def test_unknown_url_values_are_ignored(page, fixture_site) -> None:  # type: ig
 
 
 @needs_browser
-def test_init_is_idempotent(contract_page) -> None:  # type: ignore[no-untyped-def]
+def test_init_is_idempotent(contract_page) -> None:
     contract_page.evaluate("wiazkiCatalogue.init(); wiazkiCatalogue.init()")
     assert contract_page.locator(".wiazki-reset").count() == 1
     assert contract_page.locator(".wiazki-none").count() == 1

@@ -1,5 +1,5 @@
 /*
- * The header's search: a button (and the shortcuts "/" and Ctrl+K) that opens a
+ * The header's search: a button (and the shortcut Ctrl+K) that opens a
  * dialog with a search field, a live region and the results of window.wiazkiSearch
  * (search.js, loaded before this script). Polish strings; text reaches the page
  * through textContent and attributes only. Material's instant navigation may redraw
@@ -242,8 +242,8 @@
     var button = element("button", "wiazki-search-open md-header__button");
     button.type = "button";
     button.setAttribute("aria-haspopup", "dialog");
-    button.setAttribute("aria-keyshortcuts", "/ Control+K");
-    button.title = "Szukaj (skrót: /)";
+    button.setAttribute("aria-keyshortcuts", "Control+K Meta+K");
+    button.title = "Szukaj (skrót: Ctrl+K)";
     button.appendChild(icon());
     button.appendChild(element("span", "wiazki-search-open__text", "Szukaj"));
     button.addEventListener("click", open);
@@ -251,19 +251,12 @@
     header.insertBefore(button, source);
   }
 
-  function typing(target) {
-    return (
-      target instanceof HTMLElement &&
-      (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))
-    );
-  }
-
+  // Ctrl+K (Cmd+K on a Mac) opens the search. No single-key shortcut such as "/":
+  // WCAG 2.1.4 wants those to be switchable off, and a speech user may say the key.
   document.addEventListener(
     "keydown",
     function (event) {
-      var shortcut =
-        (event.key === "/" && !event.ctrlKey && !event.metaKey && !event.altKey && !typing(event.target)) ||
-        ((event.ctrlKey || event.metaKey) && (event.key === "k" || event.key === "K"));
+      var shortcut = (event.ctrlKey || event.metaKey) && !event.altKey && (event.key === "k" || event.key === "K");
       if (shortcut && !(dialog && dialog.open)) {
         event.preventDefault();
         event.stopPropagation();

@@ -18,6 +18,7 @@ from __future__ import annotations
 import importlib
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
@@ -79,11 +80,13 @@ class ParsedMarkdown:
     table_cells: int
 
 
+@lru_cache(maxsize=2048)
 def parse(text: str) -> ParsedMarkdown:
     """Parse `text` (at most MAX_MARKDOWN_CHARS characters; the caller checks the length).
 
     Time is linear in the length of the text; nothing recurses deeper than
-    markdown-it's `maxNesting`.
+    markdown-it's `maxNesting`. The result is cached (the link rule and the page read
+    the same parse of a description): callers must not change its tokens.
     """
     tokens = _MD.parse(text)
     targets: list[str] = []

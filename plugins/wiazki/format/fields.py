@@ -2,7 +2,8 @@
 
 The trees are written in `bundle_fields` and `partner_fields`; this module is the
 API. Everything that knows a field reads it from here: the JSON Schemas
-(`wiazki.format.schema`), stage completeness (rule 5), the diff's labels, the
+(`wiazki.format.schema`), stage completeness (rule 5), the diff's labels, the page
+labels (`label()` in templates), the keys of the JSON export's objects, the
 scaffold, the issue form, the editor's configuration and the Polish field reference.
 Adding an optional field is one entry below (plus its test).
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import fields as record_fields
 from typing import Any
 
 from wiazki.format import vocab
+from wiazki.format.fields import field_at
 from wiazki.format.values import filled
 from wiazki.model.records import (
     Address,
@@ -40,6 +42,13 @@ def _period(value: Any) -> str | None:
     if isinstance(value, bool):
         return None
     return str(value) if isinstance(value, (str, int)) else None
+
+
+def _extra(data: dict[str, Any], path: str, record: type) -> tuple[tuple[str, Any], ...]:
+    """(name, value) of the fields under `path` in the bundle tree that `record` has no attribute for."""
+    known = {f.name for f in record_fields(record)}
+    children = field_at("bundle", path).children
+    return tuple((c.name, data[c.name]) for c in children if c.name not in known and c.name in data)
 
 
 def bundle_from_data(data: dict[str, Any]) -> Bundle:
@@ -78,6 +87,7 @@ def bundle_from_data(data: dict[str, Any]) -> Bundle:
                     s["access"],
                     s["fee"],
                     _opt(s.get("fee_note")),
+                    _extra(s, "canvas.value_proposition.services[]", Service),
                 )
                 for s in value.get("services") or ()
             ),

@@ -6,6 +6,7 @@ Frozen dataclasses with typed fields and the Polish labels of their vocabulary i
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from wiazki.format import vocab
 
@@ -34,6 +35,10 @@ class Service:
     access: str
     fee: str
     fee_note: str | None = None
+    #: Values of optional fields the field tree has and this class does not name yet:
+    #: (name, value) in the tree's order. The JSON export writes them, so a field added
+    #: to the tree alone is already published as open data.
+    extra: tuple[tuple[str, Any], ...] = ()
 
     @property
     def type_label(self) -> str:

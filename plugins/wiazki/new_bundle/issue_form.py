@@ -30,16 +30,29 @@ LABEL = "Nowa wiązka"
 #: The title prefix the form proposes; it is not part of the bundle's name.
 TITLE_PREFIX = "[Nowa wiązka]"
 
-# The form's fields, in the form's order: the "### …" headings of the issue body.
+# The form's fields, in the form's order: the "### …" headings of the issue body
+# (the labels of .github/ISSUE_TEMPLATE/nowa-wiazka.yml). Where the field tree's label
+# reads well as a question to the public it is the heading; the others ask in plain words.
 NEED = "Potrzeba"
-GROUPS = "Grupa docelowa"
+GROUPS = field_at("bundle", "canvas.customer_segments[].group").label
 GROUP_DESCRIPTION = "Kim są odbiorcy"
 FINDINGS = "Czego się dowiedzieliście"
 METHODS = "Jak badaliście potrzeby"
-TERRITORY = "Obszar"
+TERRITORY = field_at("bundle", "territory").label
 OWES = "OWES"
 CONTACT = "E-mail kontaktowy"
 FIELDS: tuple[str, ...] = (NEED, GROUPS, GROUP_DESCRIPTION, FINDINGS, METHODS, TERRITORY, OWES, CONTACT)
+#: The bundle field (a path in `wiazki.format.fields`) each form field fills.
+FORM_PATHS: dict[str, str] = {
+    NEED: "summary",
+    GROUPS: "canvas.customer_segments[].group",
+    GROUP_DESCRIPTION: "canvas.customer_segments[].description",
+    FINDINGS: "design.discover.findings",
+    METHODS: "design.discover.methods",
+    TERRITORY: "territory",
+    OWES: "facilitator",
+    CONTACT: "contact.email",
+}
 REQUIRED: tuple[str, ...] = (NEED, GROUPS, TERRITORY, OWES)
 
 
@@ -52,6 +65,12 @@ def _bounds(path: str) -> tuple[int, int]:
 
 _TITLE_MIN, _TITLE_MAX = _bounds("title")
 _SUMMARY_MIN, _SUMMARY_MAX = _bounds("summary")
+
+
+def _item_name(heading: str) -> str:
+    """How a problem names a list the form fills: the tree's label in lower case ("wnioski")."""
+    return field_at("bundle", FORM_PATHS[heading]).label.lower()
+
 
 NO_RESPONSE = "_No response_"
 #: GitHub caps an issue body at 65,536 characters; anything longer is not from a form.
@@ -274,9 +293,9 @@ def convert(issue_title: str, body: str, content_dir: Path, register: Register, 
     group_description = one_line(values.get(GROUP_DESCRIPTION, ""))
     if len(group_description) > MAX_ITEM_CHARS:
         problems.append(f"opis odbiorców ma {len(group_description)} znaków, najwięcej {MAX_ITEM_CHARS}")
-    findings, found = parse_items(values.get(FINDINGS, ""), "wnioski")
+    findings, found = parse_items(values.get(FINDINGS, ""), _item_name(FINDINGS))
     problems += found
-    methods, found = parse_items(values.get(METHODS, ""), "metody")
+    methods, found = parse_items(values.get(METHODS, ""), _item_name(METHODS))
     problems += found
     territory, found = parse_territory(values.get(TERRITORY, ""), register) if values.get(TERRITORY) else ([], [])
     problems += found

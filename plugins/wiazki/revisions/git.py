@@ -12,7 +12,7 @@ import contextlib
 import os
 import subprocess
 import threading
-from collections.abc import Iterator
+from collections.abc import Generator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -144,7 +144,7 @@ class BlobReader:
         self._process.stdin.flush()
         return self._response(limit)
 
-    def read_many(self, names: list[str], limit: int | None = None) -> Iterator[bytes | None]:
+    def read_many(self, names: list[str], limit: int | None = None) -> Generator[bytes | None, None, None]:
         """`read` for many objects, in order, without a round trip per object.
 
         A thread writes every request while we read the answers: git answers as

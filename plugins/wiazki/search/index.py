@@ -1,8 +1,10 @@
 """Writing the Pagefind index of a built site (PyPI `pagefind[bin]`: the Pagefind binary, MIT).
 
-`write_index` writes each record as a small HTML document into a temporary folder
-and runs the Pagefind binary over it, with the index going into
-`<site_dir>/pagefind/`: only ever into a built site, never into the repository.
+`IndexJob` writes each record as a small HTML document into a temporary folder and
+runs the Pagefind binary over it in the background (a generator starts it as soon as
+it knows the records and finishes it after the build, so that it runs on another
+core while pages render); the index goes into `<site_dir>/pagefind/`: only ever into
+a built site, never into the repository. `write_index` does both at once.
 Pagefind loads, per query, only the index chunks holding the query's words and
 the fragments of the results shown.
 
@@ -68,31 +70,103 @@ def _document_path(url: str) -> str:
     return url + "index.html" if url == "" or url.endswith("/") else url
 
 
+class IndexJob:
+    """Pagefind indexing `records` in the background, so that it overlaps the rest of a build.
+
+    `start` writes the documents and starts the binary (output into a temporary folder);
+    `finish` waits for it and moves the index into the built site; `cancel` stops it.
+    """
+
+    def __init__(self, records: Iterable[SearchRecord]) -> None:
+        executable = pagefind_executable()
+        self.started = time.perf_counter()
+        self._tmp = Path(tempfile.mkdtemp(prefix="wiazki-search-"))
+        documents, self._out = self._tmp / "documents", self._tmp / "index"
+        self.count = 0
+        for record in records:
+            path = documents / _document_path(record.url)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(pagefind_html(record), encoding="utf-8")
+            self.count += 1
+        documents.mkdir(exist_ok=True)
+        command = [executable, "--site", documents, "--output-path", self._out, "--force-language", "pl", "--silent"]
+        self._log = (self._tmp / "pagefind.log").open("w+", encoding="utf-8")
+        try:
+            self._process: subprocess.Popen[bytes] | None = subprocess.Popen(
+                [str(part) for part in command], stdout=self._log, stderr=subprocess.STDOUT
+            )
+        except OSError as exc:
+            self.cancel()
+            raise SearchIndexError(f"Pagefind nie zbudował indeksu wyszukiwarki: {exc}") from exc
+
+    def finish(self, site_dir: Path, timeout: float = 600) -> IndexStats:
+        """Wait for Pagefind and put the index at `site_dir/pagefind/` (replacing an earlier one).
+
+        Raises SearchIndexError when the binary fails or runs over `timeout` seconds.
+        """
+        try:
+            if self._process is None:
+                raise SearchIndexError("Pagefind nie zbudował indeksu wyszukiwarki: przerwano")
+            try:
+                code = self._process.wait(timeout=timeout)
+            except subprocess.TimeoutExpired as exc:
+                raise SearchIndexError(f"Pagefind nie zbudował indeksu wyszukiwarki w {timeout:.0f} s") from exc
+            if code != 0 or not (self._out / "pagefind.js").is_file():
+                self._log.seek(0)
+                detail = self._log.read().strip()[-500:]
+                raise SearchIndexError(f"Pagefind nie zbudował indeksu wyszukiwarki (kod {code}): {detail}")
+            for name in _UNUSED:
+                (self._out / name).unlink(missing_ok=True)
+            target = Path(site_dir).resolve() / INDEX_DIR
+            shutil.rmtree(target, ignore_errors=True)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.move(str(self._out), str(target))
+            size = sum(p.stat().st_size for p in target.rglob("*") if p.is_file())
+            return IndexStats(self.count, time.perf_counter() - self.started, size)
+        finally:
+            self.cancel()
+
+    def cancel(self) -> None:
+        """Stop Pagefind if it still runs and remove the temporary folder (idempotent)."""
+        process, self._process = getattr(self, "_process", None), None
+        if process is not None and process.poll() is None:
+            process.kill()
+            process.wait()
+        log = getattr(self, "_log", None)
+        if log is not None and not log.closed:
+            log.close()
+        shutil.rmtree(self._tmp, ignore_errors=True)
+
+
+class BackgroundIndex:
+    """A generator's index job: `start` replaces a running one, `finish` ends the current one."""
+
+    def __init__(self) -> None:
+        self._job: IndexJob | None = None
+
+    def start(self, records: Iterable[SearchRecord]) -> str | None:
+        """Start indexing `records`; the Polish reason when Pagefind cannot start, else None."""
+        self.cancel()
+        try:
+            self._job = IndexJob(records)
+        except SearchIndexError as exc:
+            return str(exc)
+        return None
+
+    def finish(self, site_dir: Path) -> IndexStats | None:
+        """The started index, now in `site_dir` (None when none was started); SearchIndexError."""
+        job, self._job = self._job, None
+        return job.finish(site_dir) if job is not None else None
+
+    def cancel(self) -> None:
+        job, self._job = self._job, None
+        if job is not None:
+            job.cancel()
+
+
 def write_index(records: Iterable[SearchRecord], site_dir: Path, timeout: float = 600) -> IndexStats:
-    """Index `records` into `site_dir/pagefind/` (replacing an earlier index there).
+    """Index `records` into `site_dir/pagefind/` (replacing an earlier index there), waiting for it.
 
     Raises SearchIndexError when the binary is missing, fails or runs over `timeout` seconds.
     """
-    executable = pagefind_executable()
-    out = Path(site_dir).resolve() / INDEX_DIR
-    shutil.rmtree(out, ignore_errors=True)
-    start = time.perf_counter()
-    count = 0
-    with tempfile.TemporaryDirectory(prefix="wiazki-search-") as tmp:
-        for record in records:
-            path = Path(tmp) / _document_path(record.url)
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(pagefind_html(record), encoding="utf-8")
-            count += 1
-        command = [str(executable), "--site", tmp, "--output-path", str(out), "--force-language", "pl", "--silent"]
-        try:
-            done = subprocess.run(command, capture_output=True, text=True, timeout=timeout, check=False)
-        except (OSError, subprocess.TimeoutExpired) as exc:
-            raise SearchIndexError(f"Pagefind nie zbudował indeksu wyszukiwarki: {exc}") from exc
-    if done.returncode != 0 or not (out / "pagefind.js").is_file():
-        detail = (done.stderr or done.stdout).strip()[-500:]
-        raise SearchIndexError(f"Pagefind nie zbudował indeksu wyszukiwarki (kod {done.returncode}): {detail}")
-    for name in _UNUSED:
-        (out / name).unlink(missing_ok=True)
-    size = sum(p.stat().st_size for p in out.rglob("*") if p.is_file())
-    return IndexStats(count, time.perf_counter() - start, size)
+    return IndexJob(records).finish(site_dir, timeout)

@@ -20,6 +20,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
+import yaml
+
 from wiazki.format import vocab
 from wiazki.model import Bundle, Catalogue, Partner
 from wiazki.search.forms import WordForms, fold_l, words
@@ -162,7 +164,36 @@ class RecordBuilder:
 
     def page(self, url: str, title: str, content_html: str) -> SearchRecord:
         """A hand-written page from its rendered body (HTML from Markdown; the site's own text)."""
-        text = _text_of(content_html)
+        return self._page(url, title, _text_of(content_html))
+
+    def page_from_markdown(self, url: str, title: str, source: str) -> SearchRecord:
+        """A hand-written page from its Markdown source (before the build renders it, so
+        that the index can be made while pages render); HTML comments and tags are dropped."""
+        return self._page(url, title, _markdown_text(_text_of(_COMMENT.sub(" ", source))))
+
+    def hand_pages(self, pages: Iterable[tuple[str, str]]) -> list[SearchRecord]:
+        """Records of hand-written pages from (url, Markdown source with optional YAML front
+        matter). Material's front matter `search: {exclude: true}` leaves a page out; the title
+        is the front matter's `title`, else the first "# " heading, else the URL."""
+        records = []
+        for url, source in pages:
+            meta: object = {}
+            found = _FRONT_MATTER.match(source)
+            if found:
+                try:
+                    meta = yaml.safe_load(found.group(1)) or {}
+                except yaml.YAMLError:
+                    meta = {}
+                source = source[found.end() :]
+            meta = meta if isinstance(meta, dict) else {}
+            if isinstance(meta.get("search"), dict) and meta["search"].get("exclude"):
+                continue
+            heading = re.search(r"^#\s+(.+?)\s*#*\s*$", source, re.M)
+            title = str(meta.get("title") or (heading.group(1) if heading else url or "Start"))
+            records.append(self.page_from_markdown(url, title, source))
+        return records
+
+    def _page(self, url: str, title: str, text: str) -> SearchRecord:
         return SearchRecord(
             url=url,
             kind="page",
@@ -194,6 +225,8 @@ def _unit_names(description: str) -> list[str]:
     return [p.replace("powiat", "").replace("woj.", "").strip() for p in parts if p.strip()]
 
 
+_COMMENT = re.compile(r"<!--.*?-->", re.S)
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)(?:---|\.\.\.)[ \t]*\n", re.S)
 #: Markdown's link targets and markup characters: what a description's text is without.
 # A destination stops at white space or a bracket, so each "](" looks ahead only to
 # the next one: linear, where "[^)]*" was quadratic on "](" repeated (issue 8).

@@ -26,11 +26,13 @@ from wiazki.validation.limits import MAX_PROBLEMS_PER_FILE
 from wiazki.validation.positions import (
     LineMap,
     Position,
+    PositionTable,
     byte_offset_to_index,
     false_dash_problems,
     false_space_problems,
     indentation_hint,
     line_break_problem,
+    mark_index,
 )
 from wiazki.validation.problems import ERROR, WARNING, Problem
 
@@ -213,6 +215,9 @@ class _Builder:
     def build(self, events: Any) -> None:
         # Each stack frame: [container, path, pending_key, pending_key_mark, seen_keys]
         stack: list[list[Any]] = []
+        # Positions are stored as character indices and read as `Position`s on demand.
+        values = self.doc.values = PositionTable(self.lines)
+        keys = self.doc.keys = PositionTable(self.lines)
         documents = 0
         root_set = False
 
@@ -222,14 +227,14 @@ class _Builder:
                 self.doc.data = value
                 root_set = True
                 path: PathKey = ()
-                self.doc.values[path] = self.position(mark)
+                values[path] = mark_index(mark)
                 return path
             frame = stack[-1]
             container, parent = frame[0], frame[1]
             if isinstance(container, list):
                 path = parent + (len(container),)
                 container.append(value)
-                self.doc.values[path] = self.position(mark)
+                values[path] = mark_index(mark)
                 return path
             if frame[2] is _NO_KEY:
                 # This node is a key.
@@ -245,7 +250,7 @@ class _Builder:
             frame[2] = _NO_KEY
             path = parent + (key,)
             if key in frame[4]:
-                first = frame[4][key]
+                first = self.lines.at(frame[4][key]) if isinstance(frame[4][key], int) else frame[4][key]
                 self.error(
                     key_mark,
                     "duplicate-key",
@@ -253,11 +258,11 @@ class _Builder:
                     "YAML zachowałby tylko jedną z wartości, usuń lub połącz powtórzenie",
                 )
                 return None
-            key_position = self.position(key_mark)
+            key_position = mark_index(key_mark)
             frame[4][key] = key_position
             container[key] = value
-            self.doc.keys[path] = key_position
-            self.doc.values[path] = self.position(mark)
+            keys[path] = key_position
+            values[path] = mark_index(mark)
             return path
 
         def is_key_slot() -> bool:

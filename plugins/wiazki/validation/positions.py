@@ -46,6 +46,48 @@ class LineMap:
         return Position(mark.line + 1, mark.column + 1)
 
 
+#: Marks without a character index carry their own line and column.
+_NO_LINES = LineMap("")
+
+
+def mark_index(mark: Any) -> int | Position:
+    """What `LineMap.mark` needs of a mark, cheaply: its character index (or the
+    position itself when the mark has none), for a `PositionTable`."""
+    if mark is not None:
+        index = getattr(mark, "index", None)
+        if isinstance(index, int):
+            return index
+    return LineMap.mark(_NO_LINES, mark)
+
+
+class PositionTable(dict):
+    """path → Position, stored as character indices and turned into a `Position` only
+    when read: a file has hundreds of nodes and a valid file needs none of them."""
+
+    def __init__(self, lines: LineMap) -> None:
+        super().__init__()
+        self._lines = lines
+
+    def __getitem__(self, path: Any) -> Position:
+        value = dict.__getitem__(self, path)
+        return self._lines.at(value) if isinstance(value, int) else value
+
+    def get(self, path: Any, default: Any = None) -> Any:
+        value = dict.get(self, path, _MISSING)
+        if value is _MISSING:
+            return default
+        return self._lines.at(value) if isinstance(value, int) else value
+
+    def items(self):
+        return ((path, self[path]) for path in self)
+
+    def values(self):
+        return (self[path] for path in self)
+
+
+_MISSING = object()
+
+
 def byte_offset_to_index(text: str, offset: int) -> int:
     """The character index of UTF-8 byte `offset` in `text` (libyaml's reader errors)."""
     return len(text.encode("utf-8")[:offset].decode("utf-8", "ignore"))

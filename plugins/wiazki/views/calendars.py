@@ -18,17 +18,21 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from datetime import UTC, date, datetime, timedelta
+from functools import lru_cache
 
 from icalendar import Calendar, Event
 
 from wiazki.model import Bundle, Catalogue
+from wiazki.safetext import clip
 from wiazki.views.feeds import xml_text
-from wiazki.views.hsds import uid
+from wiazki.views.hsds import as_uri, uid
 from wiazki.views.opendata import DataLicence, History, last_changed
 
 PRODID = "-//owes-katalog//wiazki//PL"
 CATALOGUE_CALENDAR = "calendars/milestones.ics"
 UID_DOMAIN = "owes-katalog.github.io"
+#: Longest calendar name: "Kamienie milowe: " and a title (at most 120 characters) fit.
+NAME_CHARS = 200
 
 
 def bundle_calendar(bundle_id: str) -> str:
@@ -53,6 +57,7 @@ def milestone_events(bundle: Bundle, url: str, history: History | None) -> list[
     """(day, serialised VEVENT) for each milestone of the bundle with a valid date, in file order."""
     changed = milestone_day(last_changed(bundle, history)) or date(1970, 1, 1)
     stamp = datetime(changed.year, changed.month, changed.day, tzinfo=UTC)
+    address = as_uri(url)  # a URI (RFC 5545, 3.3.13): an IDN site_url goes as IDNA
     seen: dict[str, int] = {}
     events = []
     for milestone in bundle.design.milestones:
@@ -66,7 +71,7 @@ def milestone_events(bundle: Bundle, url: str, history: History | None) -> list[
         event.add("dtstart", day)
         event.add("dtend", day + timedelta(days=1))
         event.add("summary", _text(f"{milestone.milestone} – {bundle.title}"))
-        event.add("url", url)
+        event.add("url", address)
         event.add("transp", "TRANSPARENT")
         # Serialised once: the same event goes into the bundle's and the catalogue's file,
         # and the library's line folding is most of the cost.
@@ -77,20 +82,52 @@ def milestone_events(bundle: Bundle, url: str, history: History | None) -> list[
 _END = b"END:VCALENDAR\r\n"
 
 
-def _calendar(name: str, licence: DataLicence, events: Iterable[bytes]) -> bytes:
-    """A VCALENDAR with `events` (each a VEVENT the library serialised) in it."""
+#: Stands for a calendar's name in the cached head (`_head`); no name folds around it.
+_NAME = "WIAZKI-CALENDAR-NAME"
+_BEGIN = b"BEGIN:VCALENDAR\r\n"
+
+
+@lru_cache(maxsize=8)
+def _head(statement: str) -> bytes:
+    """The library's serialisation of a calendar's properties with `_NAME` as its name,
+    without END:VCALENDAR: built once per licence, not once per bundle."""
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
-    calendar.add("name", _text(name))
-    calendar.add("x-wr-calname", _text(name))
-    calendar.add("description", licence.statement)
-    calendar.add("x-wr-caldesc", licence.statement)
+    calendar.add("name", _NAME)
+    calendar.add("x-wr-calname", _NAME)
+    calendar.add("description", statement)
+    calendar.add("x-wr-caldesc", statement)
     head = calendar.to_ical()
     if not head.endswith(_END):  # the library's own output; guard against a format change
         raise RuntimeError("icalendar: unexpected end of a calendar")
-    return head[: -len(_END)] + b"".join(events) + _END
+    return head[: -len(_END)]
+
+
+def _calendar(name: str, licence: DataLicence, events: Iterable[bytes]) -> bytes:
+    """A VCALENDAR with `events` (each a VEVENT the library serialised) in it.
+
+    Bytes as the library writes the whole calendar: its cached head with the two name
+    lines the library serialises for this name (each property is folded on its own).
+    """
+    # A title may hold a line break (the format allows it); the library refuses one in
+    # NAME and X-WR-CALNAME (an AssertionError), and a calendar's name is one line.
+    name = clip(_text(name), NAME_CHARS)
+    names = Calendar()
+    names.add("name", name)
+    names.add("x-wr-calname", name)
+    lines = names.to_ical()
+    if not (lines.startswith(_BEGIN) and lines.endswith(_END)):
+        raise RuntimeError("icalendar: unexpected calendar framing")
+    # A folded line goes on after CRLF and a space: CRLF and a letter starts the next property.
+    name_line, separator, calname_line = lines[len(_BEGIN) : -len(_END)].partition(b"\r\nX-WR-CALNAME:")
+    if not separator or not name_line.startswith(b"NAME:"):
+        raise RuntimeError("icalendar: unexpected name lines")
+    head = _head(licence.statement)
+    head = head.replace(f"\r\nNAME:{_NAME}\r\n".encode(), b"\r\n" + name_line + b"\r\n", 1)
+    head = head.replace(f"\r\nX-WR-CALNAME:{_NAME}\r\n".encode(), b"\r\nX-WR-CALNAME:" + calname_line, 1)
+    return head + b"".join(events) + _END
 
 
 def calendars(

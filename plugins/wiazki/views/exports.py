@@ -17,6 +17,7 @@ from typing import Any
 
 from wiazki import FORMAT_VERSION, SCHEMA_BASE_URL
 from wiazki.format import vocab
+from wiazki.format.fields import field_at
 from wiazki.model import Bundle, Catalogue, Partner
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -30,6 +31,22 @@ def _amount(value: float | None) -> int | float | None:
     if value is None:
         return None
     return int(value) if float(value).is_integer() else value
+
+
+def _group(record: Any, path: str, kind: str = "bundle", *, drop: bool = True) -> dict[str, Any]:
+    """A model record as its file writes it: the keys of the field tree's object at `path`, in
+    the tree's order, from the record's attributes (or its `extra`); amounts as in the file,
+    tuples as lists; empty values dropped when `drop`."""
+    extra = dict(getattr(record, "extra", ()))
+    data: dict[str, Any] = {}
+    for child in field_at(kind, path).children:
+        value = getattr(record, child.name) if hasattr(record, child.name) else extra.get(child.name)
+        data[child.name] = _amount(value) if child.type == "amount" else _listed(value)
+    return _drop_none(data) if drop else data
+
+
+def _listed(value: Any) -> Any:
+    return list(value) if isinstance(value, tuple) else value
 
 
 def bundle_record(bundle: Bundle, catalogue: Catalogue, url: str) -> dict[str, Any]:
@@ -48,85 +65,45 @@ def bundle_record(bundle: Bundle, catalogue: Catalogue, url: str) -> dict[str, A
             "territory_names": [register.describe(code) for code in bundle.territory],
             "voivodeships": list(catalogue.voivodeships_of(bundle)),
             "facilitator": bundle.facilitator,
-            "contact": _drop_none(vars(bundle.contact).copy()) if bundle.contact else None,
+            "contact": _group(bundle.contact, "contact") if bundle.contact else None,
             "reviewed": bundle.reviewed,
             "groups": list(bundle.groups),
             "service_types": list(bundle.service_types),
             "canvas": {
-                "customer_segments": [{"group": s.group, "description": s.description} for s in c.customer_segments],
+                "customer_segments": [_group(s, "canvas.customer_segments[]", drop=False) for s in c.customer_segments],
                 "value_proposition": _drop_none(
                     {
                         "summary": c.value_summary,
-                        "services": [
-                            _drop_none(
-                                {
-                                    "name": s.name,
-                                    "type": s.type,
-                                    "area": s.area,
-                                    "provider": s.provider,
-                                    "description": s.description,
-                                    "access": s.access,
-                                    "fee": s.fee,
-                                    "fee_note": s.fee_note,
-                                }
-                            )
-                            for s in c.services
-                        ],
+                        "services": [_group(s, "canvas.value_proposition.services[]") for s in c.services],
                     }
                 ),
                 "channels": list(c.channels),
                 "customer_relationships": list(c.customer_relationships),
-                "revenue_streams": [
-                    _drop_none(
-                        {
-                            "source": r.source,
-                            "description": r.description,
-                            "amount_pln": _amount(r.amount_pln),
-                            "period": r.period,
-                        }
-                    )
-                    for r in c.revenue_streams
-                ],
+                "revenue_streams": [_group(r, "canvas.revenue_streams[]") for r in c.revenue_streams],
                 "key_resources": list(c.key_resources),
                 "key_activities": list(c.key_activities),
-                "key_partners": [
-                    {"partner": k.partner, "role": k.role, "contribution": k.contribution} for k in c.key_partners
-                ],
-                "cost_structure": [
-                    _drop_none({"item": x.item, "amount_pln": _amount(x.amount_pln), "period": x.period})
-                    for x in c.cost_structure
-                ],
+                "key_partners": [_group(k, "canvas.key_partners[]", drop=False) for k in c.key_partners],
+                "cost_structure": [_group(x, "canvas.cost_structure[]") for x in c.cost_structure],
             },
             "design": _drop_none(
                 {
                     "discover": _drop_none({"methods": list(d.methods), "findings": list(d.findings)}) or None,
                     "define": _drop_none({"challenge": d.challenge, "needs": list(d.needs)}) or None,
                     "ideate": _drop_none({"ideas": list(d.ideas), "chosen": d.chosen}) or None,
-                    "prototype": {
-                        "tests": [
-                            {
-                                "date": t.date,
-                                "participants": t.participants,
-                                "method": t.method,
-                                "feedback": list(t.feedback),
-                                "changes": list(t.changes),
-                            }
-                            for t in d.tests
-                        ]
-                    }
+                    "prototype": {"tests": [_group(t, "design.prototype.tests[]", drop=False) for t in d.tests]}
                     if d.tests
                     else None,
                     "plan": _drop_none(
                         {
                             "start": d.start,
-                            "milestones": [{"date": m.date, "milestone": m.milestone} for m in d.milestones],
+                            "milestones": [_group(m, "design.plan.milestones[]", drop=False) for m in d.milestones],
                             "risks": list(d.risks),
                         }
                     )
                     or None,
                 }
             ),
-            "links": [{"title": link.title, "url": link.url} for link in bundle.links],
+            "links": [_group(link, "links[]", drop=False) for link in bundle.links],
             "keywords": list(bundle.keywords),
         }
     )
@@ -144,11 +121,11 @@ def partner_record(partner: Partner, catalogue: Catalogue, url: str) -> dict[str
             "kind": partner.kind,
             "kind_label": partner.kind_label,
             "social_enterprise": partner.social_enterprise or None,
-            "identifiers": _drop_none({"krs": partner.krs, "nip": partner.nip, "regon": partner.regon}) or None,
+            "identifiers": _group(partner, "identifiers", "partner") or None,
             "website": partner.website,
             "email": partner.email,
             "phone": partner.phone,
-            "address": _drop_none(vars(partner.address).copy()) if partner.address else None,
+            "address": _group(partner.address, "address", "partner") if partner.address else None,
             "territory": list(partner.territory),
             "description": partner.description,
             "bundles": [

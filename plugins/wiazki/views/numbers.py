@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from markupsafe import Markup, escape
 
 from wiazki.format import vocab
+from wiazki.format.fields import field_at
 from wiazki.model import Bundle, Catalogue
 from wiazki.polish import amount, number
 
@@ -122,7 +123,7 @@ def figures(catalogue: Catalogue) -> list[Figure]:
         ),
         (
             "uslugi",
-            "Rodzaj usługi",
+            field_at("bundle", "canvas.value_proposition.services[].type").label,
             "Wiązki według rodzaju usług",
             "Liczba wiązek, które obejmują usługę danego rodzaju.",
             list(vocab.SERVICE_TYPES),
@@ -140,7 +141,7 @@ def figures(catalogue: Catalogue) -> list[Figure]:
             "sektory",
             "Partnerzy według sektora",
             "Liczba partnerów katalogu w każdym sektorze.",
-            ("Sektor", "Partnerzy"),
+            (field_at("partner", "sector").label, "Partnerzy"),
             _labelled(list(vocab.SECTORS), vocab.SECTORS.label, lambda s: (sum(1 for p in partners if p.sector == s),)),
             totals=(float(len(partners)),),
         )

@@ -28,6 +28,15 @@ LICENCE_MARKER = "<!-- wiazki:licencja -->"
 
 HSDS_DIR = "api/hsds/"
 
+#: Logged as a warning when mkdocs.yml has no site_url, so that `--strict` refuses the
+#: build: feeds, calendars and HSDS need absolute page addresses, and without it they
+#: get root-relative ones, wrong for a site in a subfolder (GitHub Pages) and no URI
+#: at all for iCalendar and HSDS.
+NO_SITE_URL = (
+    "wiazki: w mkdocs.yml brak site_url: kanały Atom, kalendarze i pliki HSDS "
+    "potrzebują pełnych adresów stron; ustaw adres, pod którym strona będzie opublikowana"
+)
+
 
 def json_text(document: dict[str, Any]) -> str:
     """Compact UTF-8 JSON, inert if pasted into HTML or a <script> (as exports.py writes it)."""

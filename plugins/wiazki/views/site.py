@@ -21,7 +21,7 @@ from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined,
 from markupsafe import Markup, escape
 
 from wiazki import FORMAT_VERSION, REPO_URL
-from wiazki.format import vocab
+from wiazki.format import fields, vocab
 from wiazki.format.schema import schema_text
 from wiazki.model import Bundle, Catalogue, Partner
 from wiazki.polish import amount, count, number, plural
@@ -78,6 +78,14 @@ def facet_code(vocabulary: vocab.Vocabulary, key: str) -> str:
     return str(list(vocabulary).index(key))
 
 
+def field_label(path: str, kind: str = "bundle") -> str:
+    """The Polish label of the field at `path` in the field tree (`wiazki.format.fields`), for templates.
+
+    Raises KeyError for a path the tree lacks, so a renamed field breaks the build, not the page.
+    """
+    return fields.field_at(kind, path).label
+
+
 def template_environment(extra_dirs: Iterable[str | Path] = ()) -> Environment:
     """Our own Jinja environment: autoescape on, unknown names are errors.
 
@@ -103,6 +111,7 @@ def template_environment(extra_dirs: Iterable[str | Path] = ()) -> Environment:
         canvas_order=CANVAS_ORDER,
         facet_code=facet_code,
         labelled=lambda keys, vocabulary: [(key, vocabulary.label(key)) for key in keys],
+        label=field_label,
     )
     return env
 
@@ -134,11 +143,6 @@ class GeneratedPage:
                 for level, anchor, inner in _HEADING.findall(self.html)
             )
             object.__setattr__(self, "headings", headings)
-
-    @property
-    def markdown(self) -> str:
-        """The body as a Markdown source (one raw HTML block): the same text as `html`."""
-        return self.html
 
     @property
     def in_nav(self) -> bool:
@@ -207,7 +211,12 @@ class SiteViews:
         """A link from the page at `from_url` to `to_url` (both site-relative)."""
         base = posixpath.dirname(from_url.rstrip("/")) if not from_url.endswith("/") else from_url.rstrip("/")
         target, _, query = to_url.partition("?")
-        rel = posixpath.relpath(target or ".", base or ".")
+        if ".." in target or ".." in base or target.startswith("/") or base.startswith("/"):
+            rel = posixpath.relpath(target or ".", base or ".")
+        else:
+            # Both from the site's root: the same answer without `relpath` asking the
+            # process for its working directory on every link (18,000 links at 1,000 bundles).
+            rel = posixpath.relpath("/" + (target or "."), "/" + (base or "."))
         if target == "" or target.endswith("/"):
             rel = "./" if rel == "." else rel + "/"
         return rel + (f"?{query}" if query else "")

@@ -14,6 +14,7 @@ import re
 from urllib.parse import urlsplit
 
 import nh3
+from markdown_it.token import Token
 from markupsafe import Markup
 
 from wiazki.format import commonmark
@@ -54,6 +55,13 @@ _ALLOWED_TAGS = {
 _ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "th": {"style"}, "td": {"style"}}
 
 
+def _unsafe_link(token: Token) -> bool:
+    return token.type == "link_open" and commonmark.link_scheme(str(token.attrs.get("href", ""))) not in (
+        None,
+        *SAFE_SCHEMES,
+    )
+
+
 def markdown_to_html(text: str) -> Markup:
     """A bundle description as sanitised HTML (safe to print unescaped).
 
@@ -61,17 +69,22 @@ def markdown_to_html(text: str) -> Markup:
     a longer one reaching this function anyway is cut there, so rendering stays bounded.
     """
     parsed = commonmark.parse(text[: commonmark.MAX_MARKDOWN_CHARS])
+    # The parse is shared (cached): a token to change is replaced by a changed copy.
+    tokens = []
     for token in parsed.tokens:
         # A description sits under the page's h2 "Opis": its headings start at h3.
         if token.type in ("heading_open", "heading_close"):
-            token.tag = f"h{min(int(token.tag[1]) + 2, 6)}"
-        for child in token.children or ():
-            if child.type == "link_open" and commonmark.link_scheme(str(child.attrs.get("href", ""))) not in (
-                None,
-                *SAFE_SCHEMES,
-            ):
-                del child.attrs["href"]
-    html = commonmark.render(parsed.tokens)
+            token = token.copy(tag=f"h{min(int(token.tag[1]) + 2, 6)}")
+        children = token.children or []
+        if any(_unsafe_link(child) for child in children):
+            safe = []
+            for child in children:
+                if _unsafe_link(child):
+                    child = child.copy(attrs={k: v for k, v in child.attrs.items() if k != "href"})
+                safe.append(child)
+            token = token.copy(children=safe)
+        tokens.append(token)
+    html = commonmark.render(tokens)
     clean = nh3.clean(
         html,
         tags=_ALLOWED_TAGS,
@@ -83,11 +96,6 @@ def markdown_to_html(text: str) -> Markup:
         filter_style_properties={"text-align"},
     )
     return Markup(clean.rstrip("\n"))
-
-
-#: The old name of `markdown_to_html`, kept for callers written before (the diff has
-#: its own `render_markdown`, which goes the other way: changes → Markdown).
-render_markdown = markdown_to_html
 
 
 def safe_url(url: str | None, schemes: frozenset[str] = frozenset({"http", "https"})) -> str | None:
