@@ -56,9 +56,11 @@ def text_rules() -> list[str]:
         "### Telefon {#telefon}",
         "",
         "Polski numer: dziewięć cyfr (stacjonarny z numerem kierunkowym, komórkowy, infolinie 800 i 801), "
-        'opcjonalnie z `+48` albo `0048` (także w nawiasie: `"(+48) 601 234 567"`), ze spacjami, łącznikami lub nawiasami między cyframi, np. '
+        'opcjonalnie z `+48` albo `0048` (także w nawiasie: `"(+48) 601 234 567"`), ze spacjami, '
+        "łącznikami lub nawiasami między cyframi, np. "
         '`"601 234 567"`, `"(22) 123-45-67"`, `"+48 63 241 22 10"`; numer wewnętrzny po `wew.`, `wewn.` '
-        'lub `w.` (do 5 cyfr), także w nawiasie, np. `"+48 59 821 40 10 wew. 25"`, `"22 123 45 67 (wew. 25)"`. Także krótkie numery publiczne: '
+        'lub `w.` (do 5 cyfr), także w nawiasie, np. `"+48 59 821 40 10 wew. 25"`, '
+        '`"22 123 45 67 (wew. 25)"`. Także krótkie numery publiczne: '
         '`112`, 984–987 i 991–999, 116 xxx (np. `"116 123"`, `"116 111"`), 118 xxx oraz 19 xxx '
         '(np. `"19 115"`). Numer wpisuje się w cudzysłowie.',
         "",
