@@ -28,11 +28,13 @@ from wiazki.validation.positions import (
     Position,
     PositionTable,
     byte_offset_to_index,
+    false_dash_problems,
     false_space_problems,
     indentation_hint,
+    line_break_problem,
     mark_index,
 )
-from wiazki.validation.problems import ERROR, Problem
+from wiazki.validation.problems import ERROR, WARNING, Problem
 
 MAX_FILE_BYTES = 1024 * 1024
 MAX_DEPTH = 20
@@ -71,6 +73,9 @@ class Document:
     #: The source text of plain scalars that became numbers, booleans or null, so a
     #: message can quote what the person wrote (`0201011`, not `201011`).
     sources: dict[PathKey, str] = field(default_factory=dict)
+    #: Text values that NFC changed, as written in the file: the schema judges these,
+    #: as check-jsonschema and editors do (one verdict); rules and the site read NFC.
+    written: dict[PathKey, str] = field(default_factory=dict)
 
     def position(self, path: PathKey) -> Position:
         """Where the value at `path` starts; the nearest ancestor that exists otherwise."""
@@ -197,6 +202,8 @@ class _Builder:
         #: Lines inside multi-line texts (after their first line): there a
         #: look-alike space is content, not structure.
         self.text_lines: set[int] = set()
+        #: Character ranges of quoted texts read so far: a YAML 1.1 line break there is content.
+        self.quoted: list[tuple[int, int]] = []
 
     def position(self, mark: Any) -> Position:
         return self.lines.mark(mark)
@@ -313,8 +320,12 @@ class _Builder:
                     self.error(event.start_mark, "tag", f"znaczniki typów YAML ({tag}) nie są dozwolone; usuń znacznik")
             if isinstance(event, yaml.ScalarEvent):
                 if event.end_mark is not None and event.end_mark.line > event.start_mark.line:
-                    first, last = self.position(event.start_mark).line, self.position(event.end_mark).line
-                    self.text_lines.update(range(first + 1, last + 1))
+                    first, end = self.position(event.start_mark), self.position(event.end_mark)
+                    # A text block ends at the start of the next line: that line is structure.
+                    last = end.line - 1 if end.column == 1 else end.line
+                    self.text_lines.update(range(first.line + 1, last + 1))
+                if event.style in ("'", '"') and event.end_mark is not None:
+                    self.quoted.append((event.start_mark.index, event.end_mark.index))
                 text = nfc(event.value)
                 if event.tag is None and event.implicit[0] and not is_key_slot():
                     value = resolve_plain_scalar(text)
@@ -323,6 +334,8 @@ class _Builder:
                 where = attach(value, event.start_mark)
                 if where is not None and not isinstance(value, str):
                     self.doc.sources[where] = event.value
+                elif where is not None and value != event.value:
+                    self.doc.written[where] = event.value
             elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
                 if len(stack) >= MAX_DEPTH:
                     self.error(
@@ -406,8 +419,16 @@ def load_text(path: str, text: str) -> tuple[Document | None, list[Problem]]:
         # A tab or a non-breaking space inside a text block is content; in the
         # indentation or after `key:` or `-` it is what usually breaks a file, so
         # name it rather than the error libyaml reports.
-        invisible = _tab_problems(path, text) + false_space_problems(path, text, frozenset(builder.text_lines))
+        invisible = (
+            _tab_problems(path, text)
+            + false_space_problems(path, text, frozenset(builder.text_lines))
+            + false_dash_problems(path, text, frozenset(builder.text_lines))
+        )
         invisible = [p for p in invisible if mark is None or p.line <= where.line]
+        if mark is not None:
+            # A NEL, LS or PS ended a line where the person sees none (YAML 1.1).
+            broken = line_break_problem(path, text, builder.quoted, getattr(mark, "index", len(text)))
+            invisible += [broken] if broken else []
         if invisible:
             return None, sorted(invisible, key=Problem.sort_key)
         # libyaml has a nesting limit of its own, reached before ours in flow collections.
@@ -433,6 +454,9 @@ def load_text(path: str, text: str) -> tuple[Document | None, list[Problem]]:
         builder.error(None, "syntax", _syntax_message(exc))
         return None, builder.problems
     spaces = false_space_problems(path, text, frozenset(builder.text_lines))
+    # "# uwaga<LS>stage: x" parses: the comment ends where the person sees none.
+    broken = line_break_problem(path, text, builder.quoted, len(text))
+    spaces += [broken] if broken else []
     if spaces:
         # The file parsed, but not as it reads: "stage:<NBSP>discover" is one text.
         return None, spaces
@@ -451,6 +475,9 @@ def load_text(path: str, text: str) -> tuple[Document | None, list[Problem]]:
             )
         return None, builder.problems
     doc = builder.doc
+    # "channels:\n  – a\n  – b" parses as one text: the schema will say "not a list";
+    # this says why (a warning, since a text may start with a dash on its own line).
+    builder.problems += false_dash_problems(path, text, frozenset(builder.text_lines), WARNING)
     if doc.data is None:
         builder.problems.append(
             Problem(path, 1, 1, ERROR, "empty-file", "plik jest pusty; powinien zawierać pola opisane w formacie")
