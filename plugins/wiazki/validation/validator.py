@@ -18,17 +18,13 @@ from pathlib import Path
 from stat import S_ISREG
 
 from wiazki.format.teryt import Register, load_register
+from wiazki.validation.cross_rules import check_unreferenced_partners
 from wiazki.validation.limits import limit, limit_file
 from wiazki.validation.loader import Document, load_file
 from wiazki.validation.problems import ERROR, WARNING, Problem, sorted_problems
 from wiazki.validation.reporting import safe_text
-from wiazki.validation.rules import (
-    Content,
-    bundle_content_problems,
-    bundle_file_problems,
-    check_unreferenced_partners,
-    partner_file_problems,
-)
+from wiazki.validation.rule_kit import Content
+from wiazki.validation.rules import bundle_content_problems, bundle_file_problems, partner_file_problems
 from wiazki.validation.schema_messages import schema_problems
 
 BUNDLES = "bundles"
