@@ -22,9 +22,11 @@ class Content:
 
 
 def as_list(value: Any) -> list:
+    """`value` if it is a list, else [] (a rule skips a value of the wrong type; the schema reports it)."""
     return value if isinstance(value, list) else []
 
 
 def problem_at(doc: Document, path: tuple, severity: str, code: str, message: str, *, key: bool = False) -> Problem:
+    """A problem at the value at `path` in `doc` (at its key when `key`), line and column from 1."""
     position = doc.key_position(path) if key else doc.position(path)
     return Problem(doc.path, position.line, position.column, severity, code, message)

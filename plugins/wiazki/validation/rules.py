@@ -135,6 +135,9 @@ def check_services(doc: Document) -> Iterator[Problem]:
 # --- rules 2 and 3: partners exist, providers are key partners ---------------
 
 
+# Between files: wiazki.validation.cross_rules.
+
+
 # --- rule 4: TERYT codes exist ------------------------------------------------
 
 
@@ -234,13 +237,12 @@ def check_identifiers(doc: Document) -> Iterator[Problem]:
         )
 
 
-# --- rule 8: link schemes in Markdown (the schema checks URL fields) ---------
+# --- rules 8, 9 and 10 ---------------------------------------------------------------
 
 
-# --- rule 9: cross-sector partnership --------------------------------------------
-
-
-# --- rule 10: partners nobody references -------------------------------------------
+# Rule 8 (link schemes in Markdown) with the other checks of text: wiazki.validation.text_rules.
+# Rules 9 (cross-sector partnership) and 10 (partners nobody references), between files:
+# wiazki.validation.cross_rules.
 
 
 # --- rule 11: reviewed ---------------------------------------------------------------
