@@ -80,7 +80,12 @@ class SiteViews:
         """A link from the page at `from_url` to `to_url` (both site-relative)."""
         base = posixpath.dirname(from_url.rstrip("/")) if not from_url.endswith("/") else from_url.rstrip("/")
         target, _, query = to_url.partition("?")
-        rel = posixpath.relpath(target or ".", base or ".")
+        if ".." in target or ".." in base or target.startswith("/") or base.startswith("/"):
+            rel = posixpath.relpath(target or ".", base or ".")
+        else:
+            # Both from the site's root: the same answer without `relpath` asking the
+            # process for its working directory on every link (18,000 links at 1,000 bundles).
+            rel = posixpath.relpath("/" + (target or "."), "/" + (base or "."))
         if target == "" or target.endswith("/"):
             rel = "./" if rel == "." else rel + "/"
         return rel + (f"?{query}" if query else "")
