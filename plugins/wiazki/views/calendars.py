@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from datetime import UTC, date, datetime, timedelta
+from functools import lru_cache
 
 from icalendar import Calendar, Event
 
@@ -81,23 +82,52 @@ def milestone_events(bundle: Bundle, url: str, history: History | None) -> list[
 _END = b"END:VCALENDAR\r\n"
 
 
-def _calendar(name: str, licence: DataLicence, events: Iterable[bytes]) -> bytes:
-    """A VCALENDAR with `events` (each a VEVENT the library serialised) in it."""
+#: Stands for a calendar's name in the cached head (`_head`); no name folds around it.
+_NAME = "WIAZKI-CALENDAR-NAME"
+_BEGIN = b"BEGIN:VCALENDAR\r\n"
+
+
+@lru_cache(maxsize=8)
+def _head(statement: str) -> bytes:
+    """The library's serialisation of a calendar's properties with `_NAME` as its name,
+    without END:VCALENDAR: built once per licence, not once per bundle."""
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
-    # A title may hold a line break (the format allows it); the library refuses one in
-    # NAME and X-WR-CALNAME (an AssertionError), and a calendar's name is one line.
-    name = clip(_text(name), NAME_CHARS)
-    calendar.add("name", name)
-    calendar.add("x-wr-calname", name)
-    calendar.add("description", licence.statement)
-    calendar.add("x-wr-caldesc", licence.statement)
+    calendar.add("name", _NAME)
+    calendar.add("x-wr-calname", _NAME)
+    calendar.add("description", statement)
+    calendar.add("x-wr-caldesc", statement)
     head = calendar.to_ical()
     if not head.endswith(_END):  # the library's own output; guard against a format change
         raise RuntimeError("icalendar: unexpected end of a calendar")
-    return head[: -len(_END)] + b"".join(events) + _END
+    return head[: -len(_END)]
+
+
+def _calendar(name: str, licence: DataLicence, events: Iterable[bytes]) -> bytes:
+    """A VCALENDAR with `events` (each a VEVENT the library serialised) in it.
+
+    Bytes as the library writes the whole calendar: its cached head with the two name
+    lines the library serialises for this name (each property is folded on its own).
+    """
+    # A title may hold a line break (the format allows it); the library refuses one in
+    # NAME and X-WR-CALNAME (an AssertionError), and a calendar's name is one line.
+    name = clip(_text(name), NAME_CHARS)
+    names = Calendar()
+    names.add("name", name)
+    names.add("x-wr-calname", name)
+    lines = names.to_ical()
+    if not (lines.startswith(_BEGIN) and lines.endswith(_END)):
+        raise RuntimeError("icalendar: unexpected calendar framing")
+    # A folded line goes on after CRLF and a space: CRLF and a letter starts the next property.
+    name_line, separator, calname_line = lines[len(_BEGIN) : -len(_END)].partition(b"\r\nX-WR-CALNAME:")
+    if not separator or not name_line.startswith(b"NAME:"):
+        raise RuntimeError("icalendar: unexpected name lines")
+    head = _head(licence.statement)
+    head = head.replace(f"\r\nNAME:{_NAME}\r\n".encode(), b"\r\n" + name_line + b"\r\n", 1)
+    head = head.replace(f"\r\nX-WR-CALNAME:{_NAME}\r\n".encode(), b"\r\nX-WR-CALNAME:" + calname_line, 1)
+    return head + b"".join(events) + _END
 
 
 def calendars(
