@@ -79,8 +79,28 @@ def _validate(args: argparse.Namespace) -> int:
     return EXIT_PROBLEMS if failing else EXIT_OK
 
 
+def _not_utf8(args: argparse.Namespace) -> str | None:
+    """The first text option of `wiazki new` that is not valid UTF-8 (os.fsdecode keeps
+    such bytes as lone surrogates, which no file can hold), as its option name."""
+    values = [("id", args.id), ("--title", args.title), ("--facilitator", args.facilitator)]
+    values += [("--territory", v) for v in args.territory] + [("--group", v) for v in args.group or []]
+    for option, value in values:
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            return option
+    return None
+
+
 def _new(args: argparse.Namespace) -> int:
     content = Path(args.content_dir)
+    bad = _not_utf8(args)
+    if bad:
+        sys.stderr.write(
+            f"wiazki: wartość {bad} nie jest poprawnym tekstem UTF-8 (sprawdź kodowanie terminala "
+            "lub skopiuj ją ponownie); nie utworzono pliku\n"
+        )
+        return EXIT_CANNOT_RUN
     target = content / "bundles" / f"{args.id}.yml"
     if not is_id(args.id):
         sys.stderr.write(

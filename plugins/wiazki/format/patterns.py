@@ -26,13 +26,14 @@ EMAIL_PATTERN = (
     "(\\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)+$"
 )
 #: A Polish phone number (docs/format.md, "Telefon"): nine digits (landline with its
-#: area code, mobile, 800/801 lines) with an optional +48 or 0048, spaces, hyphens or
-#: brackets between digits ("601 234 567", "(22) 123-45-67", "+48 63 241 22 10") and
-#: an optional extension ("+48 59 821 40 10 wew. 25"); or a short public number:
+#: area code, mobile, 800/801 lines) with an optional +48 or 0048 (also bracketed:
+#: "(+48) 601 234 567"), spaces, hyphens or brackets between digits ("601 234 567",
+#: "(22) 123-45-67", "+48 63 241 22 10") and an optional extension, bracketed or not
+#: ("+48 59 821 40 10 wew. 25", "22 123 45 67 (wew. 25)"); or a short public number:
 #: 112, 984–987 and 991–999 (emergency and city services), 116 xxx (EU helplines:
 #: 116 111, 116 123), 118 xxx (directory) and 19 xxx (municipal lines: 19 115).
 PHONE_PATTERN = (
-    "^(((\\+|00)48[ -]?)?(\\(?[0-9]\\)?[ -]?){8}[0-9](,? ?([Ww]ewn?|[Ww]|ext)\\.? ?[0-9]{1,5})?"
+    "^((\\(?(\\+|00)48\\)?[ -]?)?(\\(?[0-9]\\)?[ -]?){8}[0-9](,? ?\\(?([Ww]ewn?|[Ww]|ext)\\.? ?[0-9]{1,5}\\)?)?"
     "|112|98[4-7]|99[1-9]|11[68] ?[0-9]{3}|19 ?[0-9]{3})$"
 )
 TERYT_PATTERN = "^([0-9]{2}|[0-9]{4}|[0-9]{7})$"

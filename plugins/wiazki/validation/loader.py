@@ -25,13 +25,16 @@ from wiazki.validation.positions import (
     Position,
     PositionTable,
     byte_offset_to_index,
+    false_dash_problems,
     false_space_problems,
     indentation_hint,
+    line_break_problem,
     mark_index,
 )
-from wiazki.validation.problems import ERROR, Problem
+from wiazki.validation.problems import ERROR, WARNING, Problem
 from wiazki.validation.yaml_messages import INDENTATION_ERRORS, syntax_message
 from wiazki.validation.yaml_scalars import nfc, resolve_plain_scalar
+from wiazki.validation.yaml_text import decode_text, tab_problems
 
 #: libyaml is ~10× faster than the pure-Python parser; both give the same events.
 _LOADER = getattr(yaml, "CSafeLoader", None) or yaml.SafeLoader
@@ -55,6 +58,9 @@ class Document:
     #: The source text of plain scalars that became numbers, booleans or null, so a
     #: message can quote what the person wrote (`0201011`, not `201011`).
     sources: dict[PathKey, str] = field(default_factory=dict)
+    #: Text values that NFC changed, as written in the file: the schema judges these,
+    #: as check-jsonschema and editors do (one verdict); rules and the site read NFC.
+    written: dict[PathKey, str] = field(default_factory=dict)
 
     def position(self, path: PathKey) -> Position:
         """Where the value at `path` starts; the nearest ancestor that exists otherwise."""
@@ -82,6 +88,8 @@ class _Builder:
         #: Lines inside multi-line texts (after their first line): there a
         #: look-alike space is content, not structure.
         self.text_lines: set[int] = set()
+        #: Character ranges of quoted texts read so far: a YAML 1.1 line break there is content.
+        self.quoted: list[tuple[int, int]] = []
 
     def position(self, mark: Any) -> Position:
         return self.lines.mark(mark)
@@ -198,8 +206,12 @@ class _Builder:
                     self.error(event.start_mark, "tag", f"znaczniki typów YAML ({tag}) nie są dozwolone; usuń znacznik")
             if isinstance(event, yaml.ScalarEvent):
                 if event.end_mark is not None and event.end_mark.line > event.start_mark.line:
-                    first, last = self.position(event.start_mark).line, self.position(event.end_mark).line
-                    self.text_lines.update(range(first + 1, last + 1))
+                    first, end = self.position(event.start_mark), self.position(event.end_mark)
+                    # A text block ends at the start of the next line: that line is structure.
+                    last = end.line - 1 if end.column == 1 else end.line
+                    self.text_lines.update(range(first.line + 1, last + 1))
+                if event.style in ("'", '"') and event.end_mark is not None:
+                    self.quoted.append((event.start_mark.index, event.end_mark.index))
                 text = nfc(event.value)
                 if event.tag is None and event.implicit[0] and not is_key_slot():
                     value = resolve_plain_scalar(text)
@@ -208,6 +220,8 @@ class _Builder:
                 where = attach(value, event.start_mark)
                 if where is not None and not isinstance(value, str):
                     self.doc.sources[where] = event.value
+                elif where is not None and value != event.value:
+                    self.doc.written[where] = event.value
             elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
                 if len(stack) >= MAX_DEPTH:
                     self.error(
@@ -235,49 +249,6 @@ class _NoKey:
 _NO_KEY = _NoKey()
 
 
-def _tab_problems(path: str, text: str) -> list[Problem]:
-    problems = []
-    for number, line in enumerate(text.split("\n"), start=1):
-        stripped = line.lstrip(" \t")
-        indent = line[: len(line) - len(stripped)]
-        if "\t" in indent and stripped and not stripped.startswith("#"):
-            problems.append(
-                Problem(
-                    path,
-                    number,
-                    indent.index("\t") + 1,
-                    ERROR,
-                    "tab-indent",
-                    "tabulator we wcięciu; YAML wymaga wcięć ze spacji",
-                )
-            )
-            if len(problems) >= MAX_PROBLEMS_PER_FILE:
-                break
-    return problems
-
-
-def _decode(path: str, raw: bytes) -> tuple[str | None, list[Problem]]:
-    if raw.startswith(b"\xef\xbb\xbf"):
-        raw = raw[3:]
-    try:
-        return raw.decode("utf-8"), []
-    except UnicodeDecodeError as exc:
-        before = raw[: exc.start]
-        line = before.count(b"\n") + 1
-        line_start = before.rfind(b"\n") + 1
-        column = len(before[line_start:].decode("utf-8", "replace")) + 1
-        return None, [
-            Problem(
-                path,
-                line,
-                column,
-                ERROR,
-                "encoding",
-                "plik nie jest poprawnym tekstem UTF-8; zapisz go w kodowaniu UTF-8",
-            )
-        ]
-
-
 def load_text(path: str, text: str) -> tuple[Document | None, list[Problem]]:
     """Parse YAML text. Returns the document (None when unusable) and the problems found."""
     if text.startswith("\ufeff"):
@@ -291,8 +262,16 @@ def load_text(path: str, text: str) -> tuple[Document | None, list[Problem]]:
         # A tab or a non-breaking space inside a text block is content; in the
         # indentation or after `key:` or `-` it is what usually breaks a file, so
         # name it rather than the error libyaml reports.
-        invisible = _tab_problems(path, text) + false_space_problems(path, text, frozenset(builder.text_lines))
+        invisible = (
+            tab_problems(path, text)
+            + false_space_problems(path, text, frozenset(builder.text_lines))
+            + false_dash_problems(path, text, frozenset(builder.text_lines))
+        )
         invisible = [p for p in invisible if mark is None or p.line <= where.line]
+        if mark is not None:
+            # A NEL, LS or PS ended a line where the person sees none (YAML 1.1).
+            broken = line_break_problem(path, text, builder.quoted, getattr(mark, "index", len(text)))
+            invisible += [broken] if broken else []
         if invisible:
             return None, sorted(invisible, key=Problem.sort_key)
         # libyaml has a nesting limit of its own, reached before ours in flow collections.
@@ -318,6 +297,9 @@ def load_text(path: str, text: str) -> tuple[Document | None, list[Problem]]:
         builder.error(None, "syntax", syntax_message(exc))
         return None, builder.problems
     spaces = false_space_problems(path, text, frozenset(builder.text_lines))
+    # "# uwaga<LS>stage: x" parses: the comment ends where the person sees none.
+    broken = line_break_problem(path, text, builder.quoted, len(text))
+    spaces += [broken] if broken else []
     if spaces:
         # The file parsed, but not as it reads: "stage:<NBSP>discover" is one text.
         return None, spaces
@@ -336,6 +318,9 @@ def load_text(path: str, text: str) -> tuple[Document | None, list[Problem]]:
             )
         return None, builder.problems
     doc = builder.doc
+    # "channels:\n  – a\n  – b" parses as one text: the schema will say "not a list";
+    # this says why (a warning, since a text may start with a dash on its own line).
+    builder.problems += false_dash_problems(path, text, frozenset(builder.text_lines), WARNING)
     if doc.data is None:
         builder.problems.append(
             Problem(path, 1, 1, ERROR, "empty-file", "plik jest pusty; powinien zawierać pola opisane w formacie")
@@ -380,7 +365,7 @@ def load_bytes(path: str, raw: bytes) -> tuple[Document | None, list[Problem]]:
         return None, [
             Problem(path, 1, 1, ERROR, "empty-file", "plik jest pusty; powinien zawierać pola opisane w formacie")
         ]
-    text, problems = _decode(path, raw)
+    text, problems = decode_text(path, raw)
     if text is None:
         return None, problems
     return load_text(path, text)

@@ -194,3 +194,70 @@ def indentation_hint(text: str, line_number: int) -> str | None:
             f"pola zaczynają się tu w kolumnie {options}"
         )
     return None
+
+
+# YAML 1.1 line breaks other than LF and CR: libyaml ends a line at each, an editor
+# and GitHub do not (they show one line). Pasted from a word processor or a PDF, one
+# in a text block ends the block there, and the rest of the line reads as a new field.
+_YAML11_BREAK = re.compile("[\x85\u2028\u2029]")
+
+
+def line_break_problem(path: str, text: str, quoted: list[tuple[int, int]], before: int) -> Problem | None:
+    """The first NEL, LS or PS before character index `before` that is not inside a
+    quoted text (`quoted`: sorted (start, end) character ranges, where it is content),
+    named at its line and column; None when there is none."""
+    starts = [start for start, _ in quoted]
+    for match in _YAML11_BREAK.finditer(text, 0, max(0, before) + 1):
+        index = match.start()
+        inside = bisect.bisect_right(starts, index) - 1
+        if inside >= 0 and index < quoted[inside][1]:
+            continue
+        where = LineMap(text).at(index)
+        char = match.group()
+        return Problem(
+            path,
+            where.line,
+            where.column,
+            ERROR,
+            "line-separator",
+            f"znak U+{ord(char):04X} ({unicodedata.name(char, 'NEXT LINE')}) w tym miejscu YAML czyta jako koniec "
+            "wiersza, choć edytor go nie pokazuje (często z tekstu skopiowanego z innego programu); "
+            "usuń go albo zastąp spacją",
+        )
+    return None
+
+
+# Dashes and bullets a word processor puts where a list's "-" was typed ("- " becomes
+# "– " or "• "): YAML reads the line as text, not as an item of a list.
+_LOOK_ALIKE_DASHES = "\u2010-\u2015\u2212\u2022\u2023\u2043\u2219\u25aa\u25cf\u00b7"
+_DASH_ITEM = re.compile(f"^ *([{_LOOK_ALIKE_DASHES}])[ \u00a0]")
+
+
+def false_dash_problems(
+    path: str, text: str, skip_lines: frozenset[int] = frozenset(), severity: str = ERROR
+) -> list[Problem]:
+    """A look-alike dash or bullet where a list item's "-" belongs (at the start of a line
+    outside multi-line texts, `skip_lines`), at its exact line and column."""
+    problems: list[Problem] = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        if number in skip_lines:
+            continue
+        match = _DASH_ITEM.match(line[:200])
+        if match is None:
+            continue
+        char = match.group(1)
+        problems.append(
+            Problem(
+                path,
+                number,
+                match.start(1) + 1,
+                severity,
+                "false-dash",
+                f"znak „{char}” ({unicodedata.name(char, 'DASH')}) na początku wiersza: element listy zaczyna się "
+                "od zwykłego łącznika „-” (edytor tekstu często zamienia go na półpauzę lub punktor); "
+                "zastąp go znakiem „-”",
+            )
+        )
+        if len(problems) >= 50:
+            break
+    return problems

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import copy
+import re
+import unicodedata
 from collections.abc import Iterator
 from functools import cache
 from typing import Any
@@ -10,6 +13,7 @@ import jsonschema
 from jsonschema.exceptions import ValidationError
 
 from wiazki.format import regex, vocab
+from wiazki.format.patterns import INVISIBLE_CLASS
 from wiazki.format.schema import FIELD_PATTERN_MESSAGES, NONBLANK_PATTERN, PATTERN_MESSAGES, URL_PATTERN, schemas
 from wiazki.polish import count, lower_first
 from wiazki.validation import suggest
@@ -18,6 +22,22 @@ from wiazki.validation.loader import Document
 from wiazki.validation.problems import ERROR, Problem
 
 _VOCABULARY_BY_IDS = {tuple(vocabulary): vocabulary for vocabulary in vocab.ALL}
+
+# A character of a key that shows nothing (a plain space shows as one): "stage\u00a0".
+_INVISIBLE_IN_KEY = re.compile("[" + INVISIBLE_CLASS.replace("\\x00-\\x20", "\\x00-\\x1f") + "]")
+
+
+def _invisible_in_key(name: str, what: str = ": nazwa") -> str:
+    """`what` + " zawiera niewidoczny znak U+00A0 (NO-BREAK SPACE) – znak 6; usuń go …", or ""."""
+    found = _INVISIBLE_IN_KEY.search(name)
+    if found is None:
+        return ""
+    char = found.group()
+    return (
+        f"{what} zawiera niewidoczny znak U+{ord(char):04X} ({unicodedata.name(char, 'znak sterujący')}) – "
+        f"znak {found.start() + 1}; usuń go (często przychodzi z tekstem skopiowanym z innego programu)"
+    )
+
 
 _TYPE_NAMES = {
     "string": "tekstem",
@@ -182,7 +202,8 @@ def _problems_for(error: ValidationError, doc: Document, hints: bool = True) -> 
         for name in sorted(set(instance) - set(allowed)) if isinstance(instance, dict) else []:
             guess = suggest.hint(name, allowed) if hints else ""
             hint = f"; {guess}" if guess else f"; dozwolone pola: {', '.join(allowed)}"
-            yield at(path + (name,), f"nieznane pole `{clip(name)}`{hint}", "unknown-field", key=True)
+            message = f"nieznane pole `{clip(name)}`{_invisible_in_key(name)}{hint}"
+            yield at(path + (name,), message, "unknown-field", key=True)
     elif keyword == "type":
         yield at(path, _type_message(error, path, doc.sources.get(path)), "type")
     elif keyword == "enum":
@@ -207,7 +228,13 @@ def _problems_for(error: ValidationError, doc: Document, hints: bool = True) -> 
             path,
             f"tekst w {_field(path).replace('pole ', 'polu ', 1)} jest za długi: "
             f"ma {count(n, 'znak', 'znaki', 'znaków')}, "
-            f"dozwolone najwyżej {error.validator_value}",
+            f"dozwolone najwyżej {error.validator_value}"
+            + (
+                " (część liter zapisano w postaci rozłożonej, NFD: litera i osobny znak diakrytyczny; "
+                "wpisz je ponownie jako jeden znak)"
+                if path in doc.written and n > len(unicodedata.normalize("NFC", instance))
+                else ""
+            ),
             "too-long",
         )
     elif keyword == "minItems":
@@ -238,11 +265,35 @@ def _problems_for(error: ValidationError, doc: Document, hints: bool = True) -> 
                 yield at(path, f"{_field(path)} nie może zawierać samych spacji ani niewidocznych znaków", "empty")
         elif meaning:
             code = "url-scheme" if error.validator_value == URL_PATTERN else "pattern"
-            yield at(path, f"{_field(path)} musi być {meaning}; jest: „{clip(str(instance))}”", code)
+            shown = f"„{clip(str(instance))}”{_invisible_in_key(str(instance), ', który')}"
+            yield at(path, f"{_field(path)} musi być {meaning}; jest: {shown}", code)
         else:
             yield at(path, f"{_field(path)} ma nieprawidłowy format", "pattern")
     else:
         yield at(path, f"{_field(path)} ma nieprawidłową wartość", "invalid")
+
+
+def as_written(doc: Document) -> Any:
+    """The file's data with each text as written, not as NFC made it (`Document.written`).
+
+    The loader reads text in NFC, so that rules, search and lengths see the letters
+    people see; check-jsonschema and editors judge the text as written. The schema
+    judges it as written too, so that both give one verdict (issue 8): a U+212A
+    KELVIN SIGN is not the letter K of an e-mail address, and a decomposed title
+    counts its combining marks against `maxLength`.
+    """
+    if not doc.written:
+        return doc.data
+    data = copy.deepcopy(doc.data)
+    for path, text in doc.written.items():
+        target = data
+        try:
+            for part in path[:-1]:
+                target = target[part]
+            target[path[-1]] = text
+        except (KeyError, IndexError, TypeError):  # inside a duplicate the loader dropped
+            continue
+    return data
 
 
 #: Past this many problems in one file, messages skip the "did you mean" search: the
@@ -260,7 +311,7 @@ def schema_problems(kind: str, doc: Document) -> list[Problem]:
     MAX_PROBLEMS_PER_FILE of them (validation/limits.py).
     """
     problems: list[Problem] = []
-    errors = list(validator(kind).iter_errors(doc.data))
+    errors = list(validator(kind).iter_errors(as_written(doc)))
     # A value of the wrong type also fails its enum or pattern: say only the first.
     mistyped = {tuple(e.absolute_path) for e in errors if e.validator == "type"}
     required_at: set[tuple] = set()

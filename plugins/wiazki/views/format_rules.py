@@ -37,7 +37,9 @@ def text_rules() -> list[str]:
         "Litery zapisane w postaci rozłożonej (np. „o” i osobny akcent, jak z macOS lub PDF) walidator "
         "i strona czytają jako zwykłe litery (normalizacja Unicode NFC). Twarda spacja (U+00A0) we "
         "wcięciu, po `pole:` albo po `-` listy to błąd `false-space` w jej dokładnym miejscu: YAML nie "
-        "uznaje jej za odstęp.",
+        "uznaje jej za odstęp. Półpauza lub punktor zamiast `-` listy (edytor tekstu często tak zamienia) "
+        "to `false-dash`, a niewidoczny znak końca wiersza U+2028, U+2029 lub U+0085 poza cudzysłowem "
+        "(YAML kończy tam wiersz, edytor go nie pokazuje) – błąd `line-separator`.",
         "",
         "Wzorce pól (daty, adresy, telefony, kody) są wyrażeniami ECMAScript, jak każe JSON Schema: "
         "walidator, edytor i `check-jsonschema` dają ten sam werdykt.",
@@ -54,9 +56,11 @@ def text_rules() -> list[str]:
         "### Telefon {#telefon}",
         "",
         "Polski numer: dziewięć cyfr (stacjonarny z numerem kierunkowym, komórkowy, infolinie 800 i 801), "
-        "opcjonalnie z `+48` albo `0048`, ze spacjami, łącznikami lub nawiasami między cyframi, np. "
+        'opcjonalnie z `+48` albo `0048` (także w nawiasie: `"(+48) 601 234 567"`), ze spacjami, '
+        "łącznikami lub nawiasami między cyframi, np. "
         '`"601 234 567"`, `"(22) 123-45-67"`, `"+48 63 241 22 10"`; numer wewnętrzny po `wew.`, `wewn.` '
-        'lub `w.` (do 5 cyfr), np. `"+48 59 821 40 10 wew. 25"`. Także krótkie numery publiczne: '
+        'lub `w.` (do 5 cyfr), także w nawiasie, np. `"+48 59 821 40 10 wew. 25"`, '
+        '`"22 123 45 67 (wew. 25)"`. Także krótkie numery publiczne: '
         '`112`, 984–987 i 991–999, 116 xxx (np. `"116 123"`, `"116 111"`), 118 xxx oraz 19 xxx '
         '(np. `"19 115"`). Numer wpisuje się w cudzysłowie.',
         "",

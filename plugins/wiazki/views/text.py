@@ -114,7 +114,7 @@ def search_text(*parts: str) -> str:
     return " ".join(" ".join(parts).split()).casefold()
 
 
-_EXTENSION = re.compile(r"[, ]*(?:[Ww]ewn?|[Ww]|ext)\.? ?([0-9]{1,5})$")
+_EXTENSION = re.compile(r"[, ]*\(?(?:[Ww]ewn?|[Ww]|ext)\.? ?([0-9]{1,5})\)?$")
 
 
 def phone_href(phone: str) -> str | None:
@@ -124,6 +124,8 @@ def phone_href(phone: str) -> str | None:
     extension = _EXTENSION.search(phone)
     number = phone[: extension.start()] if extension else phone
     digits = re.sub(r"[^0-9+]", "", number)
+    if digits.startswith("00"):  # 0048 is +48: a tel: URI writes the global form (RFC 3966)
+        digits = "+" + digits[2:]
     if not re.fullmatch(r"\+?[0-9]{3,15}", digits):
         return None
     return f"tel:{digits};ext={extension.group(1)}" if extension else f"tel:{digits}"
