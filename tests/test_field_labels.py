@@ -11,7 +11,8 @@ from wiazki.format import bundle_fields, fields, partner_fields
 from wiazki.format.schema import schemas
 from wiazki.format.teryt import load_register
 from wiazki.model import Catalogue
-from wiazki.views.site import SiteViews, field_label
+from wiazki.views.site import SiteViews
+from wiazki.views.templates import field_label
 
 #: Labels the bundle and partner pages print, by field path.
 BUNDLE_PAGE_LABELS = (

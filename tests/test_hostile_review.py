@@ -335,3 +335,28 @@ def test_a_pattern_message_names_the_invisible_character_that_breaks_it(tmp_path
     problems = validate_content(kit.write_content(tmp_path, {"senior-u-siebie": bundle}), today=kit.TODAY).problems
     problem = next(p for p in problems if p.code == "pattern")
     assert f"który zawiera niewidoczny znak {char}" in problem.message
+
+
+# --- the file system: what stands where a folder or a file belongs is said, not skipped ---
+
+
+@pytest.mark.parametrize("kind", ["file", "fifo"])
+def test_a_file_where_the_bundles_folder_belongs_is_refused(tmp_path, kind):
+    kit.write_content(tmp_path, bundles={})
+    (tmp_path / "bundles").rmdir()
+    if kind == "fifo":
+        os.mkfifo(tmp_path / "bundles")
+    else:
+        (tmp_path / "bundles").write_text("format: 1\n", encoding="utf-8")
+    problems = validate_content(tmp_path, today=kit.TODAY).problems
+    problem = one(problems, "not-a-folder")
+    assert problem.is_error and problem.path.endswith("bundles")
+
+
+def test_a_folder_named_like_a_content_file_is_refused(tmp_path):
+    kit.write_content(tmp_path)
+    (tmp_path / "bundles" / "nowa-wiazka.yml").mkdir()
+    (tmp_path / "bundles" / "obrazy").mkdir()  # other folders stay allowed
+    problems = validate_content(tmp_path, today=kit.TODAY).problems
+    problem = one(problems, "not-a-file")
+    assert problem.path.endswith("nowa-wiazka.yml") and "to folder" in problem.message

@@ -166,7 +166,7 @@ def test_invisible_text_is_refused(tmp_path, title, code):
 
 def test_the_invisible_character_is_named_with_its_place():
     kit_doc, _ = load_text("x.yml", 'title: "Kre\u200bcik"\n')
-    from wiazki.validation.rules import check_values
+    from wiazki.validation.text_rules import check_values
 
     (problem,) = check_values(kit_doc)
     assert "U+200B (ZERO WIDTH SPACE) – znak 4" in problem.message

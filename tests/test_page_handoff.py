@@ -13,7 +13,7 @@ from wiazki import cli
 from wiazki.format.teryt import load_register
 from wiazki.model import Catalogue
 from wiazki.views import SiteViews
-from wiazki.views.site import PAGE_KINDS
+from wiazki.views.pages import PAGE_KINDS
 
 
 def _views() -> SiteViews:

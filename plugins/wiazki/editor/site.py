@@ -21,7 +21,7 @@ from jinja2 import Environment
 from wiazki.editor.config import EditorSettings, decap_config, required_paths
 from wiazki.format import vocab
 from wiazki.model import Catalogue
-from wiazki.views.site import CANVAS_ORDER
+from wiazki.views.templates import CANVAS_ORDER
 
 ASSETS_DIR = Path(__file__).resolve().parent / "assets"
 #: The file headers the editor writes (and keeps): editors find the schema through them.

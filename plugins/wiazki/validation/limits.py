@@ -24,6 +24,12 @@ MAX_MESSAGE_CHARS = 2_000
 #: How much of a quoted value a message shows, in characters.
 MAX_QUOTED_CHARS = 60
 
+#: Bounds on a file itself, checked as it is read (`wiazki.validation.loader`).
+MAX_FILE_BYTES = 1024 * 1024
+MAX_DEPTH = 20
+#: A real bundle has a few hundred nodes; this bounds the work of every later stage.
+MAX_NODES = 20_000
+
 TOO_MANY = "too-many-problems"
 
 

@@ -12,17 +12,14 @@ core schema does (dates stay strings) and nesting is bounded.
 
 from __future__ import annotations
 
-import math
 import os
-import re
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from wiazki.validation.limits import MAX_PROBLEMS_PER_FILE
+from wiazki.validation.limits import MAX_DEPTH, MAX_FILE_BYTES, MAX_NODES, MAX_PROBLEMS_PER_FILE
 from wiazki.validation.positions import (
     LineMap,
     Position,
@@ -35,25 +32,13 @@ from wiazki.validation.positions import (
     mark_index,
 )
 from wiazki.validation.problems import ERROR, WARNING, Problem
-
-MAX_FILE_BYTES = 1024 * 1024
-MAX_DEPTH = 20
-#: A real bundle has a few hundred nodes; this bounds the work of every later stage.
-MAX_NODES = 20_000
+from wiazki.validation.yaml_messages import INDENTATION_ERRORS, syntax_message
+from wiazki.validation.yaml_scalars import nfc, resolve_plain_scalar
+from wiazki.validation.yaml_text import decode_text, tab_problems
 
 #: libyaml is ~10× faster than the pure-Python parser; both give the same events.
 _LOADER = getattr(yaml, "CSafeLoader", None) or yaml.SafeLoader
 
-# YAML 1.2 core schema (https://yaml.org/spec/1.2.2/#1032-tag-resolution).
-_NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
-_TRUE = re.compile(r"^(?:true|True|TRUE)$")
-_FALSE = re.compile(r"^(?:false|False|FALSE)$")
-_INT10 = re.compile(r"^[-+]?[0-9]+$")
-_INT8 = re.compile(r"^0o[0-7]+$")
-_INT16 = re.compile(r"^0x[0-9a-fA-F]+$")
-_FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")
-_INF = re.compile(r"^[-+]?\.(?:inf|Inf|INF)$")
-_NAN = re.compile(r"^\.(?:nan|NaN|NAN)$")
 
 _STR_TAG = "tag:yaml.org,2002:str"
 _SEQ_TAG = "tag:yaml.org,2002:seq"
@@ -90,105 +75,6 @@ class Document:
         """Where the key naming `path` is; falls back to the value's position."""
         path = tuple(path)
         return self.keys.get(path) or self.position(path)
-
-
-def nfc(text: str) -> str:
-    """`text` in Unicode normal form C: "ó" typed as o + U+0301 (macOS, some PDFs) becomes one
-    character, so rules, search and lengths see the letter people see (issue 8)."""
-    if text.isascii() or unicodedata.is_normalized("NFC", text):
-        return text
-    return unicodedata.normalize("NFC", text)
-
-
-def resolve_plain_scalar(text: str) -> Any:
-    """Resolve an untagged plain scalar as YAML 1.2's core schema does."""
-    if _NULL.match(text):
-        return None
-    if _TRUE.match(text):
-        return True
-    if _FALSE.match(text):
-        return False
-    try:
-        if _INT10.match(text):
-            return int(text, 10)
-        # Python converts powers-of-two bases without its 4,300-digit limit, but the
-        # result could not be written in decimal (messages, exports): the same bound.
-        if _INT8.match(text):
-            return int(text[2:], 8) if len(text) <= 4_700 else text
-        if _INT16.match(text):
-            return int(text[2:], 16) if len(text) <= 3_500 else text
-    except ValueError:
-        # Longer than Python's int-from-string limit: keep the text, the schema
-        # will say it is not a number.
-        return text
-    if _FLOAT.match(text):
-        return float(text)
-    if _INF.match(text):
-        return -math.inf if text.startswith("-") else math.inf
-    if _NAN.match(text):
-        return math.nan
-    return text
-
-
-# libyaml's and PyYAML's messages, in Polish. Matched as substrings, first match wins.
-_SYNTAX_MESSAGES: tuple[tuple[str, str], ...] = (
-    ("exceeded maximum nesting depth", f"zbyt głębokie zagnieżdżenie (ponad {MAX_DEPTH} poziomów)"),
-    (
-        "mapping values are not allowed",
-        "dwukropek w niedozwolonym miejscu; jeśli to część tekstu, ujmij cały tekst w cudzysłów",
-    ),
-    ("could not find expected ':'", "brakuje dwukropka po nazwie pola"),
-    ("did not find expected key", "nieoczekiwany tekst: sprawdź wcięcia i dwukropki"),
-    (
-        "did not find expected '-' indicator",
-        "nieoczekiwany tekst w liście: każdy element zaczyna się od „- ”, sprawdź wcięcia",
-    ),
-    ("did not find expected node content", "brakuje wartości"),
-    ("did not find expected ',' or ']'", "lista w nawiasach kwadratowych nie jest zamknięta („]”)"),
-    ("did not find expected ',' or '}'", "słownik w nawiasach klamrowych nie jest zamknięty („}”)"),
-    ("found unexpected end of stream", "plik kończy się w połowie wartości (np. niezamknięty cudzysłów)"),
-    ("found unexpected document indicator", "napis „---” lub „...” w środku wartości; ujmij tekst w cudzysłów"),
-    (
-        "found character that cannot start any token",
-        "znak, od którego nie może zaczynać się wartość (np. @, ` lub tabulator); ujmij tekst w cudzysłów",
-    ),
-    ("found a tab character", "tabulator w miejscu wcięcia; używaj spacji"),
-    ("control characters are not allowed", "niedozwolony znak sterujący"),
-    ("found unacceptable character", "niedozwolony znak sterujący"),
-    ("found unknown escape character", "nieznana sekwencja ucieczki po „\\” w tekście w cudzysłowie"),
-    ("found undefined tag handle", "nieznany znacznik (tag); znaczniki nie są dozwolone"),
-    ("found undefined alias", "odwołanie (alias) do nieistniejącej kotwicy; aliasy nie są dozwolone"),
-    ("expected a single document", "plik zawiera więcej niż jeden dokument YAML"),
-    ("but found another document", "plik zawiera więcej niż jeden dokument YAML"),
-    ("expected <document start>", "plik zawiera więcej niż jeden dokument YAML lub nadmiarowy tekst na końcu"),
-    ("expected <block end>", "nieoczekiwany element: sprawdź wcięcia"),
-    ("while scanning a simple key", "brakuje dwukropka po nazwie pola"),
-    ("while scanning a quoted scalar", "niezamknięty cudzysłów"),
-    ("while scanning a block scalar", "nieprawidłowy blok tekstu (| lub >)"),
-    ("while scanning an anchor", "nieprawidłowa kotwica (&); kotwice nie są dozwolone"),
-    ("while scanning an alias", "nieprawidłowy alias (*); aliasy nie są dozwolone"),
-    ("while scanning a tag", "nieprawidłowy znacznik (!); znaczniki nie są dozwolone"),
-    ("while scanning a directive", "nieprawidłowa dyrektywa (%)"),
-)
-
-
-#: libyaml's errors that a wrongly indented line typically causes (matched as substrings).
-_INDENTATION_ERRORS = (
-    "mapping values are not allowed",
-    "did not find expected key",
-    "did not find expected '-' indicator",
-    "could not find expected ':'",
-)
-
-
-def _syntax_message(error: yaml.YAMLError) -> str:
-    problem = getattr(error, "problem", None) or ""
-    context = getattr(error, "context", None) or ""
-    for text in (problem, context, str(error)):
-        for needle, polish in _SYNTAX_MESSAGES:
-            if needle in text:
-                return f"błąd składni YAML: {polish}"
-    return "błąd składni YAML: sprawdź wcięcia, dwukropki i cudzysłowy w tym miejscu"
 
 
 class _Builder:
@@ -363,49 +249,6 @@ class _NoKey:
 _NO_KEY = _NoKey()
 
 
-def _tab_problems(path: str, text: str) -> list[Problem]:
-    problems = []
-    for number, line in enumerate(text.split("\n"), start=1):
-        stripped = line.lstrip(" \t")
-        indent = line[: len(line) - len(stripped)]
-        if "\t" in indent and stripped and not stripped.startswith("#"):
-            problems.append(
-                Problem(
-                    path,
-                    number,
-                    indent.index("\t") + 1,
-                    ERROR,
-                    "tab-indent",
-                    "tabulator we wcięciu; YAML wymaga wcięć ze spacji",
-                )
-            )
-            if len(problems) >= MAX_PROBLEMS_PER_FILE:
-                break
-    return problems
-
-
-def _decode(path: str, raw: bytes) -> tuple[str | None, list[Problem]]:
-    if raw.startswith(b"\xef\xbb\xbf"):
-        raw = raw[3:]
-    try:
-        return raw.decode("utf-8"), []
-    except UnicodeDecodeError as exc:
-        before = raw[: exc.start]
-        line = before.count(b"\n") + 1
-        line_start = before.rfind(b"\n") + 1
-        column = len(before[line_start:].decode("utf-8", "replace")) + 1
-        return None, [
-            Problem(
-                path,
-                line,
-                column,
-                ERROR,
-                "encoding",
-                "plik nie jest poprawnym tekstem UTF-8; zapisz go w kodowaniu UTF-8",
-            )
-        ]
-
-
 def load_text(path: str, text: str) -> tuple[Document | None, list[Problem]]:
     """Parse YAML text. Returns the document (None when unusable) and the problems found."""
     if text.startswith("\ufeff"):
@@ -420,7 +263,7 @@ def load_text(path: str, text: str) -> tuple[Document | None, list[Problem]]:
         # indentation or after `key:` or `-` it is what usually breaks a file, so
         # name it rather than the error libyaml reports.
         invisible = (
-            _tab_problems(path, text)
+            tab_problems(path, text)
             + false_space_problems(path, text, frozenset(builder.text_lines))
             + false_dash_problems(path, text, frozenset(builder.text_lines))
         )
@@ -433,8 +276,8 @@ def load_text(path: str, text: str) -> tuple[Document | None, list[Problem]]:
             return None, sorted(invisible, key=Problem.sort_key)
         # libyaml has a nesting limit of its own, reached before ours in flow collections.
         code = "too-deep" if "nesting depth" in (exc.problem or "") else "syntax"
-        message = _syntax_message(exc)
-        indentation = code == "syntax" and any(e in (exc.problem or "") for e in _INDENTATION_ERRORS)
+        message = syntax_message(exc)
+        indentation = code == "syntax" and any(e in (exc.problem or "") for e in INDENTATION_ERRORS)
         hint = indentation_hint(text, where.line) if indentation else None
         if hint:
             # At the start of the line: the indentation is what to change.
@@ -448,10 +291,10 @@ def load_text(path: str, text: str) -> tuple[Document | None, list[Problem]]:
         # libyaml's reader reports a byte offset (the pure-Python reader a character index).
         index = byte_offset_to_index(text, exc.position) if _LOADER is not yaml.SafeLoader else exc.position
         where = builder.lines.at(index)
-        builder.problems.append(Problem(path, where.line, where.column, ERROR, "syntax", _syntax_message(exc)))
+        builder.problems.append(Problem(path, where.line, where.column, ERROR, "syntax", syntax_message(exc)))
         return None, builder.problems
     except yaml.YAMLError as exc:
-        builder.error(None, "syntax", _syntax_message(exc))
+        builder.error(None, "syntax", syntax_message(exc))
         return None, builder.problems
     spaces = false_space_problems(path, text, frozenset(builder.text_lines))
     # "# uwaga<LS>stage: x" parses: the comment ends where the person sees none.
@@ -522,7 +365,7 @@ def load_bytes(path: str, raw: bytes) -> tuple[Document | None, list[Problem]]:
         return None, [
             Problem(path, 1, 1, ERROR, "empty-file", "plik jest pusty; powinien zawierać pola opisane w formacie")
         ]
-    text, problems = _decode(path, raw)
+    text, problems = decode_text(path, raw)
     if text is None:
         return None, problems
     return load_text(path, text)

@@ -7,29 +7,33 @@ wrong type instead of failing on it.
 
 from __future__ import annotations
 
-import math
 import re
-import unicodedata
 from collections.abc import Iterator
-from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from stdnum.pl import nip as stdnum_nip
 from stdnum.pl import regon as stdnum_regon
 
-from wiazki.format import commonmark, regex, vocab
+from wiazki.format import regex, vocab
 from wiazki.format.ids import is_id
 from wiazki.format.patterns import DATE_PATTERN, TERYT_PATTERN
 from wiazki.format.teryt import Register
 from wiazki.format.values import filled  # noqa: F401  (its old home; the model imports it from format.values)
 from wiazki.format.values import get as _get
 from wiazki.polish import count
-from wiazki.validation import suggest
-from wiazki.validation.limits import clip
+from wiazki.validation.cross_rules import (
+    check_cross_sector,
+    check_partner_references,
+    check_providers_are_key_partners,
+)
 from wiazki.validation.loader import Document
 from wiazki.validation.problems import ERROR, WARNING, Problem
+from wiazki.validation.rule_kit import Content
+from wiazki.validation.rule_kit import as_list as _list
+from wiazki.validation.rule_kit import problem_at as _problem
 from wiazki.validation.stages import check_stage_completeness, quote_stage, stage_of
+from wiazki.validation.text_rules import check_markdown, check_values
 
 REVIEW_MAX_AGE_DAYS = 365
 MIN_SERVICES = 3
@@ -37,27 +41,6 @@ MIN_SERVICE_TYPES = 3
 
 _DATE = regex.compile(DATE_PATTERN)
 _TERYT = regex.compile(TERYT_PATTERN)
-
-
-@dataclass
-class Content:
-    """The loaded files of a content folder, by id."""
-
-    bundles: dict[str, Document]
-    partners: dict[str, Document]
-    #: Ids of files that exist but could not be read as YAML (their problems are
-    #: reported on their own; other files' rules must not guess about them).
-    unreadable_bundles: frozenset[str] = frozenset()
-    unreadable_partners: frozenset[str] = frozenset()
-
-
-def _list(value: Any) -> list:
-    return value if isinstance(value, list) else []
-
-
-def _problem(doc: Document, path: tuple, severity: str, code: str, message: str, *, key: bool = False) -> Problem:
-    position = doc.key_position(path) if key else doc.position(path)
-    return Problem(doc.path, position.line, position.column, severity, code, message)
 
 
 _stage = stage_of
@@ -84,47 +67,6 @@ def check_identity(doc: Document, stem: str) -> Iterator[Problem]:
         yield _problem(
             doc, ("id",), ERROR, "id-mismatch", f"pole `id` („{value}”) musi być równe nazwie pliku bez .yml („{stem}”)"
         )
-
-
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
-
-
-# Characters that show nothing inside a word: zero-width spaces and joiners, bidi marks,
-# word joiners and invisible operators, the BOM, fillers and tag characters. They make
-# words unfindable and titles look empty or reordered (issue 8); the issue form drops
-# the same characters. (Controls and bidi overrides are `_CONTROL`.)
-_INVISIBLE = re.compile("[\u061c\u115f\u1160\u180e\u200b-\u200f\u2060-\u2064\u3164\ufeff\uffa0\U000e0000-\U000e007f]")
-
-
-def _invisible_message(text: str, offset: int) -> str:
-    char = text[offset]
-    name = unicodedata.name(char, "znak niewidoczny")
-    line = text.count("\n", 0, offset)
-    where = f"znak {offset + 1}" + (f" (wiersz {line + 1} tekstu)" if line else "")
-    return (
-        f"tekst zawiera niewidoczny znak U+{ord(char):04X} ({name}) – {where}; usuń go "
-        "(często przychodzi z tekstem skopiowanym z innego programu)"
-    )
-
-
-def check_values(doc: Document) -> Iterator[Problem]:
-    """No infinite or NaN numbers (they cannot be written as JSON) and no control
-    characters in text (an escaped "\\x07" or a bidi override hides what a text says)."""
-    stack: list[tuple[tuple, Any]] = [((), doc.data)]
-    while stack:
-        path, value = stack.pop()
-        if isinstance(value, float) and not math.isfinite(value):
-            yield _problem(
-                doc, path, ERROR, "non-finite-number", "liczba musi być skończona (.inf i .nan są niedozwolone)"
-            )
-        elif isinstance(value, str) and _CONTROL.search(value):
-            yield _problem(doc, path, ERROR, "control-character", "tekst zawiera niedozwolony znak sterujący; usuń go")
-        elif isinstance(value, str) and (found := _INVISIBLE.search(value)):
-            yield _problem(doc, path, ERROR, "invisible-character", _invisible_message(value, found.start()))
-        elif isinstance(value, dict):
-            stack.extend((path + (key,), item) for key, item in value.items())
-        elif isinstance(value, list):
-            stack.extend((path + (index,), item) for index, item in enumerate(value))
 
 
 def _check_date(doc: Document, path: tuple) -> Iterator[Problem]:
@@ -193,74 +135,7 @@ def check_services(doc: Document) -> Iterator[Problem]:
 # --- rules 2 and 3: partners exist, providers are key partners ---------------
 
 
-def _partner_refs(doc: Document) -> Iterator[tuple[tuple, str]]:
-    """Every partner id a bundle names, with where it is named."""
-    facilitator = _get(doc.data, "facilitator")
-    if isinstance(facilitator, str):
-        yield ("facilitator",), facilitator
-    for index, service in enumerate(_list(_get(doc.data, "canvas", "value_proposition", "services"))):
-        provider = _get(service, "provider")
-        if isinstance(provider, str):
-            yield ("canvas", "value_proposition", "services", index, "provider"), provider
-    for index, item in enumerate(_list(_get(doc.data, "canvas", "key_partners"))):
-        partner = _get(item, "partner")
-        if isinstance(partner, str):
-            yield ("canvas", "key_partners", index, "partner"), partner
-
-
-def check_partner_references(
-    doc: Document, partners: dict[str, Document], unreadable: frozenset[str] = frozenset()
-) -> Iterator[Problem]:
-    for path, partner_id in _partner_refs(doc):
-        if partner_id not in partners and partner_id not in unreadable:
-            shown = clip(partner_id)
-            guess = suggest.hint(partner_id, sorted(partners)) or "sprawdź identyfikatory w content/partners/"
-            yield _problem(
-                doc,
-                path,
-                ERROR,
-                "unknown-partner",
-                f"nie ma partnera `{shown}`: brak pliku content/partners/{shown}.yml; {guess}",
-            )
-    facilitator = _get(doc.data, "facilitator")
-    if isinstance(facilitator, str) and facilitator in partners:
-        kind = _get(partners[facilitator].data, "kind")
-        if isinstance(kind, str) and kind != "owes":
-            yield _problem(
-                doc,
-                ("facilitator",),
-                ERROR,
-                "facilitator-not-owes",
-                "facylitatorem musi być OWES (partner z `kind: owes`), "
-                f"a `{facilitator}` ma rodzaj „{vocab.PARTNER_KINDS.label(kind)}”",
-            )
-
-
-def check_providers_are_key_partners(
-    doc: Document, partners: dict[str, Document] | None = None, unreadable: frozenset[str] = frozenset()
-) -> Iterator[Problem]:
-    """Rule 3. A provider that is no partner at all gets rule 2's message (with the closest
-    id) alone: adding a misspelt id to `key_partners` would not help."""
-    if not isinstance(_get(doc.data, "canvas", "key_partners"), list):
-        return  # missing or of the wrong type: rule 5 or the schema says so
-    key_partners = {
-        p
-        for p in (_get(item, "partner") for item in _list(_get(doc.data, "canvas", "key_partners")))
-        if isinstance(p, str)
-    }
-    for index, service in enumerate(_list(_get(doc.data, "canvas", "value_proposition", "services"))):
-        provider = _get(service, "provider")
-        if partners is not None and isinstance(provider, str) and provider not in partners | dict.fromkeys(unreadable):
-            continue
-        if isinstance(provider, str) and provider not in key_partners:
-            yield _problem(
-                doc,
-                ("canvas", "value_proposition", "services", index, "provider"),
-                ERROR,
-                "provider-not-key-partner",
-                f"realizator `{provider}` nie jest na liście kluczowych partnerów (`canvas.key_partners`); "
-                "dopisz go tam z rolą i wkładem",
-            )
+# Between files: wiazki.validation.cross_rules.
 
 
 # --- rule 4: TERYT codes exist ------------------------------------------------
@@ -362,87 +237,12 @@ def check_identifiers(doc: Document) -> Iterator[Problem]:
         )
 
 
-# --- rule 8: link schemes in Markdown (the schema checks URL fields) ---------
+# --- rules 8, 9 and 10 ---------------------------------------------------------------
 
 
-def check_markdown(doc: Document) -> Iterator[Problem]:
-    """Rule 8 on the description's links, read from the parse the site renders, and the
-    bounds of its structure. A description over the length limit is not parsed at all
-    (the schema's `maxLength` reports it), so the work stays bounded."""
-    text = _get(doc.data, "description")
-    if not isinstance(text, str) or len(text) > commonmark.MAX_MARKDOWN_CHARS:
-        return
-    parsed = commonmark.parse(text)
-    if parsed.depth > commonmark.MAX_DEPTH:
-        yield _problem(
-            doc,
-            ("description",),
-            ERROR,
-            "markdown-too-deep",
-            f"opis ma listy lub cytaty zagnieżdżone na {parsed.depth} poziomach; dozwolone najwyżej "
-            f"{commonmark.MAX_DEPTH}: spłaszcz listę (mniej wcięć, mniej znaków „-”, „*”, „1.” lub „>” "
-            "na początku wiersza)",
-        )
-    if parsed.table_cells > commonmark.MAX_TABLE_CELLS:
-        yield _problem(
-            doc,
-            ("description",),
-            ERROR,
-            "markdown-table-too-big",
-            f"tabele w opisie mają ponad {commonmark.MAX_TABLE_CELLS} komórek; skróć je albo podziel na mniejsze",
-        )
-    schemes = (commonmark.link_scheme(target) for target in parsed.targets)
-    for scheme in dict.fromkeys(s for s in schemes if s is not None):
-        if scheme not in commonmark.SAFE_SCHEMES:
-            yield _problem(
-                doc,
-                ("description",),
-                ERROR,
-                "url-scheme",
-                f"odnośnik w opisie używa protokołu „{scheme}:”; dozwolone są tylko http, https i mailto",
-            )
-
-
-# --- rule 9: cross-sector partnership --------------------------------------------
-
-
-def check_cross_sector(doc: Document, partners: dict[str, Document]) -> Iterator[Problem]:
-    sectors = set()
-    for item in _list(_get(doc.data, "canvas", "key_partners")):
-        partner = partners.get(_get(item, "partner")) if isinstance(_get(item, "partner"), str) else None
-        sector = _get(partner.data, "sector") if partner is not None else None
-        if sector not in vocab.SECTORS:
-            return  # a partner we cannot read: its own problems say why; no guessing here
-        sectors.add(sector)
-    if len(sectors) == 1:
-        (sector,) = sectors
-        yield _problem(
-            doc,
-            ("canvas", "key_partners"),
-            WARNING,
-            "single-sector",
-            f"wszyscy kluczowi partnerzy pochodzą z jednego sektora ({vocab.SECTORS.label(str(sector))}); "
-            "wiązka potrzebuje współpracy międzysektorowej",
-            key=True,
-        )
-
-
-# --- rule 10: partners nobody references -------------------------------------------
-
-
-def check_unreferenced_partners(content: Content) -> Iterator[Problem]:
-    if content.unreadable_bundles:
-        return  # an unreadable bundle may be the one that references them
-    referenced = {partner_id for doc in content.bundles.values() for _, partner_id in _partner_refs(doc)}
-    for partner_id, doc in content.partners.items():
-        if partner_id not in referenced:
-            yield _problem(
-                doc,
-                ("id",),
-                WARNING,
-                "unreferenced-partner",
-                f"żadna wiązka nie odwołuje się do partnera `{partner_id}`; dodaj go do wiązki albo usuń plik",
-            )
+# Rule 8 (link schemes in Markdown) with the other checks of text: wiazki.validation.text_rules.
+# Rules 9 (cross-sector partnership) and 10 (partners nobody references), between files:
+# wiazki.validation.cross_rules.
 
 
 # --- rule 11: reviewed ---------------------------------------------------------------

@@ -18,17 +18,13 @@ from pathlib import Path
 from stat import S_ISREG
 
 from wiazki.format.teryt import Register, load_register
+from wiazki.validation.cross_rules import check_unreferenced_partners
 from wiazki.validation.limits import limit, limit_file
 from wiazki.validation.loader import Document, load_file
 from wiazki.validation.problems import ERROR, WARNING, Problem, sorted_problems
 from wiazki.validation.reporting import safe_text
-from wiazki.validation.rules import (
-    Content,
-    bundle_content_problems,
-    bundle_file_problems,
-    check_unreferenced_partners,
-    partner_file_problems,
-)
+from wiazki.validation.rule_kit import Content
+from wiazki.validation.rules import bundle_content_problems, bundle_file_problems, partner_file_problems
 from wiazki.validation.schema_messages import schema_problems
 
 BUNDLES = "bundles"
@@ -171,9 +167,35 @@ class ContentValidator:
         for folder in folders:
             directory = self.root / folder
             if not directory.is_dir():
+                if os.path.lexists(directory):  # a file or a FIFO where the folder belongs
+                    problems.append(
+                        Problem(
+                            display_path(directory),
+                            1,
+                            1,
+                            ERROR,
+                            "not-a-folder",
+                            f"to nie jest folder, lecz plik; pliki treści leżą w folderze {folder}/, "
+                            "więc niczego z niego nie sprawdzono ani nie opublikowano",
+                        )
+                    )
                 continue
             for file in sorted(directory.iterdir()):
-                if file.name.startswith(".") or (file.is_dir() and not file.is_symlink()):
+                if file.name.startswith("."):
+                    continue
+                if file.is_dir() and not file.is_symlink():
+                    if file.suffix == ".yml":  # "x.yml/" would be skipped in silence
+                        problems.append(
+                            Problem(
+                                display_path(file),
+                                1,
+                                1,
+                                ERROR,
+                                "not-a-file",
+                                "to folder, nie plik; plik treści .yml musi być zwykłym plikiem w "
+                                f"folderze {folder}/ (pliki w podfolderach są pomijane)",
+                            )
+                        )
                     continue
                 if file.suffix != ".yml":
                     if file.suffix.lower() in (".yaml", ".yml", ".json"):

@@ -3,6 +3,8 @@
 Plain Python and Jinja2 (autoescape on); no MkDocs. `SiteViews` is the entry point.
 """
 
-from wiazki.views.site import HOME_MARKER, DataFile, GeneratedPage, SiteViews, template_environment
+from wiazki.views.pages import DataFile, GeneratedPage
+from wiazki.views.site import HOME_MARKER, SiteViews
+from wiazki.views.templates import template_environment
 
 __all__ = ["HOME_MARKER", "DataFile", "GeneratedPage", "SiteViews", "template_environment"]

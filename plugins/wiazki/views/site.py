@@ -10,45 +10,30 @@ from __future__ import annotations
 
 import logging
 import posixpath
-import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import Environment
 from markupsafe import Markup, escape
 
 from wiazki import FORMAT_VERSION, REPO_URL
-from wiazki.format import fields, vocab
+from wiazki.format import vocab
 from wiazki.format.schema import schema_text
 from wiazki.model import Bundle, Catalogue, Partner
-from wiazki.polish import amount, count, number, plural
-from wiazki.views import exports, maps, numbers, places
+from wiazki.views import cards, exports, maps, numbers, places
 from wiazki.views.opendata import DataLicence, data_licence
+from wiazki.views.pages import DataFile, GeneratedPage, HistoryProvider
 from wiazki.views.publish import OpenData
-from wiazki.views.text import markdown_to_html, phone_href, polish_date, polish_key, safe_url, search_text
+from wiazki.views.templates import template_environment
+from wiazki.views.text import markdown_to_html, polish_key, search_text
 
 if TYPE_CHECKING:  # search.records builds on views.text: no import cycle at run time
     from wiazki.search.records import RecordBuilder, SearchRecord
 
 log = logging.getLogger(__name__)
 
-TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
-
-#: Reading order of the canvas blocks; the stylesheet places them in the classic grid.
-CANVAS_ORDER: tuple[str, ...] = (
-    "key_partners",
-    "key_activities",
-    "key_resources",
-    "value_proposition",
-    "customer_relationships",
-    "channels",
-    "customer_segments",
-    "cost_structure",
-    "revenue_streams",
-)
 
 #: The three sections of the catalogue, in order: (status, heading id, heading).
 CATALOGUE_SECTIONS: tuple[tuple[str, str, str], ...] = (
@@ -58,122 +43,6 @@ CATALOGUE_SECTIONS: tuple[tuple[str, str, str], ...] = (
 )
 
 HOME_MARKER = "<!-- wiazki:home -->"
-
-#: The catalogue's facets: (form control, token prefix, vocabulary). A card lists its
-#: values as tokens, prefix + position in the vocabulary ("g3"), or prefix + TERYT code
-#: ("p3010") where there is no vocabulary: 1,000 cards stay a light page.
-FACETS: tuple[tuple[str, str, vocab.Vocabulary | None], ...] = (
-    ("group", "g", vocab.TARGET_GROUPS),
-    ("voivodeship", "v", None),
-    ("powiat", "p", None),
-    ("type", "t", vocab.SERVICE_TYPES),
-    ("area", "a", vocab.SERVICE_AREAS),
-    ("stage", "s", vocab.STAGES),
-    ("fee", "f", vocab.FEES),
-)
-
-
-def facet_code(vocabulary: vocab.Vocabulary, key: str) -> str:
-    """The short code of `key`: its position in `vocabulary` ("3"); raises ValueError if absent."""
-    return str(list(vocabulary).index(key))
-
-
-def field_label(path: str, kind: str = "bundle") -> str:
-    """The Polish label of the field at `path` in the field tree (`wiazki.format.fields`), for templates.
-
-    Raises KeyError for a path the tree lacks, so a renamed field breaks the build, not the page.
-    """
-    return fields.field_at(kind, path).label
-
-
-def template_environment(extra_dirs: Iterable[str | Path] = ()) -> Environment:
-    """Our own Jinja environment: autoescape on, unknown names are errors.
-
-    `extra_dirs` come first, so a theme's `custom_dir` can override any template
-    under `wiazki/` by putting a file of the same name there.
-    """
-    loaders = [FileSystemLoader(str(d)) for d in extra_dirs] + [FileSystemLoader(str(TEMPLATES_DIR))]
-    env = Environment(
-        loader=ChoiceLoader(loaders),
-        autoescape=select_autoescape(default=True, default_for_string=True),
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=False,
-        # A new environment is made for every build, so templates need no re-checks.
-        auto_reload=False,
-    )
-    env.filters.update(amount=amount, polish_date=polish_date, number=number, safe_url=safe_url, phone_href=phone_href)
-    env.globals.update(
-        vocab=vocab,
-        count=count,
-        plural=plural,
-        canvas_order=CANVAS_ORDER,
-        facet_code=facet_code,
-        labelled=lambda keys, vocabulary: [(key, vocabulary.label(key)) for key in keys],
-        label=field_label,
-    )
-    return env
-
-
-@dataclass(frozen=True)
-class GeneratedPage:
-    """A page to generate, as plain data for any adapter: it never needs to read the HTML.
-
-    `kind` is one of PAGE_KINDS; `headings` are (level, id, escaped text) of the h1
-    and h2 headings, for a table of contents.
-    """
-
-    src_uri: str
-    #: The page's body: HTML without blank lines, so a Markdown processor keeps it as one raw block.
-    html: str
-    #: The page title, already escaped (Material prints meta titles unescaped).
-    title: Markup
-    #: The meta description, already escaped; None for the site's default.
-    description: Markup | None = None
-    #: The YAML file the page is made from, relative to the content folder.
-    source: str | None = None
-    kind: str = "page"
-    headings: tuple[tuple[int, str, str], ...] = field(default=(), compare=False)
-
-    def __post_init__(self) -> None:
-        if not self.headings:
-            headings = tuple(
-                (int(level), anchor, re.sub(r"<[^>]+>", "", inner).strip())
-                for level, anchor, inner in _HEADING.findall(self.html)
-            )
-            object.__setattr__(self, "headings", headings)
-
-    @property
-    def in_nav(self) -> bool:
-        """Listed in the site's navigation: the catalogue, the directory and other whole-site pages,
-        not a page of every bundle or partner."""
-        return self.kind not in ("bundle", "partner")
-
-    @property
-    def wide(self) -> bool:
-        """Needs the page's full width (no table of contents beside it): the bundle's canvas does."""
-        return self.kind == "bundle"
-
-
-#: What a generated page is.
-PAGE_KINDS = ("catalogue", "partners", "numbers", "bundle", "partner")
-
-
-_HEADING = re.compile(r'<h([12]) id="([^"]+)"[^>]*>(.*?)</h\1>', re.S)
-
-
-@dataclass(frozen=True)
-class DataFile:
-    """A file published as it is (open data, schemas)."""
-
-    src_uri: str
-    content: str | bytes
-
-
-#: A history provider returns a bundle's change entries, newest first: objects like
-#: `wiazki.revisions.history.HistoryEntry` (`date`, `subject`, `pr`, `pr_url()`, `stage_label`, `change`).
-HistoryProvider = Callable[[Bundle], Sequence[Any]]
 
 
 @dataclass
@@ -247,57 +116,21 @@ class SiteViews:
         return [self.catalogue.register.describe(code) for code in bundle.territory]
 
     def card_text(self, bundle: Bundle) -> str:
-        parts = [bundle.title, bundle.summary, *self.territory(bundle)]
-        parts += [self.catalogue.territory_name(code) for code in bundle.territory]
-        parts += [s.name for s in bundle.canvas.services]
-        parts += [vocab.TARGET_GROUPS.label(g) for g in bundle.groups]
-        parts += [vocab.SERVICE_TYPES.label(t) for t in bundle.service_types]
-        parts += list(bundle.keywords)
-        return search_text(*parts)
+        return cards.card_text(self.catalogue, bundle)
 
     def card_facets(self, bundle: Bundle) -> str:
         """The card's data-f: space-separated facet tokens ("g3 g5 v30 p3010 t0 s5 f0")."""
-        values = {
-            "group": bundle.groups,
-            "voivodeship": self.catalogue.voivodeships_of(bundle),
-            "powiat": self.catalogue.powiats_of(bundle),
-            "type": bundle.service_types,
-            "area": bundle.service_areas,
-            "stage": (bundle.stage,),
-            "fee": bundle.fees,
-        }
-        tokens = []
-        for name, prefix, vocabulary in FACETS:
-            for key in values[name]:
-                tokens.append(prefix + (facet_code(vocabulary, key) if vocabulary else key))
-        return " ".join(tokens)
+        return cards.card_facets(self.catalogue, bundle)
 
     @staticmethod
     def short_stage(bundle: Bundle) -> str:
-        """The stage's label without its explanation: "Dostępna", not "Dostępna (usługi są świadczone)"."""
-        return bundle.stage_label.split(" (")[0]
+        return cards.short_stage(bundle)
 
     def card_places(self, bundle: Bundle) -> str:
-        """Where a bundle is offered, short, for its card: "Konin, Kramsk (woj. wielkopolskie)".
+        return cards.card_places(self.catalogue, bundle)
 
-        The bundle page gives each unit in full (`territory`); a card names the units
-        once each and their województwa once, to keep a 1,000-bundle catalogue light.
-        """
-        register = self.catalogue.register
-        names: list[str] = []
-        voivodeships: list[str] = []
-        for code in bundle.territory:
-            if len(code) == 2:
-                names.append(f"woj. {self.catalogue.territory_name(code)}")
-                continue
-            names.append(self._powiat_name(code) if len(code) == 4 else self.catalogue.territory_name(code))
-            voivodeship = register.voivodeship(code)
-            if voivodeship is not None:
-                voivodeships.append(voivodeship.display_name)
-        places = ", ".join(dict.fromkeys(names))
-        if voivodeships:
-            places += " (woj. " + ", ".join(dict.fromkeys(voivodeships)) + ")"
-        return places
+    def _powiat_name(self, code: str) -> str:
+        return cards.powiat_name(self.catalogue, code)
 
     def _render(self, template: str, **context: Any) -> str:
         body = self.env.get_template(f"wiazki/{template}").render(view=self, **context)
@@ -382,10 +215,6 @@ class SiteViews:
         "SERVICE_AREAS": "service_areas",
         "FEES": "fees",
     }
-
-    def _powiat_name(self, code: str) -> str:
-        unit = self.catalogue.register.get(code)
-        return unit.short_name if unit is not None else code
 
     def bundle_page(self, bundle: Bundle, history: Sequence[Any] = ()) -> GeneratedPage:
         here = self.bundle_url(bundle.id)
