@@ -190,3 +190,11 @@ def test_new_with_good_arguments_writes_a_file_that_passes(tmp_path, capsys, mon
     assert code == 0, err
     problems = validate_content(tmp_path, today=kit.TODAY).problems
     assert not [p for p in problems if p.is_error]
+
+
+def test_a_file_with_cr_line_ends_only_reports_lines_as_an_editor_shows_them():
+    text = "format: 1\rid: proba-cr\rtitle: 'Zażółć'\rsummary: 5\rstage: discover\r"
+    doc, _ = load_text("x.yml", text)
+    assert doc is not None
+    summary = doc.values[("summary",)]
+    assert (summary.line, summary.column) == (4, 10)

@@ -25,10 +25,12 @@ class Position:
 
 
 class LineMap:
-    """Character index → (line, column), both from 1, lines separated by LF only."""
+    """Character index → (line, column), both from 1, lines separated by LF; a file
+    with no LF at all but CRs (old Mac line ends) is counted by CR, as editors show it."""
 
     def __init__(self, text: str) -> None:
-        self._starts = [0] + [m.end() for m in re.finditer("\n", text)]
+        separator = "\r" if "\n" not in text and "\r" in text else "\n"
+        self._starts = [0] + [m.end() for m in re.finditer(separator, text)]
         self._length = len(text)
 
     def at(self, index: int) -> Position:
