@@ -170,7 +170,8 @@ def _new(tmp_path, capsys, *extra):
 @pytest.mark.parametrize(
     "extra, message",
     [
-        (["--facilitator", "owes-konin", "--group", "seniorzy"], "musi mieć jedną z wartości: osoby starsze"),
+        (["--facilitator", "owes-konin", "--group", "seniorzy"], "czy chodziło o `older_persons` (osoby starsze)?"),
+        (["--facilitator", "owes-konin", "--group", "kosmici"], "musi mieć jedną z wartości: osoby starsze"),
         (["--facilitator", "owes-konin", "--group", "osoby starsze"], "czy chodziło o `older_persons`"),
         (["--facilitator", "gops-kramsk"], "facylitatorem musi być OWES"),
         (["--facilitator", "owes-konn"], "czy chodziło o `owes-konin`?"),

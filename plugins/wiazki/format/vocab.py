@@ -7,7 +7,7 @@ validator's messages and the site all read from here, so a label is typed once.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True)
@@ -17,6 +17,9 @@ class Vocabulary:
     name: str
     title: str
     labels: Mapping[str, str]
+    #: Words people use for an id besides its label ("seniorzy" for older_persons); only
+    #: for "did you mean" answers, never shown as a label.
+    synonyms: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
     def __contains__(self, key: object) -> bool:
         # A hostile file may put a list or a mapping where an id belongs.
@@ -82,6 +85,11 @@ TARGET_GROUPS = Vocabulary(
         "migrants_refugees": "Cudzoziemcy, w tym uchodźcy",
         "persons_living_alone": "Osoby samotnie zamieszkujące",
         "local_community": "Społeczność lokalna",
+    },
+    synonyms={
+        "older_persons": ("seniorzy", "seniorki"),
+        "informal_carers": ("opiekunowie rodzinni",),
+        "children_youth": ("młodzi", "nastolatki"),
     },
 )
 

@@ -63,7 +63,7 @@ def _by_words(value: str, ids: list[str], vocabulary: Vocabulary) -> str | None:
         return None
     scores: dict[str, int] = {}
     for key in ids:
-        words = _words(vocabulary.label(key))
+        words = _words(" ".join((vocabulary.label(key), *vocabulary.synonyms.get(key, ()))))
         score = sum(max((_word_match(t, w) for w in words), default=0) for t in typed)
         if score:
             scores[key] = score
