@@ -86,8 +86,8 @@ schemas: install
 # pyproject.toml), the tests, and the browser tests on their own (both folders have a
 # conftest.py, imported as `conftest`; each run puts its own first on the path).
 lint: install
-	$(BIN)/ruff check plugins tests benchmarks
-	$(BIN)/ruff format --check plugins tests benchmarks
+	$(BIN)/ruff check plugins tests benchmarks tools
+	$(BIN)/ruff format --check plugins tests benchmarks tools
 	$(BIN)/mypy
 	MYPYPATH=plugins:tests $(BIN)/mypy --explicit-package-bases --exclude tests/browser/ tests
 	MYPYPATH=plugins:tests/browser:tests $(BIN)/mypy --explicit-package-bases tests/browser

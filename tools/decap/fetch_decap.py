@@ -49,7 +49,10 @@ def main() -> int:
         return 0
     npm = shutil.which("npm")
     if npm is None:
-        print("fetch_decap: brak npm – edytor /admin/ nie zostanie zbudowany (zainstaluj Node.js z npm)", file=sys.stderr)
+        print(
+            "fetch_decap: brak npm – edytor /admin/ nie zostanie zbudowany (zainstaluj Node.js z npm)",
+            file=sys.stderr,
+        )
         return 2
     with tempfile.TemporaryDirectory() as tmp:
         done = subprocess.run(
@@ -65,7 +68,8 @@ def main() -> int:
         data = tarballs[0].read_bytes()
         if sri(data) != integrity:
             print(
-                f"fetch_decap: decap-cms@{version} ma sumę {sri(data)}, a przypięta to {integrity}; nic nie rozpakowano",
+                f"fetch_decap: decap-cms@{version} ma sumę {sri(data)}, a przypięta to {integrity}; "
+                "nic nie rozpakowano",
                 file=sys.stderr,
             )
             return 1
