@@ -161,9 +161,9 @@ class ContentValidator:
         self.parsed = len(todo)
         register = None if self.register is load_register() else self.register
         checked = check_all([item for _, _, item in todo], _check_file, register, self.parallel)
-        for (index, stamp, (file, _, _)), (doc, kept, omitted) in zip(todo, checked, strict=True):
+        for (index, stamp, (name, _, _)), (doc, kept, omitted) in zip(todo, checked, strict=True):
             entry = entries[index] = _Entry(stamp, doc, kept, omitted)
-            self._cache[Path(file)] = entry
+            self._cache[Path(name)] = entry
         return [entry for entry in entries if entry is not None]
 
     def validate(self, today: date | None = None) -> Result:
