@@ -81,6 +81,30 @@ ASSETS = {
 }
 
 
+def _body(generated: GeneratedPage) -> tuple[str, Any]:
+    """The page's HTML and its table of contents (the title, its h2 sections below it)."""
+    tokens: list[dict[str, Any]] = []
+    for level, anchor, name in generated.headings:
+        token = {"level": level, "id": anchor, "name": name, "children": []}
+        (tokens[-1]["children"] if level > 1 and tokens else tokens).append(token)
+    return generated.html, get_toc(tokens)  # type: ignore[arg-type]
+
+
+class _ViewPage(Page):
+    """A page whose body the views wrote as HTML: it skips MkDocs' Markdown pass (a
+    new Markdown instance per page to pass one raw HTML block through unchanged) and
+    gives Material its table of contents from the page's headings (escaped texts)."""
+
+    def __init__(self, file: File, config: MkDocsConfig, generated: GeneratedPage) -> None:
+        super().__init__(None, file, config)
+        self.generated = generated
+
+    def render(self, config: MkDocsConfig, files: Files) -> None:
+        self.content, self.toc = _body(self.generated)
+        self.present_anchor_ids = {anchor for _, anchor, _ in self.generated.headings}
+        self.links_to_anchors = {}
+
+
 class EditorConfig(Config):
     """The browser editor at /admin/ (Decap CMS); see docs/logowanie-w-edytorze.md."""
 
@@ -184,7 +208,7 @@ class WiazkiPlugin(BasePlugin[WiazkiConfig]):
             result = self._validator.validate(day)
         except ContentDirError as exc:
             raise PluginError(f"wiazki: {exc} (opcja content_dir w mkdocs.yml)") from exc
-        self._report(result)
+        reporting.log_problems(result.problems, log, self.config.strict_warnings, self.config.content_dir)
         errors = reporting.human(result.errors)
         histories = self._history.get(self._content_dir.parent, self._content_dir)
         dates = self._dates.get(self._content_dir.parent, [self._content_dir, Path(config.docs_dir)])
@@ -212,6 +236,8 @@ class WiazkiPlugin(BasePlugin[WiazkiConfig]):
             # Edit links point at the YAML; the catalogue and the directory have no file to edit.
             file.edit_uri = self._edit_uri(page.source, config) if page.source is not None else None
             self._add(files, file)
+            if not page.in_nav:
+                _ViewPage(file, config, page)
             self._pages[page.src_uri] = page
         for data in views.data_files(config.site_url or ""):
             self._add(files, File.generated(config, data.src_uri, content=data.content))
@@ -246,10 +272,9 @@ class WiazkiPlugin(BasePlugin[WiazkiConfig]):
                 page.meta["hide"] = ["toc"]
             if generated.description is not None:
                 page.meta["description"] = str(generated.description)
-            # The body is one raw HTML block, which Markdown would pass through
-            # unchanged; skipping that no-op halves the cost of a 1,000-bundle build.
-            # on_page_content puts the body back, so search indexes all of it.
-            return ""
+            # _ViewPage.render puts the body in without Markdown; a page in the nav keeps
+            # the nav's title, so MkDocs made it: an empty text is all Markdown sees.
+            return None if isinstance(page, _ViewPage) else ""
         linked = self._link_editor(markdown, page)
         filled = self._views.fill_markers(linked, page.url)
         self._set_update_date(page, None, from_catalogue=filled != linked)
@@ -267,19 +292,10 @@ class WiazkiPlugin(BasePlugin[WiazkiConfig]):
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         generated = self._pages.get(page.file.src_uri) if self.config.enabled else None
-        if generated is None:
+        if generated is None or isinstance(page, _ViewPage):
             return None
-        # Markdown's toc extension never saw the body: give Material its table of
-        # contents (the title with the h2 sections below it; the texts are escaped).
-        tokens: list[dict[str, Any]] = []
-        for level, anchor, name in generated.headings:
-            token = {"level": level, "id": anchor, "name": name, "children": []}
-            if level > 1 and tokens:
-                tokens[-1]["children"].append(token)
-            else:
-                tokens.append(token)
-        page.toc = get_toc(tokens)  # type: ignore[arg-type]
-        return generated.html
+        page.content, page.toc = _body(generated)
+        return page.content
 
     def on_page_context(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
         if not self.config.enabled or self._views is None:
@@ -307,22 +323,6 @@ class WiazkiPlugin(BasePlugin[WiazkiConfig]):
         return server
 
     # -- helpers ------------------------------------------------------------------
-
-    def _report(self, result: Any) -> None:
-        """Problems as `wiazki validate` prints them; an error fails `--strict`."""
-        for problem, line in zip(result.problems, reporting.human(result.problems), strict=False):
-            if problem.is_error:
-                log.error(line)
-            elif self.config.strict_warnings:
-                log.warning(line)
-            else:
-                log.info(line)
-        if result.errors:
-            log.error(
-                "wiazki: pliki z błędami (%d) pominięto w katalogu; sprawdź: wiazki validate %s",
-                len({p.path for p in result.errors}),
-                self.config.content_dir,
-            )
 
     def _add_editor(self, files: Files, config: MkDocsConfig, views: SiteViews) -> None:
         editor = self.config.editor
