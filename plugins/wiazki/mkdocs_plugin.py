@@ -25,12 +25,13 @@ from mkdocs.structure.toc import get_toc
 
 from wiazki import REPO_URL
 from wiazki.clock import today
+from wiazki.cores import Beside
 from wiazki.editor.config import EditorSettings
 from wiazki.editor.site import Vendor, editor_files
 from wiazki.model import build_catalogue
 from wiazki.revisions.dates import LastChangeCache, SourceDates
 from wiazki.revisions.history import HistoryCache
-from wiazki.search.index import BackgroundIndex, SearchIndexError
+from wiazki.search.index import BackgroundIndex, PreparedDocuments, SearchIndexError, prepare_documents
 from wiazki.search.records import RecordBuilder
 from wiazki.validation import reporting
 from wiazki.validation.validator import ContentDirError, ContentValidator
@@ -225,8 +226,30 @@ class WiazkiPlugin(BasePlugin[WiazkiConfig]):
             site_url=config.site_url or "",
         )
         self._views = views
+        # The Polish field reference (/format/), generated from the field tree.
+        reference = File.generated(config, "format.md", content=format_reference())
+        reference.edit_uri = None
+        self._add(files, reference)
+        if self.config.editor.enabled:
+            self._add_editor(files, config, views)
+        for src_uri, name in ASSETS.items():
+            self._add(files, File.generated(config, src_uri, abs_src_path=str(ASSETS_DIR / name)))
+        # The search documents and the open data are made in a second process while
+        # this one renders the pages (wiazki/cores.py); Pagefind then indexes on its own.
+        made = views.page_uris()
+        hand = [(f.url, f.content_string) for f in files.documentation_pages() if f.src_uri not in made]
+        records = self._records
+
+        def documents() -> PreparedDocuments:
+            return prepare_documents(views.search_records(records) + records.hand_pages(hand))
+
+        with Beside([documents, lambda: views.data_files(config.site_url or "")]) as beside:
+            pages = views.pages()
+            if problem := self._index.start(beside.result(0)):
+                log.error("wiazki: %s", problem)
+            data_files = beside.result(1)
         self._pages = {}
-        for page in views.pages():
+        for page in pages:
             file = File.generated(
                 config,
                 page.src_uri,
@@ -239,24 +262,9 @@ class WiazkiPlugin(BasePlugin[WiazkiConfig]):
             if not page.in_nav:
                 _ViewPage(file, config, page)
             self._pages[page.src_uri] = page
-        for data in views.data_files(config.site_url or ""):
+        for data in data_files:
             self._add(files, File.generated(config, data.src_uri, content=data.content))
-        for src_uri, name in ASSETS.items():
-            self._add(files, File.generated(config, src_uri, abs_src_path=str(ASSETS_DIR / name)))
-        # The Polish field reference (/format/), generated from the field tree.
-        reference = File.generated(config, "format.md", content=format_reference())
-        reference.edit_uri = None
-        self._add(files, reference)
-        if self.config.editor.enabled:
-            self._add_editor(files, config, views)
-        self._start_index(files, views)
         return files
-
-    def _start_index(self, files: Files, views: SiteViews) -> None:
-        """Pagefind starts now, on another core while MkDocs renders; on_post_build moves the index in."""
-        hand = [(f.url, f.content_string) for f in files.documentation_pages() if f.src_uri not in self._pages]
-        if problem := self._index.start(views.search_records(self._records) + self._records.hand_pages(hand)):
-            log.error("wiazki: %s", problem)
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         if not self.config.enabled or self._views is None:
@@ -363,20 +371,12 @@ class WiazkiPlugin(BasePlugin[WiazkiConfig]):
                 self._add(files, File.generated(config, item.src_uri, content=item.content or ""))
 
     def _set_update_date(self, page: Page, generated: GeneratedPage | None, from_catalogue: bool = False) -> None:
-        """The page's `<lastmod>` in sitemap.xml: when its source last changed in git, not
-        the build date; left out when unknown (the value in meta.wiazki_lastmod). A page made from the whole catalogue
-        (the catalogue, the directory, the home page's numbers) changes with any of it."""
-        dates = self._source_dates
-        if generated is not None:
-            day = dates.content(generated.source) if generated.source else dates.newest_content
-        else:
-            day = dates.file(page.file.abs_src_path) if page.file.abs_src_path else None
-            if from_catalogue:
-                day = max(filter(None, (day, dates.newest_content)), default=None)
-        # Our sitemap.xml template (theme/sitemap.xml) prints it; update_date also dates
-        # sitemap.xml.gz, and stays the build date only where nothing is known.
+        """The page's `<lastmod>` in sitemap.xml (theme/sitemap.xml prints meta.wiazki_lastmod):
+        when its source last changed in git, not the build date; left out when unknown."""
+        source = generated.source if generated is not None else None
+        day = self._source_dates.page(source, generated is not None, page.file.abs_src_path, from_catalogue)
         page.meta["wiazki_lastmod"] = day or ""
-        if day:
+        if day:  # update_date also dates sitemap.xml.gz
             page.update_date = day
 
     def _custom_dirs(self, config: MkDocsConfig) -> list[str]:

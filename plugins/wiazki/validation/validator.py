@@ -17,6 +17,7 @@ from datetime import date
 from pathlib import Path
 from stat import S_ISREG
 
+from wiazki.cores import check_all
 from wiazki.format.teryt import Register, load_register
 from wiazki.validation.cross_rules import check_unreferenced_partners
 from wiazki.validation.limits import limit, limit_file
@@ -26,7 +27,6 @@ from wiazki.validation.reporting import safe_text
 from wiazki.validation.rule_kit import Content
 from wiazki.validation.rules import bundle_content_problems, bundle_file_problems, partner_file_problems
 from wiazki.validation.schema_messages import schema_problems
-from wiazki.validation.workers import check_all
 
 BUNDLES = "bundles"
 PARTNERS = "partners"
@@ -108,7 +108,7 @@ class ContentValidator:
 
     def __init__(self, root: Path, register: Register | None = None, parallel: bool | None = None) -> None:
         self.root = Path(root)
-        #: Check on two cores: None decides by the number of files (validation/workers.py).
+        #: Check on two cores: None decides by the number of files (wiazki/cores.py).
         self.parallel = parallel
         self.register = register or load_register()
         self._cache: dict[Path, _Entry] = {}
@@ -144,7 +144,7 @@ class ContentValidator:
 
     def _load_all(self, files: list[tuple[Path, str, str]]) -> list[_Entry]:
         """Each file's entry: from the cache when unchanged, else checked (on two cores
-        for a large folder, validation/workers.py)."""
+        for a large folder, wiazki/cores.py)."""
         entries: list[_Entry | None] = []
         todo: list[tuple[int, tuple[int, int], tuple[str, str, str]]] = []
         for file, folder, path in files:
@@ -159,8 +159,7 @@ class ContentValidator:
             entries.append(None)
             todo.append((len(entries) - 1, stamp, (str(file), folder, path)))
         self.parsed = len(todo)
-        register = None if self.register is load_register() else self.register
-        checked = check_all([item for _, _, item in todo], _check_file, register, self.parallel)
+        checked = check_all([item for _, _, item in todo], _check_file, self.register, self.parallel)
         for (index, stamp, (name, _, _)), (doc, kept, omitted) in zip(todo, checked, strict=True):
             entry = entries[index] = _Entry(stamp, doc, kept, omitted)
             self._cache[Path(name)] = entry

@@ -91,10 +91,10 @@ class SiteViews:
         return rel + (f"?{query}" if query else "")
 
     def bundle_url(self, bundle_id: str) -> str:
-        return self.url_of(f"wiazki/{bundle_id}/index.md")
+        return self.url_of(_bundle_source(bundle_id))
 
     def partner_url(self, partner_id: str) -> str:
-        return self.url_of(f"partnerzy/{partner_id}/index.md")
+        return self.url_of(_partner_source(partner_id))
 
     @property
     def catalogue_url(self) -> str:
@@ -144,6 +144,12 @@ class SiteViews:
         pages += [self.bundle_page(b, self.history(b) if self.history else ()) for b in self.catalogue.bundles.values()]
         pages += [self.partner_page(p) for p in self.catalogue.partners.values()]
         return pages
+
+    def page_uris(self) -> set[str]:
+        """The `src_uri` of every page `pages()` makes, without making them."""
+        uris = {"wiazki/index.md", "partnerzy/index.md", "w-liczbach/index.md"}
+        uris |= {_bundle_source(key) for key in self.catalogue.bundles}
+        return uris | {_partner_source(key) for key in self.catalogue.partners}
 
     @property
     def numbers_url(self) -> str:
@@ -241,7 +247,7 @@ class SiteViews:
             address=self.site_url.rstrip("/") + "/" + here if self.site_url else "",
         )
         return GeneratedPage(
-            f"wiazki/{bundle.id}/index.md",
+            _bundle_source(bundle.id),
             body,
             escape(bundle.title),
             escape(bundle.summary),
@@ -288,7 +294,7 @@ class SiteViews:
             edit_url=f"{self.repo_url}/edit/main/content/partners/{partner.id}.yml",
         )
         return GeneratedPage(
-            f"partnerzy/{partner.id}/index.md",
+            _partner_source(partner.id),
             body,
             escape(partner.name),
             escape(partner.description) if partner.description else None,
@@ -368,6 +374,14 @@ class SiteViews:
         ]
         opened = self.open_data.files(absolute, bundle_url, partner_url)
         return files + [DataFile(src_uri, content) for src_uri, content in opened]
+
+
+def _bundle_source(bundle_id: str) -> str:
+    return f"wiazki/{bundle_id}/index.md"
+
+
+def _partner_source(partner_id: str) -> str:
+    return f"partnerzy/{partner_id}/index.md"
 
 
 __all__ = ["SiteViews", "GeneratedPage", "DataFile", "template_environment", "HOME_MARKER", "FORMAT_VERSION"]

@@ -9,7 +9,7 @@ import time
 import pytest
 
 from contentkit import KRAMSK, TODAY, deepcopy, valid_bundle, write_content
-from wiazki.validation import workers
+from wiazki import cores as workers
 from wiazki.validation.validator import ContentValidator
 
 
@@ -128,3 +128,37 @@ def test_the_worker_checks_with_the_callers_register():
     out = workers.check_all(list(range(4 * workers.CHUNK)), _units, smaller, parallel=True)
     assert {units for _, units in out} == {5}
     assert len({pid for pid, _ in out}) == 2
+
+
+def test_beside_runs_jobs_in_another_process_while_this_one_works():
+    before = {"n": 1}
+    with workers.Beside([os.getpid, lambda: before["n"] * 10]) as beside:
+        before["n"] = 2  # the worker was forked with the state as it was
+        assert beside.forked
+        assert beside.result(0) != os.getpid()
+        assert beside.result(1) == 10
+
+
+def _fail():
+    raise ValueError("zły plik")
+
+
+def test_beside_passes_a_jobs_error_on():
+    with workers.Beside([_fail, lambda: 3]) as beside:
+        with pytest.raises(ValueError, match="zły plik"):
+            beside.result(0)
+        assert beside.result(1) == 3
+
+
+def test_beside_runs_here_when_the_worker_dies_or_cannot_fork():
+    with workers.Beside([lambda: os._exit(3), lambda: 5]) as beside:
+        assert beside.result(1) == 5
+    stop = threading.Event()
+    thread = threading.Thread(target=stop.wait)
+    thread.start()
+    try:
+        with workers.Beside([os.getpid]) as beside:
+            assert not beside.forked and beside.result(0) == os.getpid()
+    finally:
+        stop.set()
+        thread.join()
