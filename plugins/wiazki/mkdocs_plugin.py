@@ -234,8 +234,9 @@ class WiazkiPlugin(BasePlugin[WiazkiConfig]):
             self._add_editor(files, config, views)
         for src_uri, name in ASSETS.items():
             self._add(files, File.generated(config, src_uri, abs_src_path=str(ASSETS_DIR / name)))
-        # The search documents and the open data are made in a second process while
-        # this one renders the pages (wiazki/cores.py); Pagefind then indexes on its own.
+        # Both cores (wiazki/cores.py): a worker writes the search documents while this
+        # process makes the open data; Pagefind then indexes on its own while the two
+        # processes render the pages, and MkDocs the rest.
         made = views.page_uris()
         hand = [(f.url, f.content_string) for f in files.documentation_pages() if f.src_uri not in made]
         records = self._records
@@ -243,11 +244,11 @@ class WiazkiPlugin(BasePlugin[WiazkiConfig]):
         def documents() -> PreparedDocuments:
             return prepare_documents(views.search_records(records) + records.hand_pages(hand))
 
-        with Beside([documents, lambda: views.data_files(config.site_url or "")]) as beside:
-            pages = views.pages()
+        with Beside([documents]) as beside:
+            data_files = views.data_files(config.site_url or "")
             if problem := self._index.start(beside.result(0)):
                 log.error("wiazki: %s", problem)
-            data_files = beside.result(1)
+        pages = views.pages()
         self._pages = {}
         for page in pages:
             file = File.generated(

@@ -19,6 +19,7 @@ from jinja2 import Environment
 from markupsafe import Markup, escape
 
 from wiazki import FORMAT_VERSION, REPO_URL
+from wiazki.cores import check_all
 from wiazki.format import vocab
 from wiazki.format.schema import schema_text
 from wiazki.model import Bundle, Catalogue, Partner
@@ -27,7 +28,7 @@ from wiazki.views.opendata import DataLicence, data_licence
 from wiazki.views.pages import DataFile, GeneratedPage, HistoryProvider
 from wiazki.views.publish import OpenData
 from wiazki.views.templates import template_environment
-from wiazki.views.text import markdown_to_html, polish_key, search_text
+from wiazki.views.text import markdown_to_html, polish_key
 
 if TYPE_CHECKING:  # search.records builds on views.text: no import cycle at run time
     from wiazki.search.records import RecordBuilder, SearchRecord
@@ -139,11 +140,23 @@ class SiteViews:
 
     # -- pages --------------------------------------------------------------------
 
-    def pages(self) -> list[GeneratedPage]:
-        pages = [self.catalogue_page(), self.partners_page(), self.numbers_page()]
-        pages += [self.bundle_page(b, self.history(b) if self.history else ()) for b in self.catalogue.bundles.values()]
-        pages += [self.partner_page(p) for p in self.catalogue.partners.values()]
-        return pages
+    def pages(self, parallel: bool | None = None) -> list[GeneratedPage]:
+        """Every generated page; on two cores for a large catalogue (wiazki/cores.py)."""
+        keys = ["catalogue", "partners", "numbers"]
+        keys += [f"bundle:{key}" for key in self.catalogue.bundles] + [
+            f"partner:{key}" for key in self.catalogue.partners
+        ]
+        return check_all(keys, _page, self, parallel)
+
+    def page(self, key: str) -> GeneratedPage:
+        """One page by key: "catalogue", "partners", "numbers", "bundle:<id>", "partner:<id>"."""
+        kind, _, ident = key.partition(":")
+        if kind == "bundle":
+            bundle = self.catalogue.bundles[ident]
+            return self.bundle_page(bundle, self.history(bundle) if self.history else ())
+        if kind == "partner":
+            return self.partner_page(self.catalogue.partners[ident])
+        return {"catalogue": self.catalogue_page, "partners": self.partners_page, "numbers": self.numbers_page}[kind]()
 
     def page_uris(self) -> set[str]:
         """The `src_uri` of every page `pages()` makes, without making them."""
@@ -274,15 +287,7 @@ class SiteViews:
         )
 
     def partner_text(self, partner: Partner) -> str:
-        city = partner.address.city if partner.address else ""
-        return search_text(
-            partner.name,
-            partner.short_name or "",
-            partner.kind_label,
-            partner.sector_label,
-            city,
-            *(self.catalogue.register.describe(code) for code in partner.territory),
-        )
+        return cards.partner_text(self.catalogue, partner)
 
     def partner_page(self, partner: Partner) -> GeneratedPage:
         here = self.partner_url(partner.id)
@@ -374,6 +379,10 @@ class SiteViews:
         ]
         opened = self.open_data.files(absolute, bundle_url, partner_url)
         return files + [DataFile(src_uri, content) for src_uri, content in opened]
+
+
+def _page(key: str, views: SiteViews) -> GeneratedPage:
+    return views.page(key)
 
 
 def _bundle_source(bundle_id: str) -> str:
