@@ -6,9 +6,9 @@ import copy
 from pathlib import Path
 from typing import Any
 
-import contentkit as kit
 import pytest
 
+import contentkit as kit
 from wiazki.validation.loader import load_file
 from wiazki.validation.schema_fast import fast_validator
 from wiazki.validation.schema_messages import _passes, as_written, validator
