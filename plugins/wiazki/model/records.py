@@ -5,7 +5,8 @@ Frozen dataclasses with typed fields and the Polish labels of their vocabulary i
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from typing import Any
 
 from wiazki.format import vocab
@@ -35,9 +36,7 @@ class Service:
     access: str
     fee: str
     fee_note: str | None = None
-    #: Values of optional fields the field tree has and this class does not name yet:
-    #: (name, value) in the tree's order. The JSON export writes them, so a field added
-    #: to the tree alone is already published as open data.
+    #: Optional fields of the tree this class does not name (see `Bundle.extra`).
     extra: tuple[tuple[str, Any], ...] = ()
 
     @property
@@ -105,6 +104,9 @@ class Canvas:
     key_activities: tuple[str, ...] = ()
     key_partners: tuple[KeyPartner, ...] = ()
     cost_structure: tuple[Cost, ...] = ()
+    #: Optional fields of the tree this class does not name: (name, value) in the tree's
+    #: order. Pages show them as label and value, so a field added to the tree is shown.
+    extra: tuple[tuple[str, Any], ...] = ()
 
     def is_filled(self, block: str) -> bool:
         if block == "value_proposition":
@@ -166,6 +168,12 @@ class Bundle:
     contact: Contact | None = None
     links: tuple[Link, ...] = ()
     keywords: tuple[str, ...] = ()
+    #: The file's data as validated: the open-data export walks it through the field
+    #: tree (`wiazki.views.tree_export`), so a field the model does not name is published too.
+    data: Mapping[str, Any] = field(default_factory=dict, compare=False, repr=False)
+    #: Optional fields of the tree this class does not name: (name, value) in the tree's
+    #: order. Pages show them as label and value, so a field added to the tree is shown.
+    extra: tuple[tuple[str, Any], ...] = ()
 
     @property
     def stage_label(self) -> str:
@@ -228,6 +236,11 @@ class Partner:
     address: Address | None = None
     territory: tuple[str, ...] = ()
     description: str | None = None
+    #: The file's data as validated (see `Bundle.data`).
+    data: Mapping[str, Any] = field(default_factory=dict, compare=False, repr=False)
+    #: Optional fields of the tree this class does not name: (name, value) in the tree's
+    #: order. Pages show them as label and value, so a field added to the tree is shown.
+    extra: tuple[tuple[str, Any], ...] = ()
 
     @property
     def display_name(self) -> str:
