@@ -229,7 +229,8 @@ class WiazkiPlugin(BasePlugin[WiazkiConfig]):
     def _start_index(self, files: Files, views: SiteViews) -> None:
         """Pagefind starts now, on another core while MkDocs renders; on_post_build moves the index in."""
         hand = [(f.url, f.content_string) for f in files.documentation_pages() if f.src_uri not in self._pages]
-        if problem := self._index.start(views.search_records(self._records) + self._records.hand_pages(hand)):
+        records = views.search_records(self._records) + self._records.hand_pages(hand)
+        if problem := self._index.start(records, self._records.forms):
             log.error("wiazki: %s", problem)
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:

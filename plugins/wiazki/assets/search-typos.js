@@ -48,7 +48,7 @@
       ).then(function (pages) {
         for (var p = 0; p < pages.length; p += 1) {
           var words = String(pages[p].content || "").split(/\s+/);
-          var locations = pages[p].locations || [];
+          var locations = top[p].words || [];
           for (var k = 0; k < locations.length; k += 1) {
             var word = String(words[locations[k]] || "").replace(/[^\p{L}\p{N}]+/gu, "").toLowerCase();
             if (word && oneEdit(folded, fold(word))) {

@@ -35,6 +35,8 @@
   var HIDDEN_MARK = "¦¦";
   var SHOWN = 10;
   var LOADED = 12;
+  /* Candidates whose words are checked on the page at most (three rounds of LOADED). */
+  var CHECKED = 36;
   var KIND_ORDER = { bundle: 0, partner: 1, page: 2 };
   var COMMON_SHARE = 0.3;
   /* A word shorter than this is taken as a whole word, never as the start of a longer
@@ -73,6 +75,102 @@
 
   function cleanWord(word) {
     return fold(word).replace(/[^\p{L}\p{N}]+/gu, "");
+  }
+
+  /* ---- The dictionary (plugins/wiazki/search/dictionary.py) ---------------- */
+
+  var FORMS_PREFIX = 3;
+  var shards = new Map();
+
+  function shardName(folded) {
+    return Array.from(folded.slice(0, FORMS_PREFIX))
+      .map(function (c) {
+        return c >= "a" && c <= "z" ? c : "_" + c.codePointAt(0).toString(16);
+      })
+      .join("");
+  }
+
+  /**
+   * The dictionary keys a query word stands for (its lemmas; for a verbal word, one key
+   * for its verb and the verb's other aspect), from the shard of its first letters:
+   * "radosci" → ["radosc"], "usamodzielnianie" → ["usamodzielniac"]. [] when the word
+   * is not a form of any word of the site, or the shard cannot be read.
+   */
+  function dictionaryKeys(term) {
+    var folded = cleanWord(term);
+    if (folded.length < 3 || /\d/.test(folded)) {
+      return Promise.resolve([]);
+    }
+    var name = shardName(folded);
+    if (!shards.has(name)) {
+      shards.set(
+        name,
+        fetch(new URL("pagefind/formy/" + name + ".json", ROOT).href)
+          .then(function (response) {
+            return response.ok ? response.json() : {};
+          })
+          .catch(function () {
+            return {};
+          })
+      );
+    }
+    return shards.get(name).then(function (entries) {
+      var keys = Object.prototype.hasOwnProperty.call(entries, folded) ? entries[folded] : [];
+      return (Array.isArray(keys) ? keys : []).filter(function (key) {
+        return typeof key === "string" && key !== folded;
+      });
+    });
+  }
+
+  /**
+   * One word's answer as search() and bundleIds() use it: `found.results` are
+   * {id, score, data, via}, where `via` lists each search that found the page
+   * ({term, result}: the word itself or one of its dictionary keys), so that a match can
+   * be checked on the page's own words (confirmed()); `found.filters.bundle` counts the
+   * bundles; `ranked` gives the scores.
+   */
+  function combine(direct, term, keys, responses) {
+    var items = new Map();
+    var bundles = {};
+    var scores = new Map();
+    function add(response, searched, score) {
+      response.results.forEach(function (result) {
+        var item = items.get(result.id);
+        if (!item) {
+          item = { id: result.id, score: result.score, data: result.data, via: [] };
+          items.set(result.id, item);
+          scores.set(result.id, score === undefined ? result.score : score);
+        }
+        item.via.push({ term: searched, result: result });
+      });
+      var counts = (response.filters && response.filters.bundle) || {};
+      Object.keys(counts).forEach(function (id) {
+        bundles[id] = (bundles[id] || 0) + counts[id];
+      });
+    }
+    if (direct) {
+      add(direct.found, term);
+      direct.ranked.results.forEach(function (result) {
+        if (scores.has(result.id)) {
+          scores.set(result.id, result.score);
+          // An exact answer may come without the word's locations: the extended one has them.
+          if (direct.ranked !== direct.found) {
+            items.get(result.id).via.push({ term: term, result: result });
+          }
+        }
+      });
+    }
+    responses.forEach(function (response, index) {
+      // A page found only through a key ranks below one that holds the word itself.
+      add(response, keys[index], 0.5);
+    });
+    if (!items.size) {
+      return null;
+    }
+    var ranked = Array.from(scores, function (entry) {
+      return { id: entry[0], score: entry[1] };
+    });
+    return { found: { results: Array.from(items.values()), filters: { bundle: bundles } }, ranked: { results: ranked } };
   }
 
   /* ---- The engine --------------------------------------------------------- */
@@ -158,10 +256,21 @@
             return null;
           }
           return typed.results[0].data().then(function (data) {
-            return matchedLocations(term, data).length ? { found: typed, ranked: typed } : null;
+            return matchedLocations(term, data, typed.results[0].words).length ? { found: typed, ranked: typed } : null;
           });
         }
       );
+      // Its dictionary keys are searched too (whole words: stems compared, nothing extended).
+      answer = Promise.all([answer, dictionaryKeys(term)]).then(function (both) {
+        var keys = both[1];
+        return Promise.all(
+          keys.map(function (key) {
+            return pagefind.search('"' + key + '"', options);
+          })
+        ).then(function (responses) {
+          return combine(both[0], term, keys, responses);
+        });
+      });
       // A word that matches nothing may be a typo (search-typos.js): its correction's answer.
       answer = answer.then(function (found) {
         if (found || asCorrected || !window.wiazkiSearchTypos) {
@@ -194,11 +303,23 @@
     return String(data.content || "").split(/\s+/);
   }
 
-  function matchedLocations(term, data) {
+  /**
+   * The `locations` (a search result's `words`: Pagefind shares one fragment object
+   * between searches, so its `locations` belong to whichever search loaded it last)
+   * whose word in `data` really matches `term` (accepts()).
+   */
+  function matchedLocations(term, data, locations) {
     var words = contentWords(data);
+    var hidden = words.indexOf(HIDDEN_MARK);
     var folded = fold(term);
-    return (data.locations || []).filter(function (location) {
-      return location < words.length && accepts(folded, cleanWord(words[location]));
+    return (locations || []).filter(function (location) {
+      if (location >= words.length) {
+        return false;
+      }
+      var word = cleanWord(words[location]);
+      // The index-only words are whole lists of forms: one of them is the word itself, or
+      // starts with what is typed so far ("radomiu" is not "radom", a form of "rada").
+      return hidden >= 0 && location > hidden ? word.lastIndexOf(folded, 0) === 0 : accepts(folded, word);
     });
   }
 
@@ -306,17 +427,12 @@
       );
   }
 
-  function snippet(data, words) {
+  /** The shown part of a page's text around its first marked word; `marked`: {location: true}. */
+  function snippet(data, marked) {
     var all = contentWords(data);
     var hidden = all.indexOf(HIDDEN_MARK);
     var visible = hidden < 0 ? all : all.slice(0, hidden);
     var titleLength = String((data.meta && data.meta.title) || "").split(/\s+/).length;
-    var marked = {};
-    words.forEach(function (term) {
-      matchedLocations(term, data).forEach(function (location) {
-        marked[location] = true;
-      });
-    });
     var first = -1;
     for (var i = titleLength; i < visible.length; i += 1) {
       if (marked[i]) {
@@ -364,9 +480,13 @@
           scores.set(result.id, result.score);
         });
         answer.found.results.forEach(function (result) {
-          var page = pages.get(result.id) || { result: result, score: 0, hits: 0 };
+          var page = pages.get(result.id) || { result: result, score: 0, hits: 0, via: [], ways: [], marked: {} };
           page.score += scores.has(result.id) ? scores.get(result.id) : 0.1;
           page.hits += required ? 1 : 0;
+          if (required) {
+            page.via.push(result.via || []);
+          }
+          page.ways = page.ways.concat(result.via || []);
           pages.set(result.id, page);
         });
       });
@@ -377,15 +497,16 @@
         .sort(function (a, b) {
           var kinds = Number(isBundle.has(b.result.id)) - Number(isBundle.has(a.result.id));
           return kinds || b.score - a.score;
-        })
-        .slice(0, LOADED);
-      return Promise.all(
-        candidates.map(function (page) {
-          return page.result.data().then(function (data) {
-            return { score: page.score, data: data };
-          });
-        })
-      ).then(function (loaded) {
+        });
+      return confirmedPages(candidates).then(function (confirmed) {
+        return Promise.all(
+          confirmed.map(function (page) {
+            return page.result.data().then(function (data) {
+              return { score: page.score, data: data, marked: page.marked };
+            });
+          })
+        );
+      }).then(function (loaded) {
         var results = loaded.map(function (item) {
           var data = item.data;
           var kind = data.filters && data.filters.kind ? data.filters.kind[0] : "page";
@@ -399,7 +520,7 @@
             title: meta.title || "",
             stage: meta.stage || "",
             territory: meta.territory || "",
-            snippet: snippet(data, outcome.words),
+            snippet: snippet(data, item.marked),
           };
         });
         results.sort(function (a, b) {
@@ -410,6 +531,55 @@
         return shown;
       });
     });
+  }
+
+  /**
+   * Whether each required word of `page` really is on it: some search that found the page
+   * (the word or one of its dictionary keys) matched a word of the page that accepts() it.
+   * Pagefind compares stems, and a short stem joins different words: "radomiu" and
+   * "Rady" both stem to "rad".
+   */
+  function confirmed(page) {
+    // Each way's matched locations (they mark the snippet's words too).
+    var matched = new Map();
+    return Promise.all(
+      page.ways.map(function (way) {
+        return way.result.data().then(function (data) {
+          var locations = matchedLocations(way.term, data, way.result.words);
+          matched.set(way, locations.length > 0);
+          locations.forEach(function (location) {
+            page.marked[location] = true;
+          });
+        });
+      })
+    ).then(function () {
+      // A word whose searches gave no locations at all cannot be checked: it counts.
+      return page.via.every(function (ways) {
+        return ways.some(function (way) {
+          return matched.get(way) || !(way.result.words || []).length;
+        });
+      });
+    });
+  }
+
+  /** Up to LOADED confirmed pages of `candidates` (in order), checking LOADED at a time, at most CHECKED. */
+  function confirmedPages(candidates) {
+    var kept = [];
+    function next(from) {
+      if (kept.length >= LOADED || from >= Math.min(candidates.length, CHECKED)) {
+        return Promise.resolve(kept.slice(0, LOADED));
+      }
+      var batch = candidates.slice(from, from + LOADED);
+      return Promise.all(batch.map(confirmed)).then(function (each) {
+        batch.forEach(function (page, index) {
+          if (each[index]) {
+            kept.push(page);
+          }
+        });
+        return next(from + LOADED);
+      });
+    }
+    return next(0);
   }
 
   window.wiazkiSearch = {

@@ -23,6 +23,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from wiazki.search import dictionary
+from wiazki.search.forms import WordForms
 from wiazki.search.records import SearchRecord, pagefind_html
 
 #: The folder of the index inside the built site; assets/search.js loads it from there.
@@ -77,8 +79,11 @@ class IndexJob:
     `finish` waits for it and moves the index into the built site; `cancel` stops it.
     """
 
-    def __init__(self, records: Iterable[SearchRecord]) -> None:
+    def __init__(self, records: Iterable[SearchRecord], forms: WordForms | None = None) -> None:
+        """`forms`: the word forms the records were made with; their dictionary
+        (`dictionary.shards`) is written beside the index, made while Pagefind runs."""
         executable = pagefind_executable()
+        self._forms = forms
         self.started = time.perf_counter()
         self._tmp = Path(tempfile.mkdtemp(prefix="wiazki-search-"))
         documents, self._out = self._tmp / "documents", self._tmp / "index"
@@ -107,6 +112,8 @@ class IndexJob:
         try:
             if self._process is None:
                 raise SearchIndexError("Pagefind nie zbudował indeksu wyszukiwarki: przerwano")
+            # Made while Pagefind still runs (it is a separate process).
+            shards = dictionary.shards(self._forms) if self._forms is not None else {}
             try:
                 code = self._process.wait(timeout=timeout)
             except subprocess.TimeoutExpired as exc:
@@ -121,6 +128,10 @@ class IndexJob:
             shutil.rmtree(target, ignore_errors=True)
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.move(str(self._out), str(target))
+            if shards:
+                (target / dictionary.FOLDER).mkdir()
+                for name, text in shards.items():
+                    (target / dictionary.FOLDER / name).write_text(text, encoding="utf-8")
             size = sum(p.stat().st_size for p in target.rglob("*") if p.is_file())
             return IndexStats(self.count, time.perf_counter() - self.started, size)
         finally:
@@ -144,11 +155,12 @@ class BackgroundIndex:
     def __init__(self) -> None:
         self._job: IndexJob | None = None
 
-    def start(self, records: Iterable[SearchRecord]) -> str | None:
-        """Start indexing `records`; the Polish reason when Pagefind cannot start, else None."""
+    def start(self, records: Iterable[SearchRecord], forms: WordForms | None = None) -> str | None:
+        """Start indexing `records` (made with `forms`, whose dictionary goes beside the
+        index); the Polish reason when Pagefind cannot start, else None."""
         self.cancel()
         try:
-            self._job = IndexJob(records)
+            self._job = IndexJob(records, forms)
         except SearchIndexError as exc:
             return str(exc)
         return None
@@ -164,9 +176,12 @@ class BackgroundIndex:
             job.cancel()
 
 
-def write_index(records: Iterable[SearchRecord], site_dir: Path, timeout: float = 600) -> IndexStats:
-    """Index `records` into `site_dir/pagefind/` (replacing an earlier index there), waiting for it.
+def write_index(
+    records: Iterable[SearchRecord], site_dir: Path, timeout: float = 600, forms: WordForms | None = None
+) -> IndexStats:
+    """Index `records` into `site_dir/pagefind/` (replacing an earlier index there), waiting for it;
+    with `forms`, their dictionary into `site_dir/pagefind/formy/`.
 
     Raises SearchIndexError when the binary is missing, fails or runs over `timeout` seconds.
     """
-    return IndexJob(records).finish(site_dir, timeout)
+    return IndexJob(records, forms).finish(site_dir, timeout)
