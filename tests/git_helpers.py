@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import os
 import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -160,3 +161,49 @@ def bundle(bid: str, title: str, **fields: Any) -> dict[str, Any]:
     data.update(id=bid, title=title)
     data.update(fields)
     return data
+
+
+SITE_MKDOCS_YML = """\
+site_name: Katalog testowy
+site_url: https://example.org/wiazki/
+theme:
+  name: material
+  language: pl
+plugins:
+{plugins}"""
+
+
+def site_repo(repo: Path, plugins: tuple[str, ...] = ("wiazki",)) -> Path:
+    """A git repository holding a small MkDocs project: mkdocs.yml with `plugins`, a home page
+    with the catalogue's marker, and the three partners; nothing committed yet."""
+    init_repo(repo)
+    yml = SITE_MKDOCS_YML.format(plugins="".join(f"  - {name}\n" for name in plugins))
+    (repo / "mkdocs.yml").write_text(yml, encoding="utf-8")
+    (repo / "docs").mkdir()
+    (repo / "docs/index.md").write_text("# Katalog\n\n<!-- wiazki:home -->\n", encoding="utf-8")
+    write_partners(repo)
+    return repo
+
+
+def merge_pull_request(repo: Path, number: int, branch: str, date: str, body: str = "") -> str:
+    """Merge `branch` into main with a merge commit, as GitHub's button does for pull request `number`."""
+    git(repo, "switch", "-q", "main")
+    message = f"Merge pull request #{number} from {branch}" + (f"\n\n{body}" if body else "")
+    git(repo, "merge", "-q", "--no-ff", "-m", message, branch, date=date)
+    return git(repo, "rev-parse", "HEAD")
+
+
+def mkdocs_build(project: Path, site: Path, today: str, env: dict[str, str] | None = None) -> Path:
+    """`mkdocs build --strict` of `project` into `site` with WIAZKI_TODAY=`today`, in a subprocess
+    (as a person runs it); fails the test with MkDocs' output when the build fails."""
+    done = subprocess.run(
+        [str(Path(sys.executable).parent / "mkdocs"), "build", "--strict", "-q"]
+        + ["-f", str(project / "mkdocs.yml"), "-d", str(site)],
+        cwd=project,
+        env=dict(os.environ, WIAZKI_TODAY=today, **(env or {})),
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    return site

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
 import icalendar
@@ -253,3 +253,70 @@ def test_a_title_on_two_lines_names_the_calendar_on_one(tmp_path: Path) -> None:
     assert str(parsed["NAME"]) == str(parsed["X-WR-CALNAME"]) == "Kamienie milowe: Senior u siebie, w gminie; Kramsk"
     # An event's SUMMARY is text that may hold lines: they stay (escaped as "\\n").
     assert "Senior u siebie,\nw gminie; Kramsk" in str(parsed.walk("VEVENT")[0]["SUMMARY"])
+
+
+def full_event(properties: dict[str, object]) -> bytes:
+    """The library's serialisation of the whole event, property by property `add`-ed."""
+    event = icalendar.Event()
+    for name, value in properties.items():
+        event.add(name, value)
+    return event.to_ical()
+
+
+def test_each_event_is_the_librarys_own_serialisation_of_the_whole_event() -> None:
+    # EventWriter reuses the lines events share; the bytes must stay what the library
+    # writes for the event: long multibyte text folded at 75 octets, an escape at the
+    # fold, line breaks, commas and semicolons, an IDN address, a stamp not in UTC.
+    writer = calendars.EventWriter()
+    stamp = datetime(2026, 3, 1, 1, 0, tzinfo=timezone(timedelta(hours=1)))
+    summaries = [
+        "Krótko",
+        "Zażółć gęślą jaźń – " * 9,
+        "x" * 60 + "; ,\\" + "ż" * 40,
+        "Etap, z przecinkiem;\nnową linią i \\n ukośnikiem " + SCRIPT,
+        "a" * 64 + "\\" * 30,
+    ]
+    for number, summary in enumerate(summaries):
+        for day in (datetime(2026, 5, 15).date(), datetime(2027, 1, 31).date()):
+            properties: dict[str, object] = {
+                "uid": f"{number}-{day}@owes-katalog.github.io",
+                "dtstamp": stamp,
+                "dtstart": day,
+                "dtend": day + timedelta(days=1),
+                "summary": summary,
+                "url": "https://xn--wizki-4wa.example/%C5%9Bcie%C5%BCka/" + "w" * number * 20 + "/",
+                "transp": "TRANSPARENT",
+            }
+            assert writer.event(properties) == full_event(properties)
+
+
+def test_catalogue_calendar_is_the_bundles_upcoming_events_byte_for_byte() -> None:
+    first, second = kit.valid_bundle(), kit.valid_bundle("dom-dziennego-pobytu")
+    first["design"]["plan"]["milestones"] = [
+        {"date": day, "milestone": f"Etap {day}"} for day in ("2026-12-01", "2026-03-01", "2027-02-01", "2026-12-01")
+    ]
+    second["design"]["plan"]["milestones"] = [
+        {"date": day, "milestone": f"Krok {day}"} for day in ("2027-01-10", "2026-12-01", "2025-01-01")
+    ]
+    cat = Catalogue.from_documents([first, second], [kit.owes(), kit.gops(), kit.coop()], load_register())
+    url = lambda bundle_id: f"https://example.org/wiazki/{bundle_id}/"  # noqa: E731
+    ics = calendars.calendars(cat, url, data_licence(), None, "2026-12-01")
+
+    def events(raw: bytes) -> list[bytes]:
+        return [b"BEGIN:VEVENT" + part.split(b"END:VCALENDAR")[0] for part in raw.split(b"BEGIN:VEVENT")[1:]]
+
+    per_bundle = {
+        bundle_id: events(ics[calendars.bundle_calendar(bundle_id)])
+        for bundle_id in ("senior-u-siebie", "dom-dziennego-pobytu")
+    }
+    assert [len(found) for found in per_bundle.values()] == [4, 3]
+    dated = [
+        (milestone["date"], bundle["id"], event)
+        for bundle in (first, second)
+        for milestone, event in zip(bundle["design"]["plan"]["milestones"], per_bundle[bundle["id"]], strict=True)
+        if milestone["date"] >= "2026-12-01"
+    ]
+    assert events(ics[calendars.CATALOGUE_CALENDAR]) == [event for *_, event in sorted(dated, key=lambda d: d[:2])]
+    # Each event is the library's serialisation of it, parsed back unchanged.
+    for raw in ics.values():
+        assert icalendar.Calendar.from_ical(raw).to_ical() == raw

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from git_helpers import bundle, commit, git, init_repo, write_bundle, write_partners
+from git_helpers import bundle, commit, git, init_repo, merge_pull_request, write_bundle, write_partners
 from wiazki.revisions import history
 from wiazki.revisions.history import ADDED, DELETED, MODIFIED, HistoryCache, pull_request_number, read_history
 
@@ -33,16 +33,8 @@ def repo(tmp_path: Path) -> Path:
     git(repo, "switch", "-q", "-c", "owes/definiowanie")
     _stage(repo, "senior-kramsk", "define")
     commit(repo, "Definiowanie wyzwania", date="2026-02-01T12:00:00+01:00")
-    git(repo, "switch", "-q", "main")
-    git(
-        repo,
-        "merge",
-        "-q",
-        "--no-ff",
-        "-m",
-        "Merge pull request #7 from owes/definiowanie\n\nEtap definiowania dla Kramska",
-        "owes/definiowanie",
-        date="2026-02-03T15:30:00+01:00",
+    merge_pull_request(
+        repo, 7, "owes/definiowanie", date="2026-02-03T15:30:00+01:00", body="Etap definiowania dla Kramska"
     )
 
     _stage(repo, "senior-kramsk", "ideate")

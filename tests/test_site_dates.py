@@ -3,86 +3,40 @@ commit that changed the page's YAML or Markdown source, never the build date."""
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from git_helpers import GOPS, bundle, commit, git, init_repo, write_bundle, write_partners
+from git_helpers import GOPS, bundle, commit, git, init_repo, merge_pull_request, mkdocs_build, site_repo, write_bundle
 from wiazki.revisions import dates as dates_module
 from wiazki.revisions.dates import read_last_changes
 
-MKDOCS_YML = """\
-site_name: Katalog testowy
-site_url: https://example.org/wiazki/
-theme:
-  name: material
-  language: pl
-plugins:
-  - wiazki
-"""
 #: The day the site is built on, long after every commit: it must appear nowhere.
 BUILD_DAY = "2026-09-30"
 
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
-    repo = init_repo(tmp_path / "projekt")
-    (repo / "mkdocs.yml").write_text(MKDOCS_YML, encoding="utf-8")
-    (repo / "docs").mkdir()
-    (repo / "docs/index.md").write_text("# Katalog\n\n<!-- wiazki:home -->\n", encoding="utf-8")
+    repo = site_repo(tmp_path / "projekt")
     (repo / "docs/o-nas.md").write_text("# O nas\n", encoding="utf-8")
-    write_partners(repo)
     write_bundle(repo, bundle("senior-kramsk", "Senior u siebie w Kramsku"))
     commit(repo, "Początek katalogu", date="2026-03-02T10:00:00+01:00")
     write_bundle(repo, bundle("opieka-konin", "Opieka w Koninie"))
     commit(repo, "Nowa wiązka w Koninie (#4)", date="2026-04-10T12:00:00+02:00")
     # A pull request merged with a merge commit: the merge's date is the change's date.
     git(repo, "switch", "-q", "-c", "owes/zmiana")
-    data = bundle("senior-kramsk", "Senior u siebie w Kramsku – nowy opis")
-    write_bundle(repo, data)
+    write_bundle(repo, bundle("senior-kramsk", "Senior u siebie w Kramsku – nowy opis"))
     commit(repo, "Nowy opis", date="2026-05-02T09:00:00+02:00")
-    git(repo, "switch", "-q", "main")
-    git(
-        repo,
-        "merge",
-        "-q",
-        "--no-ff",
-        "-m",
-        "Merge pull request #9 from owes/zmiana",
-        "owes/zmiana",
-        date="2026-05-20T15:00:00+02:00",
-    )
+    merge_pull_request(repo, 9, "owes/zmiana", date="2026-05-20T15:00:00+02:00")
     (repo / "docs/o-nas.md").write_text("# O nas\n\nNowy akapit.\n", encoding="utf-8")
     commit(repo, "O nas: nowy akapit", date="2026-06-01T08:00:00+02:00")
     return repo
 
 
 def build(project: Path, tmp_path: Path, env: dict[str, str] | None = None) -> Path:
-    site = tmp_path / f"site-{project.name}"
-    done = subprocess.run(
-        [
-            str(Path(sys.executable).parent / "mkdocs"),
-            "build",
-            "--strict",
-            "-q",
-            "-f",
-            str(project / "mkdocs.yml"),
-            "-d",
-            str(site),
-        ],
-        cwd=project,
-        env=dict(os.environ, WIAZKI_TODAY=BUILD_DAY, **(env or {})),
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert done.returncode == 0, done.stdout + done.stderr
-    return site
+    return mkdocs_build(project, tmp_path / f"site-{project.name}", BUILD_DAY, env)
 
 
 def lastmods(site: Path) -> dict[str, str | None]:

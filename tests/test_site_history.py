@@ -2,49 +2,17 @@
 
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from git_helpers import bundle, commit, git, init_repo, write_bundle, write_partners
+from git_helpers import bundle, commit, git, merge_pull_request, mkdocs_build, site_repo, write_bundle
 from wiazki import REPO_URL
-
-MKDOCS_YML = """\
-site_name: Katalog testowy
-site_url: https://example.org/wiazki/
-theme:
-  name: material
-  language: pl
-plugins:
-  - search
-  - wiazki
-"""
 
 
 def _build(project: Path, tmp_path: Path, env: dict[str, str] | None = None) -> str:
-    site = tmp_path / f"site-{project.name}"
-    done = subprocess.run(
-        [
-            str(Path(sys.executable).parent / "mkdocs"),
-            "build",
-            "--strict",
-            "-q",
-            "-f",
-            str(project / "mkdocs.yml"),
-            "-d",
-            str(site),
-        ],
-        cwd=project,
-        env=dict(os.environ, WIAZKI_TODAY="2026-06-01", **(env or {})),
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert done.returncode == 0, done.stdout + done.stderr
+    site = mkdocs_build(project, tmp_path / f"site-{project.name}", "2026-06-01", env)
     return (site / "wiazki" / "senior-kramsk" / "index.html").read_text(encoding="utf-8")
 
 
@@ -58,27 +26,14 @@ def _stage(repo: Path, stage: str) -> None:
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
-    repo = init_repo(tmp_path / "projekt")
-    (repo / "mkdocs.yml").write_text(MKDOCS_YML, encoding="utf-8")
-    (repo / "docs").mkdir()
-    (repo / "docs/index.md").write_text("# Katalog\n\n<!-- wiazki:home -->\n", encoding="utf-8")
-    write_partners(repo)
+    repo = site_repo(tmp_path / "projekt", plugins=("search", "wiazki"))
     _stage(repo, "define")
     commit(repo, "Nowa wiązka w Kramsku (#3)", date="2026-01-10T09:00:00+01:00")
     git(repo, "switch", "-q", "-c", "owes/prototyp")
     _stage(repo, "prototype")
     commit(repo, "Prototyp", date="2026-02-01T09:00:00+01:00")
-    git(repo, "switch", "-q", "main")
-    git(
-        repo,
-        "merge",
-        "-q",
-        "--no-ff",
-        "-m",
-        "Merge pull request #7 from owes/prototyp\n\nTesty <script>alert(1)</script> | *prototypu*",
-        "owes/prototyp",
-        date="2026-02-03T10:00:00+01:00",
-    )
+    body = "Testy <script>alert(1)</script> | *prototypu*"
+    merge_pull_request(repo, 7, "owes/prototyp", date="2026-02-03T10:00:00+01:00", body=body)
     return repo
 
 

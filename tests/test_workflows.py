@@ -34,7 +34,7 @@ ALLOWED_COMMANDS: dict[tuple[str, ...], tuple[str, str]] = {
         "tests/test_issueform.py",
         '"--event", str(event), "--content-dir", str(checkout / "content"), "--open-pr"',
     ),
-    ("mkdocs", "build", "--strict"): ("tests/test_site_history.py", '"build", "--strict"'),
+    ("mkdocs", "build", "--strict"): ("tests/git_helpers.py", '"build", "--strict"'),
     ("mkdocs", "build", "--strict", "--no-directory-urls"): (
         "tests/browser/test_preview_from_disk.py",
         '"build", "--strict", "--no-directory-urls"',

@@ -354,7 +354,7 @@ BUNDLE = group(
                 typed("email", "email", "E-mail", "Adres e-mail do pytań o wiązkę.", required=True),
                 typed("phone", "phone", "Telefon", "Numer telefonu w cudzysłowie."),
                 typed("url", "url", "Strona", "Adres strony (https://…)."),
-                text("note", "Uwagi", "Np. godziny dyżurów."),
+                text("note", "Uwagi", "Np. godziny dyżurów.", column=""),
             ),
             required_from="available",
         ),
@@ -381,6 +381,6 @@ BUNDLE = group(
                 ),
             ),
         ),
-        texts("keywords", "Słowa kluczowe", "Dodatkowe słowa dla wyszukiwarki.", "Słowo kluczowe", NAME_MAX),
+        texts("keywords", "Słowa kluczowe", "Dodatkowe słowa dla wyszukiwarki.", "Słowo kluczowe", NAME_MAX, column=""),
     ),
 )

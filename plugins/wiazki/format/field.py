@@ -150,6 +150,9 @@ class Field:
     `required` means the schema requires the key in its parent; `required_from` is
     the stage id (`wiazki.format.vocab.STAGES`) from which rule 5 (stage completeness)
     requires the value filled.
+    `column` names the field's column in the open-data CSV (`wiazki.views.open_data`):
+    None gives the default (its name, or `<object>_<name>` inside a top-level object),
+    "" leaves the field out of the CSV (long text and lists the JSON carries).
     """
 
     name: str
@@ -170,6 +173,7 @@ class Field:
     children: tuple[Field, ...] = ()
     #: For an object item published once in `$defs` (`service`, `test`).
     def_name: str | None = None
+    column: str | None = None
     path: str = field(default="", compare=False)
 
     def child(self, name: str) -> Field:
@@ -212,6 +216,7 @@ def text(
     min_length: int = 1,
     required: bool = False,
     type: str = "string",
+    column: str | None = None,
 ) -> Field:
     """A free text field: not blank, `min_length`…`max_length` characters."""
     return Field(
@@ -223,12 +228,24 @@ def text(
         pattern=p.NONBLANK_PATTERN,
         min_length=min_length,
         max_length=max_length,
+        column=column,
     )
 
 
-def code(name: str, label: str, description: str, pattern: str, max_length: int, *, required: bool = False) -> Field:
+def code(
+    name: str,
+    label: str,
+    description: str,
+    pattern: str,
+    max_length: int,
+    *,
+    required: bool = False,
+    column: str | None = None,
+) -> Field:
     """A fixed-shape string (postal code, registry number)."""
-    return Field(name, label, description, "code", required=required, pattern=pattern, max_length=max_length)
+    return Field(
+        name, label, description, "code", required=required, pattern=pattern, max_length=max_length, column=column
+    )
 
 
 def typed(type: str, name: str, label: str, description: str, *, required: bool = False) -> Field:
@@ -274,15 +291,19 @@ def texts(
     *,
     required: bool = False,
     required_from: str | None = None,
+    column: str | None = None,
 ) -> Field:
     """A list of free texts, each labelled `item_label`."""
-    return items(
-        name,
-        label,
-        description,
-        text("", item_label, item_label, max_length),
-        required=required,
-        required_from=required_from,
+    return replace(
+        items(
+            name,
+            label,
+            description,
+            text("", item_label, item_label, max_length),
+            required=required,
+            required_from=required_from,
+        ),
+        column=column,
     )
 
 

@@ -41,13 +41,14 @@ PARTNER = group(
             "Identyfikatory",
             "Numery rejestrowe w cudzysłowie.",
             (
-                code("krs", "KRS", "Numer KRS: 10 cyfr w cudzysłowie.", p.KRS_PATTERN, 10),
+                code("krs", "KRS", "Numer KRS: 10 cyfr w cudzysłowie.", p.KRS_PATTERN, 10, column="krs"),
                 code(
                     "nip",
                     "NIP",
                     "NIP: 10 cyfr bez kresek, w cudzysłowie; sprawdzana jest cyfra kontrolna.",
                     p.NIP_PATTERN,
                     10,
+                    column="nip",
                 ),
                 code(
                     "regon",
@@ -55,6 +56,7 @@ PARTNER = group(
                     "REGON: 9 lub 14 cyfr w cudzysłowie; sprawdzana jest cyfra kontrolna.",
                     p.REGON_PATTERN,
                     14,
+                    column="regon",
                 ),
             ),
         ),
@@ -66,7 +68,7 @@ PARTNER = group(
             "Adres",
             "Adres siedziby.",
             (
-                text("street", "Ulica i numer", "Np. „ul. Leśna 4”.", NAME_MAX, required=True),
+                text("street", "Ulica i numer", "Np. „ul. Leśna 4”.", NAME_MAX, required=True, column="street"),
                 code(
                     "postal_code",
                     "Kod pocztowy",
@@ -74,8 +76,9 @@ PARTNER = group(
                     p.POSTAL_CODE_PATTERN,
                     6,
                     required=True,
+                    column="postal_code",
                 ),
-                text("city", "Miejscowość", "Nazwa miejscowości.", NAME_MAX, required=True),
+                text("city", "Miejscowość", "Nazwa miejscowości.", NAME_MAX, required=True, column="city"),
                 typed("teryt", "teryt", "Kod TERYT gminy", "Kod TERYT gminy siedziby."),
             ),
         ),
@@ -85,6 +88,12 @@ PARTNER = group(
             "Gdzie partner działa: kody TERYT.",
             typed("teryt", "", "Kod TERYT", "Kod TERYT gminy, powiatu lub województwa."),
         ),
-        text("description", "Opis", f"Krótki opis działalności, do {DESCRIPTION_MAX} znaków.", DESCRIPTION_MAX),
+        text(
+            "description",
+            "Opis",
+            f"Krótki opis działalności, do {DESCRIPTION_MAX} znaków.",
+            DESCRIPTION_MAX,
+            column="",
+        ),
     ),
 )

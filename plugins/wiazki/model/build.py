@@ -127,6 +127,7 @@ def bundle_from_data(data: dict[str, Any]) -> Bundle:
         ),
         links=tuple(Link(link["title"], link["url"]) for link in data.get("links") or ()),
         keywords=_texts(data.get("keywords")),
+        data=data,
     )
 
 
@@ -151,4 +152,5 @@ def partner_from_data(data: dict[str, Any]) -> Partner:
         else None,
         territory=_texts(data.get("territory")),
         description=_opt(data.get("description")),
+        data=data,
     )

@@ -5,7 +5,8 @@ Frozen dataclasses with typed fields and the Polish labels of their vocabulary i
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from typing import Any
 
 from wiazki.format import vocab
@@ -166,6 +167,9 @@ class Bundle:
     contact: Contact | None = None
     links: tuple[Link, ...] = ()
     keywords: tuple[str, ...] = ()
+    #: The file's data as validated: the open-data export walks it through the field
+    #: tree (`wiazki.views.tree_export`), so a field the model does not name is published too.
+    data: Mapping[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def stage_label(self) -> str:
@@ -228,6 +232,8 @@ class Partner:
     address: Address | None = None
     territory: tuple[str, ...] = ()
     description: str | None = None
+    #: The file's data as validated (see `Bundle.data`).
+    data: Mapping[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def display_name(self) -> str:

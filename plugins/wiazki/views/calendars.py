@@ -53,8 +53,62 @@ def _text(value: str) -> str:
     return xml_text(value)
 
 
-def milestone_events(bundle: Bundle, url: str, history: History | None) -> list[tuple[date, bytes]]:
-    """(day, serialised VEVENT) for each milestone of the bundle with a valid date, in file order."""
+class EventWriter:
+    """Serialises VEVENTs with the library, each distinct property line only once.
+
+    The library writes an event as its BEGIN line, each property's content line (folded
+    on its own) in its order of properties (`Component.sorted_keys`), and its END line
+    (`Component.content_lines`, `Contentlines.to_ical`). Here each property's line comes
+    from the library's `content_line` just as there, and the lines that events share
+    (a day, a bundle's address and DTSTAMP, TRANSP) are serialised once per `calendars`
+    call instead of once per event: at 1,000 bundles (2,670 events, bench_opendata.py)
+    the calendars take 0.28 s of CPU instead of 0.56 s. The tests compare the bytes with
+    `Event.to_ical()` of the whole event.
+    """
+
+    def __init__(self) -> None:
+        self._lines: dict[tuple[str, type, object], bytes] = {}
+        self._orders: dict[tuple[str, ...], tuple[str, ...]] = {}
+
+    def line(self, name: str, value: object) -> bytes:
+        """The property's content line as `Event.to_ical` writes it (folded, with CRLF)."""
+        key = (name, type(value), value)  # the type too: True == 1, yet "TRUE" != "1"
+        line = self._lines.get(key)
+        if line is None:
+            event = Event()
+            event.add(name, value)  # the library's encoding (DTSTAMP in UTC, VALUE=DATE…)
+            _begin, *properties, _end = event.property_items(recursive=False)
+            line = b"".join(event.content_line(n, v).to_ical() + b"\r\n" for n, v in properties)
+            self._lines[key] = line
+        return line
+
+    def order(self, names: tuple[str, ...]) -> tuple[str, ...]:
+        """The library's order of an event's properties (its canonical ones first, then by name)."""
+        order = self._orders.get(names)
+        if order is None:
+            template = Event()
+            for name in names:
+                template.add(name, "", encode=False)
+            order = self._orders[names] = tuple(template.sorted_keys())
+        return order
+
+    def event(self, properties: dict[str, object]) -> bytes:
+        """What `Event.to_ical()` gives for an event `add`-ed `properties` (name → value)."""
+        lines = {name.upper(): self.line(name, value) for name, value in properties.items()}
+        return _BEGIN_EVENT + b"".join(lines[name] for name in self.order(tuple(properties))) + _END_EVENT
+
+
+_BEGIN_EVENT = b"BEGIN:VEVENT\r\n"
+_END_EVENT = b"END:VEVENT\r\n"
+
+
+def milestone_events(
+    bundle: Bundle, url: str, history: History | None, writer: EventWriter | None = None
+) -> list[tuple[date, bytes]]:
+    """(day, serialised VEVENT) for each milestone of the bundle with a valid date, in file order.
+
+    `writer` keeps the property lines already serialised (one per `calendars` call)."""
+    writer = writer or EventWriter()
     changed = milestone_day(last_changed(bundle, history)) or date(1970, 1, 1)
     stamp = datetime(changed.year, changed.month, changed.day, tzinfo=UTC)
     address = as_uri(url)  # a URI (RFC 5545, 3.3.13): an IDN site_url goes as IDNA
@@ -65,17 +119,17 @@ def milestone_events(bundle: Bundle, url: str, history: History | None) -> list[
         if day is None:
             continue
         ordinal = seen[milestone.date] = seen.get(milestone.date, 0) + 1
-        event = Event()
-        event.add("uid", f"{uid('milestone', bundle.id, milestone.date, str(ordinal))}@{UID_DOMAIN}")
-        event.add("dtstamp", stamp)
-        event.add("dtstart", day)
-        event.add("dtend", day + timedelta(days=1))
-        event.add("summary", _text(f"{milestone.milestone} – {bundle.title}"))
-        event.add("url", address)
-        event.add("transp", "TRANSPARENT")
-        # Serialised once: the same event goes into the bundle's and the catalogue's file,
-        # and the library's line folding is most of the cost.
-        events.append((day, event.to_ical()))
+        properties: dict[str, object] = {
+            "uid": f"{uid('milestone', bundle.id, milestone.date, str(ordinal))}@{UID_DOMAIN}",
+            "dtstamp": stamp,
+            "dtstart": day,
+            "dtend": day + timedelta(days=1),
+            "summary": _text(f"{milestone.milestone} – {bundle.title}"),
+            "url": address,
+            "transp": "TRANSPARENT",
+        }
+        # Serialised once: the same event goes into the bundle's and the catalogue's file.
+        events.append((day, writer.event(properties)))
     return events
 
 
@@ -141,8 +195,9 @@ def calendars(
     out: dict[str, bytes] = {}
     upcoming: list[tuple[date, str, bytes]] = []
     since = milestone_day(generated) or date(1970, 1, 1)
+    writer = EventWriter()
     for bundle in catalogue.bundles.values():
-        events = milestone_events(bundle, bundle_url(bundle.id), history)
+        events = milestone_events(bundle, bundle_url(bundle.id), history, writer)
         if not events:
             continue
         out[bundle_calendar(bundle.id)] = _calendar(
