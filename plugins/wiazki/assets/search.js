@@ -42,6 +42,8 @@
   /* A word shorter than this is taken as a whole word, never as the start of a longer
      one: "wola" is not "wolontariuszy" nor "Wołomin", "dom" not "domowy". */
   var MIN_EXTENDED = 5;
+  /* Letters a query word and a different word of a page must share to match (below). */
+  var STEM = 5;
   var KIND_LABEL = { bundle: "Wiązka", partner: "Partner", page: "Strona" };
 
   // The query's words (search-words.js, loaded before this script).
@@ -91,15 +93,16 @@
   }
 
   /**
-   * The dictionary keys a query word stands for (its lemmas; for a verbal word, one key
-   * for its verb and the verb's other aspect), from the shard of its first letters:
-   * "radosci" → ["radosc"], "usamodzielnianie" → ["usamodzielniac"]. [] when the word
-   * is not a form of any word of the site, or the shard cannot be read.
+   * What the dictionary says of a query word, from the shard of its first letters:
+   * {keys, known, entries}. `keys` are the keys it stands for other than itself (its
+   * lemmas; for a verbal word, one key for its verb and the verb's other aspect):
+   * "radosci" → ["radosc"], "usamodzielnianie" → ["usamodzielniac"]; `known`: whether
+   * it is a form of some word of the site; `entries`: the shard (null when none was read).
    */
-  function dictionaryKeys(term) {
+  function lookup(term) {
     var folded = cleanWord(term);
     if (folded.length < 3 || /\d/.test(folded)) {
-      return Promise.resolve([]);
+      return Promise.resolve({ keys: [], known: false, entries: null });
     }
     var name = shardName(folded);
     if (!shards.has(name)) {
@@ -116,9 +119,14 @@
     }
     return shards.get(name).then(function (entries) {
       var keys = Object.prototype.hasOwnProperty.call(entries, folded) ? entries[folded] : [];
-      return (Array.isArray(keys) ? keys : []).filter(function (key) {
-        return typeof key === "string" && key !== folded;
-      });
+      keys = Array.isArray(keys) ? keys : [];
+      return {
+        keys: keys.filter(function (key) {
+          return typeof key === "string" && key !== folded;
+        }),
+        known: keys.length > 0,
+        entries: entries,
+      };
     });
   }
 
@@ -129,11 +137,15 @@
    * be checked on the page's own words (confirmed()); `found.filters.bundle` counts the
    * bundles; `ranked` gives the scores.
    */
-  function combine(direct, term, keys, responses) {
+  function combine(direct, term, said, responses) {
+    var keys = said.keys;
+    // The word itself as matchedLocations() allows; a key: exactly.
+    var own = { strict: false, entries: said.entries };
+    var whole = { strict: true, entries: null };
     var items = new Map();
     var bundles = {};
     var scores = new Map();
-    function add(response, searched, score) {
+    function add(response, searched, mode, score) {
       response.results.forEach(function (result) {
         var item = items.get(result.id);
         if (!item) {
@@ -141,7 +153,7 @@
           items.set(result.id, item);
           scores.set(result.id, score === undefined ? result.score : score);
         }
-        item.via.push({ term: searched, result: result });
+        item.via.push({ term: searched, result: result, mode: mode });
       });
       var counts = (response.filters && response.filters.bundle) || {};
       Object.keys(counts).forEach(function (id) {
@@ -149,20 +161,31 @@
       });
     }
     if (direct) {
-      add(direct.found, term);
+      add(direct.found, term, own);
       direct.ranked.results.forEach(function (result) {
         if (scores.has(result.id)) {
           scores.set(result.id, result.score);
           // An exact answer may come without the word's locations: the extended one has them.
           if (direct.ranked !== direct.found) {
-            items.get(result.id).via.push({ term: term, result: result });
+            items.get(result.id).via.push({ term: term, result: result, mode: own });
           }
         }
       });
     }
-    responses.forEach(function (response, index) {
+    responses.forEach(function (pair, index) {
       // A page found only through a key ranks below one that holds the word itself.
-      add(response, keys[index], 0.5);
+      var before = new Set(items.keys());
+      var exact = new Set();
+      pair[0].results.forEach(function (result) {
+        exact.add(result.id);
+      });
+      add(pair[0], keys[index], whole, 0.5);
+      // The extended answer gives the locations an exact answer may lack; no pages.
+      pair[1].results.forEach(function (result) {
+        if (exact.has(result.id) && !before.has(result.id)) {
+          items.get(result.id).via.push({ term: keys[index], result: result, mode: whole });
+        }
+      });
     });
     if (!items.size) {
       return null;
@@ -242,10 +265,13 @@
       }
       // Exact answers carry no ranking (every score is 1): the scores come from
       // the extended search, which finds a superset of the same pages.
-      var answer = Promise.all([pagefind.search('"' + term + '"', options), pagefind.search(term, options)]).then(
+      var said = lookup(term);
+      var searches = [pagefind.search('"' + term + '"', options), pagefind.search(term, options), said];
+      var answer = Promise.all(searches).then(
         function (both) {
           var exact = both[0];
           var typed = both[1];
+          var mode = { strict: false, entries: both[2].entries };
           if (!typed || !typed.results.length) {
             return null;
           }
@@ -256,19 +282,19 @@
             return null;
           }
           return typed.results[0].data().then(function (data) {
-            return matchedLocations(term, data, typed.results[0].words).length ? { found: typed, ranked: typed } : null;
+            var found = matchedLocations(term, data, typed.results[0].words, mode).length;
+            return found ? { found: typed, ranked: typed } : null;
           });
         }
       );
       // Its dictionary keys are searched too (whole words: stems compared, nothing extended).
-      answer = Promise.all([answer, dictionaryKeys(term)]).then(function (both) {
-        var keys = both[1];
+      answer = Promise.all([answer, said]).then(function (both) {
         return Promise.all(
-          keys.map(function (key) {
-            return pagefind.search('"' + key + '"', options);
+          both[1].keys.map(function (key) {
+            return Promise.all([pagefind.search('"' + key + '"', options), pagefind.search(key, options)]);
           })
         ).then(function (responses) {
-          return combine(both[0], term, keys, responses);
+          return combine(both[0], term, both[1], responses);
         });
       });
       // A word that matches nothing may be a typo (search-typos.js): its correction's answer.
@@ -308,7 +334,7 @@
    * between searches, so its `locations` belong to whichever search loaded it last)
    * whose word in `data` really matches `term` (accepts()).
    */
-  function matchedLocations(term, data, locations) {
+  function matchedLocations(term, data, locations, mode) {
     var words = contentWords(data);
     var hidden = words.indexOf(HIDDEN_MARK);
     var folded = fold(term);
@@ -316,10 +342,29 @@
       if (location >= words.length) {
         return false;
       }
-      var word = cleanWord(words[location]);
-      // The index-only words are whole lists of forms: one of them is the word itself, or
-      // starts with what is typed so far ("radomiu" is not "radom", a form of "rada").
-      return hidden >= 0 && location > hidden ? word.lastIndexOf(folded, 0) === 0 : accepts(folded, word);
+      var inHidden = hidden >= 0 && location > hidden;
+      // A hyphenated word is also its parts ("Pszczelarz-instruktor").
+      var whole = cleanWord(words[location]);
+      var parts = [whole].concat(
+        fold(words[location])
+          .split(/[^\p{L}\p{N}]+/u)
+          .filter(function (part) {
+            return part && part !== whole;
+          })
+      );
+      return parts.some(function (word) {
+        if (mode && mode.strict) {
+          return word === folded;
+        }
+        if (word.lastIndexOf(folded, 0) === 0) {
+          return true;
+        }
+        // The index-only words are whole lists of forms: one of them is the word itself, or
+        // starts with what is typed so far ("radomiu" is not "radom", a form of "rada").
+        // A page's word that shares only a stem must share at least STEM letters:
+        // "bezdomnych" is "bezdomności", "radość" is not "Radomiu", "dzieci" not "dziennie".
+        return !inHidden && accepts(folded, word) && commonPrefix(folded, word) >= STEM;
+      });
     });
   }
 
@@ -545,7 +590,7 @@
     return Promise.all(
       page.ways.map(function (way) {
         return way.result.data().then(function (data) {
-          var locations = matchedLocations(way.term, data, way.result.words);
+          var locations = matchedLocations(way.term, data, way.result.words, way.mode);
           matched.set(way, locations.length > 0);
           locations.forEach(function (location) {
             page.marked[location] = true;

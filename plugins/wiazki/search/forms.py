@@ -36,6 +36,8 @@ _INFLECTED = ("subst", "adj", "depr")
 #: Verbal tags (SGJP): verb forms, participles and verbal nouns; they bring the verbal
 #: nouns ("ger", affirmative) and infinitives of their verb and its aspect partners.
 _VERBAL = ("ger", "pact", "ppas", "fin", "inf", "praet", "impt", "imps", "bedzie", "pcon", "pant")
+#: Personal verb forms (SGJP).
+_PERSONAL = ("fin", "praet", "impt", "imps", "bedzie")
 #: The forms the dictionary lists (`WordForms.dictionary`): nominal, and a verb's verbal
 #: nouns, infinitive and adjectival participles.
 _DICTIONARY_TAGS = (*_INFLECTED, "ger", "inf", "pact", "ppas")
@@ -153,12 +155,17 @@ class WordForms:
             morfeusz = _morfeusz()
             lemmas: set[str] = set()
             verbs: set[str] = set()
+            personal = False
             if morfeusz is not None and len(word) >= MIN_LENGTH:
                 for _start, _end, (_form, lemma, tag, _names, _quals) in morfeusz.analyse(word):
                     if tag.startswith(_INFLECTED):
                         lemmas.add(lemma.split(":", 1)[0])
                     elif tag.startswith(_VERBAL):
                         verbs.add(lemma.split(":", 1)[0])
+                        personal = personal or tag.startswith(_PERSONAL)
+            # A personal verb form is not also a noun: "wolą" (they prefer) is not "wola".
+            if personal:
+                lemmas.clear()
             verbs -= _PLAIN_VERBS
             family = verbs | {p for v in verbs for p in aspect_partners(v)}
             cached = self._analyses[word] = (tuple(sorted(lemmas)), tuple(sorted(family)))
@@ -244,8 +251,8 @@ class WordForms:
 
     def dictionary(self, keys: Iterable[str] | None = None) -> dict[str, list[str]]:
         """Folded form → the keys it stands for, for every form (affirmative, positive
-        degree) of the lemmas of `keys` (default: every key made so far); a key is not
-        listed under itself. The search script looks a query word up here and searches its
+        degree) of the lemmas of `keys` (default: every key made so far), the key itself
+        among them. The search script looks a query word up here and searches its
         keys too (assets/search.js)."""
         out: dict[str, list[str]] = {}
         for key in self._key_lemmas if keys is None else keys:
@@ -257,7 +264,10 @@ class WordForms:
                     wanted = tag.startswith(_DICTIONARY_TAGS) and ":neg" not in tag
                     if wanted and not tag.endswith((":com", ":sup")) and " " not in form:
                         folded.add(fold(form))
-            folded.discard(key)
+            if not folded:
+                continue
+            # Under itself too: the script tells a known word from an unknown one by it.
+            folded.add(key)
             for form in folded:
                 out.setdefault(form, []).append(key)
         return out

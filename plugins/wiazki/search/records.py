@@ -62,7 +62,10 @@ class RecordBuilder:
         self.forms = forms or WordForms()
 
     def _hidden(
-        self, fields: Iterable[tuple[float, str]], inflect: Sequence[tuple[float, Iterable[str]]]
+        self,
+        fields: Iterable[tuple[float, str]],
+        inflect: Sequence[tuple[float, Iterable[str]]],
+        unshown: Sequence[str] = (),
     ) -> list[tuple[float, list[str]]]:
         """Index-only words by weight: the forms of the `inflect` texts (the forms of a title
         word rank like the title), the dictionary keys (`WordForms.keys`) of every word
@@ -70,7 +73,8 @@ class RecordBuilder:
         dictionary and searches its keys: a description's "usamodzielnianej" is found by
         "usamodzielnienie", its "radości" by "radość"), and each word with "ł" spelt with
         "l" at its own weight. A form already on the page at the same or a higher weight is
-        left out."""
+        left out. The words of the `unshown` texts (in no snippet: the rest of the design
+        record) count by their keys only, at `FREE_FORMS`."""
         keyed_words, keyed_forms = self.forms.keyed_words, self.forms.keyed_forms
         fields = list(fields)
         # Heaviest first (a page's own word before a form of the same weight): a key's first
@@ -102,6 +106,10 @@ class RecordBuilder:
             if with_l := self.forms.spelt_with_l(text):
                 by_weight.setdefault(weight, {}).update(dict.fromkeys(with_l))
             for key in self.forms.new_keys_of_text(text):
+                if key not in best:
+                    free[key] = None
+        for text in unshown:
+            for key in self.forms.keys_of_text(text):
                 if key not in best:
                     free[key] = None
         return [(w, list(group)) for w, group in sorted(by_weight.items(), reverse=True) if group]
@@ -142,7 +150,7 @@ class RecordBuilder:
             (SUMMARY, [bundle.summary]),
         ]
         # The bundle's own `keywords` (in `inflect`) are search words, never shown: index-only.
-        hidden = self._hidden(fields, inflect)
+        hidden = self._hidden(fields, inflect, [_design_notes(bundle)])
         return SearchRecord(
             url=url,
             kind="bundle",
@@ -235,6 +243,15 @@ def _canvas_and_design_text(bundle: Bundle, catalogue: Catalogue) -> str:
     parts += [d.challenge or "", *d.needs, d.chosen or ""]
     parts += [bundle.contact.note or ""] if bundle.contact else []
     return " ".join(p.strip() for p in parts if p and p.strip())
+
+
+def _design_notes(bundle: Bundle) -> str:
+    """The design record's parts that `_canvas_and_design_text` leaves out: methods, findings,
+    ideas, tests, milestones and risks (found by their words' keys, never shown in a snippet)."""
+    d = bundle.design
+    parts = [*d.methods, *d.findings, *d.ideas, *d.risks, *(m.milestone for m in d.milestones)]
+    parts += [text for t in d.tests for text in (t.method, *t.feedback, *t.changes)]
+    return " ".join(parts)
 
 
 def _unit_names(description: str) -> list[str]:
