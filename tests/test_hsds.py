@@ -8,6 +8,7 @@ import lzma
 import re
 import sys
 import time
+import uuid
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -19,7 +20,7 @@ import contentkit as kit
 from sitehelpers import REPO, sample_site  # noqa: F401 - fixture
 from wiazki.format.teryt import load_register
 from wiazki.model import Catalogue
-from wiazki.views.hsds import HsdsExport, uid
+from wiazki.views.hsds import NAMESPACE, HsdsExport, uid
 from wiazki.views.opendata import data_licence
 
 SCHEMAS = Path(__file__).parent / "data" / "hsds-3.0"
@@ -213,3 +214,14 @@ def test_addresses_the_format_allows_become_uris(tmp_path: Path) -> None:
     assert hsds.services[0]["url"] == (
         "https://example.org/%C5%9Bcie%C5%BCka?a=%22%3Cx%3E%22&b=%7By%7D%7C%60%5E100%25#c%23d"
     )
+
+
+def test_ids_are_the_standard_library_uuid5_of_their_path() -> None:
+    # uid() writes the UUID from the SHA-1 itself (speed); it must stay uuid.uuid5's text.
+    paths = [("service", "senior-u-siebie", "0"), ("taxonomy_term", "target_group", "older_persons"), ("",)]
+    paths += [("milestone", "żółć-ąę", "2026-05-15", "1"), ("feed", "x" * 300 + "😀\u0301")]
+    paths += [(f"organization/{n}", str(n * 7919)) for n in range(2000)]
+    for parts in paths:
+        assert uid(*parts) == str(uuid.uuid5(NAMESPACE, "/".join(parts)))
+    with pytest.raises(UnicodeEncodeError):
+        uid("bundle", "\ud800")

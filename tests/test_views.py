@@ -188,3 +188,9 @@ def test_polish_alphabetical_order() -> None:
         "Zamość",
         "Żyrardów",
     ]
+
+
+def test_page_uris_names_every_page_without_making_it() -> None:
+    # The build lists the hand pages for search before the pages exist (mkdocs_plugin.py).
+    views = _views()
+    assert views.page_uris() == {page.src_uri for page in views.pages()}

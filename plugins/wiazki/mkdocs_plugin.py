@@ -25,12 +25,13 @@ from mkdocs.structure.toc import get_toc
 
 from wiazki import REPO_URL
 from wiazki.clock import today
+from wiazki.cores import Beside
 from wiazki.editor.config import EditorSettings
 from wiazki.editor.site import Vendor, editor_files
 from wiazki.model import build_catalogue
 from wiazki.revisions.dates import LastChangeCache, SourceDates
 from wiazki.revisions.history import HistoryCache
-from wiazki.search.index import BackgroundIndex, SearchIndexError
+from wiazki.search.index import BackgroundIndex, PreparedDocuments, SearchIndexError, prepare_documents
 from wiazki.search.records import RecordBuilder
 from wiazki.validation import reporting
 from wiazki.validation.validator import ContentDirError, ContentValidator
@@ -79,6 +80,30 @@ ASSETS = {
     "assets/wiazki/maps.css": "maps.css",
     "assets/wiazki/gmina.js": "gmina.js",
 }
+
+
+def _body(generated: GeneratedPage) -> tuple[str, Any]:
+    """The page's HTML and its table of contents (the title, its h2 sections below it)."""
+    tokens: list[dict[str, Any]] = []
+    for level, anchor, name in generated.headings:
+        token = {"level": level, "id": anchor, "name": name, "children": []}
+        (tokens[-1]["children"] if level > 1 and tokens else tokens).append(token)
+    return generated.html, get_toc(tokens)  # type: ignore[arg-type]
+
+
+class _ViewPage(Page):
+    """A page whose body the views wrote as HTML: it skips MkDocs' Markdown pass (a
+    new Markdown instance per page to pass one raw HTML block through unchanged) and
+    gives Material its table of contents from the page's headings (escaped texts)."""
+
+    def __init__(self, file: File, config: MkDocsConfig, generated: GeneratedPage) -> None:
+        super().__init__(None, file, config)
+        self.generated = generated
+
+    def render(self, config: MkDocsConfig, files: Files) -> None:
+        self.content, self.toc = _body(self.generated)
+        self.present_anchor_ids = {anchor for _, anchor, _ in self.generated.headings}
+        self.links_to_anchors = {}
 
 
 class EditorConfig(Config):
@@ -184,7 +209,7 @@ class WiazkiPlugin(BasePlugin[WiazkiConfig]):
             result = self._validator.validate(day)
         except ContentDirError as exc:
             raise PluginError(f"wiazki: {exc} (opcja content_dir w mkdocs.yml)") from exc
-        self._report(result)
+        reporting.log_problems(result.problems, log, self.config.strict_warnings, self.config.content_dir)
         errors = reporting.human(result.errors)
         histories = self._history.get(self._content_dir.parent, self._content_dir)
         dates = self._dates.get(self._content_dir.parent, [self._content_dir, Path(config.docs_dir)])
@@ -201,8 +226,31 @@ class WiazkiPlugin(BasePlugin[WiazkiConfig]):
             site_url=config.site_url or "",
         )
         self._views = views
+        # The Polish field reference (/format/), generated from the field tree.
+        reference = File.generated(config, "format.md", content=format_reference())
+        reference.edit_uri = None
+        self._add(files, reference)
+        if self.config.editor.enabled:
+            self._add_editor(files, config, views)
+        for src_uri, name in ASSETS.items():
+            self._add(files, File.generated(config, src_uri, abs_src_path=str(ASSETS_DIR / name)))
+        # Both cores (wiazki/cores.py): a worker writes the search documents while this
+        # process makes the open data; Pagefind then indexes on its own while the two
+        # processes render the pages, and MkDocs the rest.
+        made = views.page_uris()
+        hand = [(f.url, f.content_string) for f in files.documentation_pages() if f.src_uri not in made]
+        records = self._records
+
+        def documents() -> PreparedDocuments:
+            return prepare_documents(views.search_records(records) + records.hand_pages(hand), records.forms)
+
+        with Beside([documents]) as beside:
+            data_files = views.data_files(config.site_url or "")
+            if problem := self._index.start(beside.result(0)):
+                log.error("wiazki: %s", problem)
+        pages = views.pages()
         self._pages = {}
-        for page in views.pages():
+        for page in pages:
             file = File.generated(
                 config,
                 page.src_uri,
@@ -212,26 +260,12 @@ class WiazkiPlugin(BasePlugin[WiazkiConfig]):
             # Edit links point at the YAML; the catalogue and the directory have no file to edit.
             file.edit_uri = self._edit_uri(page.source, config) if page.source is not None else None
             self._add(files, file)
+            if not page.in_nav:
+                _ViewPage(file, config, page)
             self._pages[page.src_uri] = page
-        for data in views.data_files(config.site_url or ""):
+        for data in data_files:
             self._add(files, File.generated(config, data.src_uri, content=data.content))
-        for src_uri, name in ASSETS.items():
-            self._add(files, File.generated(config, src_uri, abs_src_path=str(ASSETS_DIR / name)))
-        # The Polish field reference (/format/), generated from the field tree.
-        reference = File.generated(config, "format.md", content=format_reference())
-        reference.edit_uri = None
-        self._add(files, reference)
-        if self.config.editor.enabled:
-            self._add_editor(files, config, views)
-        self._start_index(files, views)
         return files
-
-    def _start_index(self, files: Files, views: SiteViews) -> None:
-        """Pagefind starts now, on another core while MkDocs renders; on_post_build moves the index in."""
-        hand = [(f.url, f.content_string) for f in files.documentation_pages() if f.src_uri not in self._pages]
-        records = views.search_records(self._records) + self._records.hand_pages(hand)
-        if problem := self._index.start(records, self._records.forms):
-            log.error("wiazki: %s", problem)
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         if not self.config.enabled or self._views is None:
@@ -247,10 +281,9 @@ class WiazkiPlugin(BasePlugin[WiazkiConfig]):
                 page.meta["hide"] = ["toc"]
             if generated.description is not None:
                 page.meta["description"] = str(generated.description)
-            # The body is one raw HTML block, which Markdown would pass through
-            # unchanged; skipping that no-op halves the cost of a 1,000-bundle build.
-            # on_page_content puts the body back, so search indexes all of it.
-            return ""
+            # _ViewPage.render puts the body in without Markdown; a page in the nav keeps
+            # the nav's title, so MkDocs made it: an empty text is all Markdown sees.
+            return None if isinstance(page, _ViewPage) else ""
         linked = self._link_editor(markdown, page)
         filled = self._views.fill_markers(linked, page.url)
         self._set_update_date(page, None, from_catalogue=filled != linked)
@@ -268,19 +301,10 @@ class WiazkiPlugin(BasePlugin[WiazkiConfig]):
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         generated = self._pages.get(page.file.src_uri) if self.config.enabled else None
-        if generated is None:
+        if generated is None or isinstance(page, _ViewPage):
             return None
-        # Markdown's toc extension never saw the body: give Material its table of
-        # contents (the title with the h2 sections below it; the texts are escaped).
-        tokens: list[dict[str, Any]] = []
-        for level, anchor, name in generated.headings:
-            token = {"level": level, "id": anchor, "name": name, "children": []}
-            if level > 1 and tokens:
-                tokens[-1]["children"].append(token)
-            else:
-                tokens.append(token)
-        page.toc = get_toc(tokens)  # type: ignore[arg-type]
-        return generated.html
+        page.content, page.toc = _body(generated)
+        return page.content
 
     def on_page_context(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
         if not self.config.enabled or self._views is None:
@@ -308,22 +332,6 @@ class WiazkiPlugin(BasePlugin[WiazkiConfig]):
         return server
 
     # -- helpers ------------------------------------------------------------------
-
-    def _report(self, result: Any) -> None:
-        """Problems as `wiazki validate` prints them; an error fails `--strict`."""
-        for problem, line in zip(result.problems, reporting.human(result.problems), strict=False):
-            if problem.is_error:
-                log.error(line)
-            elif self.config.strict_warnings:
-                log.warning(line)
-            else:
-                log.info(line)
-        if result.errors:
-            log.error(
-                "wiazki: pliki z błędami (%d) pominięto w katalogu; sprawdź: wiazki validate %s",
-                len({p.path for p in result.errors}),
-                self.config.content_dir,
-            )
 
     def _add_editor(self, files: Files, config: MkDocsConfig, views: SiteViews) -> None:
         editor = self.config.editor
@@ -364,20 +372,12 @@ class WiazkiPlugin(BasePlugin[WiazkiConfig]):
                 self._add(files, File.generated(config, item.src_uri, content=item.content or ""))
 
     def _set_update_date(self, page: Page, generated: GeneratedPage | None, from_catalogue: bool = False) -> None:
-        """The page's `<lastmod>` in sitemap.xml: when its source last changed in git, not
-        the build date; left out when unknown (the value in meta.wiazki_lastmod). A page made from the whole catalogue
-        (the catalogue, the directory, the home page's numbers) changes with any of it."""
-        dates = self._source_dates
-        if generated is not None:
-            day = dates.content(generated.source) if generated.source else dates.newest_content
-        else:
-            day = dates.file(page.file.abs_src_path) if page.file.abs_src_path else None
-            if from_catalogue:
-                day = max(filter(None, (day, dates.newest_content)), default=None)
-        # Our sitemap.xml template (theme/sitemap.xml) prints it; update_date also dates
-        # sitemap.xml.gz, and stays the build date only where nothing is known.
+        """The page's `<lastmod>` in sitemap.xml (theme/sitemap.xml prints meta.wiazki_lastmod):
+        when its source last changed in git, not the build date; left out when unknown."""
+        source = generated.source if generated is not None else None
+        day = self._source_dates.page(source, generated is not None, page.file.abs_src_path, from_catalogue)
         page.meta["wiazki_lastmod"] = day or ""
-        if day:
+        if day:  # update_date also dates sitemap.xml.gz
             page.update_date = day
 
     def _custom_dirs(self, config: MkDocsConfig) -> list[str]:

@@ -20,7 +20,9 @@ from jinja2 import Environment
 
 from wiazki.editor.config import EditorSettings, decap_config, required_paths
 from wiazki.format import vocab
+from wiazki.format.fields import KINDS, iter_fields
 from wiazki.model import Catalogue
+from wiazki.model.build import MODELLED, unmodelled
 from wiazki.views.templates import CANVAS_ORDER
 
 ASSETS_DIR = Path(__file__).resolve().parent / "assets"
@@ -81,6 +83,10 @@ def editor_data(catalogue: Catalogue) -> dict[str, Any]:
         "teryt": {code: register.describe(code) for code in register.units},
         "canvas_order": list(CANVAS_ORDER),
         "canvas_labels": dict(vocab.CANVAS_BLOCKS.labels),
+        # The preview's labels, from the field tree: {kind: {path: label}}.
+        "labels": {kind: {node.path: node.label for node in iter_fields(kind)} for kind in KINDS},
+        # Fields the preview shows as "label: value" rows: {path of an object: [child names]}.
+        "more": {path: [node.name for node in unmodelled(kind, path)] for kind, path in MODELLED if kind == "bundle"},
         "design_stages": [[stage, vocab.STAGES.label(stage)] for stage in vocab.DESIGN_STAGES],
     }
 

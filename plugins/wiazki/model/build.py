@@ -6,7 +6,8 @@ from dataclasses import fields as record_fields
 from typing import Any
 
 from wiazki.format import vocab
-from wiazki.format.fields import field_at
+from wiazki.format.field import Field
+from wiazki.format.fields import field_at, tree
 from wiazki.format.values import filled
 from wiazki.model.records import (
     Address,
@@ -44,11 +45,28 @@ def _period(value: Any) -> str | None:
     return str(value) if isinstance(value, (str, int)) else None
 
 
-def _extra(data: dict[str, Any], path: str, record: type) -> tuple[tuple[str, Any], ...]:
-    """(name, value) of the fields under `path` in the bundle tree that `record` has no attribute for."""
-    known = {f.name for f in record_fields(record)}
-    children = field_at("bundle", path).children
-    return tuple((c.name, data[c.name]) for c in children if c.name not in known and c.name in data)
+#: The objects of the field tree a record models: (kind, path) → the record and the
+#: children it models under other names. Any other child is the record's `extra`.
+MODELLED: dict[tuple[str, str], tuple[type, tuple[str, ...]]] = {
+    ("bundle", ""): (Bundle, ()),
+    ("bundle", "canvas"): (Canvas, ("value_proposition",)),
+    ("bundle", "canvas.value_proposition.services[]"): (Service, ()),
+    ("partner", ""): (Partner, ("identifiers",)),
+}
+
+
+def unmodelled(kind: str, path: str) -> tuple[Field, ...]:
+    """The children of the object at `path` ("" for the root) of the `kind` tree that its
+    record (`MODELLED`) does not name: the fields pages show generically. Constants are left out."""
+    record, modelled = MODELLED[(kind, path)]
+    known = {f.name for f in record_fields(record)} | set(modelled)
+    children = (field_at(kind, path) if path else tree(kind)).children
+    return tuple(c for c in children if c.name not in known and c.type != "const")
+
+
+def _extra(data: dict[str, Any], kind: str, path: str) -> tuple[tuple[str, Any], ...]:
+    """(name, value) of the filled `unmodelled` fields of `data`, the object at `path`."""
+    return tuple((c.name, data[c.name]) for c in unmodelled(kind, path) if filled(data.get(c.name)))
 
 
 def bundle_from_data(data: dict[str, Any]) -> Bundle:
@@ -87,7 +105,7 @@ def bundle_from_data(data: dict[str, Any]) -> Bundle:
                     s["access"],
                     s["fee"],
                     _opt(s.get("fee_note")),
-                    _extra(s, "canvas.value_proposition.services[]", Service),
+                    _extra(s, "bundle", "canvas.value_proposition.services[]"),
                 )
                 for s in value.get("services") or ()
             ),
@@ -106,6 +124,7 @@ def bundle_from_data(data: dict[str, Any]) -> Bundle:
                 Cost(c["item"], _number(c.get("amount_pln")), _period(c.get("period")))
                 for c in canvas.get("cost_structure") or ()
             ),
+            extra=_extra(canvas, "bundle", "canvas"),
         ),
         design=Design(
             methods=_texts(discover.get("methods")),
@@ -128,6 +147,7 @@ def bundle_from_data(data: dict[str, Any]) -> Bundle:
         links=tuple(Link(link["title"], link["url"]) for link in data.get("links") or ()),
         keywords=_texts(data.get("keywords")),
         data=data,
+        extra=_extra(data, "bundle", ""),
     )
 
 
@@ -153,4 +173,5 @@ def partner_from_data(data: dict[str, Any]) -> Partner:
         territory=_texts(data.get("territory")),
         description=_opt(data.get("description")),
         data=data,
+        extra=_extra(data, "partner", ""),
     )

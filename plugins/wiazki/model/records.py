@@ -36,9 +36,7 @@ class Service:
     access: str
     fee: str
     fee_note: str | None = None
-    #: Values of optional fields the field tree has and this class does not name yet:
-    #: (name, value) in the tree's order. The JSON export writes them, so a field added
-    #: to the tree alone is already published as open data.
+    #: Optional fields of the tree this class does not name (see `Bundle.extra`).
     extra: tuple[tuple[str, Any], ...] = ()
 
     @property
@@ -106,6 +104,9 @@ class Canvas:
     key_activities: tuple[str, ...] = ()
     key_partners: tuple[KeyPartner, ...] = ()
     cost_structure: tuple[Cost, ...] = ()
+    #: Optional fields of the tree this class does not name: (name, value) in the tree's
+    #: order. Pages show them as label and value, so a field added to the tree is shown.
+    extra: tuple[tuple[str, Any], ...] = ()
 
     def is_filled(self, block: str) -> bool:
         if block == "value_proposition":
@@ -170,6 +171,9 @@ class Bundle:
     #: The file's data as validated: the open-data export walks it through the field
     #: tree (`wiazki.views.tree_export`), so a field the model does not name is published too.
     data: Mapping[str, Any] = field(default_factory=dict, compare=False, repr=False)
+    #: Optional fields of the tree this class does not name: (name, value) in the tree's
+    #: order. Pages show them as label and value, so a field added to the tree is shown.
+    extra: tuple[tuple[str, Any], ...] = ()
 
     @property
     def stage_label(self) -> str:
@@ -234,6 +238,9 @@ class Partner:
     description: str | None = None
     #: The file's data as validated (see `Bundle.data`).
     data: Mapping[str, Any] = field(default_factory=dict, compare=False, repr=False)
+    #: Optional fields of the tree this class does not name: (name, value) in the tree's
+    #: order. Pages show them as label and value, so a field added to the tree is shown.
+    extra: tuple[tuple[str, Any], ...] = ()
 
     @property
     def display_name(self) -> str:

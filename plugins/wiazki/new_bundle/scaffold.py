@@ -11,9 +11,12 @@ import json
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
+from wiazki import FORMAT_VERSION
 from wiazki.format import vocab
-from wiazki.format.fields import field_at, hint
+from wiazki.format.field import Field
+from wiazki.format.fields import hint, tree
 
 _ASCII = str.maketrans({"ą": "a", "ć": "c", "ę": "e", "ł": "l", "ń": "n", "ó": "o", "ś": "s", "ź": "z", "ż": "z"})
 
@@ -54,86 +57,116 @@ DEFAULT_SUMMARY = (
 )
 
 
-def _list(items: list[str], indent: str, placeholder: str) -> str:
-    if not items:
-        return f" []  # {placeholder}\n"
-    return "\n" + "".join(f"{indent}- {quote(item)}\n" for item in items)
+#: What a new bundle's facilitator contributes (its entry in `canvas.key_partners`).
+FACILITATOR_CONTRIBUTION = "Facylitacja partnerstwa i procesu Design Thinking."
+
+
+def _values(new: NewBundle) -> dict[str, Any]:
+    """The values a new bundle starts with, by path in the field tree."""
+    values: dict[str, Any] = {
+        "format": FORMAT_VERSION,
+        "id": new.id,
+        "title": new.title,
+        "summary": new.summary or DEFAULT_SUMMARY,
+        "stage": "discover",
+        "territory": new.territory,
+        "facilitator": new.facilitator,
+        "reviewed": new.reviewed,
+        "canvas.customer_segments": [
+            {"group": group, "description": new.group_description or vocab.TARGET_GROUPS.label(group)}
+            for group in new.groups
+        ],
+        "canvas.key_partners": [
+            {"partner": new.facilitator, "role": "facilitator", "contribution": FACILITATOR_CONTRIBUTION}
+        ],
+        "design.discover.methods": new.methods,
+        "design.discover.findings": new.findings,
+    }
+    if new.description:
+        values["description"] = new.description
+    if new.contact_email:
+        values["contact.email"] = new.contact_email
+    return values
+
+
+def _scalar(node: Field, value: Any) -> str:
+    if isinstance(value, date):
+        return value.isoformat()
+    if node.type in ("enum", "const") or isinstance(value, int):
+        return str(value)
+    return quote(str(value))
+
+
+def _comment(node: Field) -> str:
+    """The field's hint; a vocabulary's ids after it."""
+    text = hint("bundle", node.path)
+    if node.vocabulary is not None:
+        text += ": " + ", ".join(node.vocabulary)
+    return text
+
+
+def _item_lines(node: Field, item: Any, indent: str) -> list[str]:
+    if not isinstance(item, dict):
+        return [f"{indent}- {_scalar(node, item)}"]
+    lines: list[str] = []
+    for child in node.children:
+        if child.name in item:
+            lead = f"{indent}- " if not lines else f"{indent}  "
+            lines.append(f"{lead}{child.name}: {_scalar(child, item[child.name])}")
+    return lines
+
+
+def _lines(node: Field, values: dict[str, Any], depth: int, comment_at: int | None = None) -> list[str]:
+    """The lines of `node` at `depth`: written when it has a value, is required, holds a
+    value, or is a list required from some stage (written empty); otherwise commented
+    out ("# " at depth `comment_at`) with its hint."""
+    has_value = node.path in values
+    if comment_at is None and node.type == "object":
+        if not (node.required or has_value or any(path.startswith(node.path + ".") for path in values)):
+            comment_at = depth
+    elif comment_at is None and not has_value and not (node.type == "list" and (node.required or node.required_from)):
+        comment_at = depth
+    indent = "  " * depth if comment_at is None else "  " * comment_at + "# " + "  " * (depth - comment_at)
+    if node.type == "object":
+        lines = [f"{indent}{node.name}:  # {_comment(node)}"]
+        for child in node.children:
+            lines += _lines(child, values, depth + 1, comment_at)
+        return lines
+    if comment_at is not None:
+        return [f"{indent}{node.name}: {'[]' if node.type == 'list' else '…'}  # {_comment(node)}"]
+    value = values.get(node.path, [])
+    if node.type != "list":
+        return [f"{indent}{node.name}: {_scalar(node, value)}  # {_comment(node)}"]
+    if not value:
+        return [f"{indent}{node.name}: []  # {_comment(node)}"]
+    assert node.item is not None
+    lines = [f"{indent}{node.name}:  # {_comment(node)}"]
+    for item in value:
+        lines += _item_lines(node.item, item, indent + "  ")
+    return lines
 
 
 def bundle_yaml(new: NewBundle) -> str:
-    """The text of a new bundle file; it validates without errors."""
+    """The text of a new bundle file at stage `discover`; it validates without errors.
+
+    Every field of the tree (`wiazki.format.fields`) is in it, with its hint as a
+    comment: the values of `new`, the fields required now or from a later stage,
+    and every other field commented out.
+    """
     lines = [
         "# yaml-language-server: $schema=../../schemas/bundle.schema.json",
         f"# Nowa wiązka. Etapy: {', '.join(vocab.STAGES.label(s) for s in vocab.DESIGN_STAGES)}.",
         "# Każda zmiana to pull request; `wiazki validate` sprawdza plik.",
         "",
-        "format: 1  # wersja formatu pliku",
-        f"id: {quote(new.id)}  # równy nazwie pliku bez .yml",
-        f"title: {quote(new.title)}  # {hint('bundle', 'title')}",
-        f"# {field_at('bundle', 'summary').description.removesuffix('.')}:",
-        f"summary: {quote(new.summary or DEFAULT_SUMMARY)}",
     ]
-    if new.description:
-        lines.append(f"description: {quote(new.description)}  # {hint('bundle', 'description')}")
-    else:
-        lines.append(f"# description: {hint('bundle', 'description')}")
-    lines += [
-        "stage: discover  # etap: discover, define, ideate, prototype, plan, available, closed",
-        "# Kody TERYT gmin, powiatów lub województw, w cudzysłowie:",
-        "territory:" + _list(new.territory, "  ", "dopisz kody TERYT"),
-        f"facilitator: {quote(new.facilitator)}  # {hint('bundle', 'facilitator')}",
-    ]
-    if new.contact_email:
-        lines += [
-            "contact:  # wymagany od etapu available",
-            f"  email: {quote(new.contact_email)}",
-            '  # phone: "+48 61 000 00 00"',
-        ]
-    else:
-        lines += [
-            "# contact:  # wymagany od etapu available",
-            "#   email: biuro@example.org",
-            '#   phone: "+48 61 000 00 00"',
-        ]
-    lines += [
-        f"reviewed: {new.reviewed.isoformat()}  # {hint('bundle', 'reviewed')}",
-        "",
-        "# Business Model Canvas: bloki można uzupełniać stopniowo;",
-        "# od etapu plan wszystkie dziewięć musi być wypełnionych.",
-        "canvas:",
-    ]
-    if new.groups:
-        lines.append("  customer_segments:  # grupy docelowe (lista identyfikatorów w schemacie)")
-        for group in new.groups:
-            lines.append(f"    - group: {quote(group)}")
-            lines.append(f"      description: {quote(new.group_description or vocab.TARGET_GROUPS.label(group))}")
-    else:
-        lines.append("  customer_segments: []  # np. - group: older_persons, description: …")
-    lines += [
-        "  # value_proposition:  # co wiązka daje odbiorcom",
-        "  #   summary: jaką zmianę przynosi wiązka",
-        "  #   services: []  # co najmniej 3 usługi 3 różnych rodzajów (od etapu prototype)",
-        "  channels: []  # jak odbiorcy trafiają do wiązki",
-        "  customer_relationships: []",
-        '  revenue_streams: []  # - source: local_budget, description: …, amount_pln: 96000, period: "2027"',
-        "  key_resources: []",
-        "  key_activities: []",
-        "  key_partners:  # partnerzy, role i wkład; najlepiej z różnych sektorów",
-        f"    - partner: {quote(new.facilitator)}",
-        "      role: facilitator",
-        '      contribution: "Facylitacja partnerstwa i procesu Design Thinking."',
-        "  cost_structure: []",
-        "",
-        "# Zapis procesu Design Thinking: na każdym etapie sekcje wcześniejszych etapów",
-        "# muszą być wypełnione.",
-        "design:",
-        "  discover:",
-        "    methods:" + _list(new.methods, "      ", "np. wywiady pogłębione, mapa empatii"),
-        "    findings:" + _list(new.findings, "      ", "czego dowiedzieliście się o odbiorcach"),
-        '  # define: {challenge: "Jak możemy…?", needs: […]}',
-        "  # ideate: {ideas: […], chosen: …}",
-        "  # prototype: {tests: [{date, participants, method, feedback: […], changes: […]}]}",
-        "  # plan: {start, milestones: [{date, milestone}], risks: […]}",
-        "",
-    ]
-    return "\n".join(lines)
+    values = _values(new)
+    for node in tree("bundle").children:
+        if node.type == "object" and node.required:
+            # The canvas and the design record: their description above them, as a paragraph.
+            lines += ([""] if lines[-1] else []) + [f"# {node.description}", f"{node.name}:"]
+            for child in node.children:
+                lines += _lines(child, values, 1)
+            lines.append("")
+        else:
+            lines += _lines(node, values, 0)
+    return "\n".join(lines) + "\n"

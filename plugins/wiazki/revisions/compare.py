@@ -26,7 +26,7 @@ from wiazki.revisions.changes import (
     Line,
     Side,
 )
-from wiazki.revisions.compare_canvas import CANVAS
+from wiazki.revisions.compare_canvas import block_comparer
 from wiazki.revisions.compare_design import design_lines
 from wiazki.revisions.compare_values import (
     Context,
@@ -132,8 +132,9 @@ def _bundle_lines(old: dict[str, Any], new: dict[str, Any], ctx: Context) -> lis
         old.get("keywords"), new.get("keywords"), "Nowe słowo kluczowe: {}", "Usunięte słowo kluczowe: {}", 0
     )
     canvas_old, canvas_new = as_map(old.get("canvas")), as_map(new.get("canvas"))
-    for block in field_at("bundle", "canvas").children:
-        block_lines = CANVAS[block.name](canvas_old.get(block.name), canvas_new.get(block.name), ctx)
+    blocks = field_at("bundle", "canvas").children
+    for block in blocks:
+        block_lines = block_comparer(block)(canvas_old.get(block.name), canvas_new.get(block.name), ctx)
         if block_lines:
             lines.append(Line(block.label, heading=True))
             lines += block_lines
@@ -145,7 +146,7 @@ def _bundle_lines(old: dict[str, Any], new: dict[str, Any], ctx: Context) -> lis
             lines += stage_lines
     lines += value_change(label("id"), old.get("id"), new.get("id"))
     lines += value_change(label("format"), old.get("format"), new.get("format"))
-    lines += other_fields(canvas_old, canvas_new, set(CANVAS), "Zmienione pole canvas.{}", (), 0)
+    lines += other_fields(canvas_old, canvas_new, {b.name for b in blocks}, "Zmienione pole canvas.{}", (), 0)
     lines += other_fields(design_old, design_new, set(vocab.DESIGN_STAGES), "Zmienione pole design.{}", (), 0)
     lines += other_fields(old, new, _BUNDLE_KNOWN, "Zmienione pole {}", (), 0, "")
     return lines

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from wiazki.format import vocab
+from wiazki.format.field import TEXT_TYPES, Field
 from wiazki.polish import amount
 from wiazki.revisions.changes import Line
 from wiazki.revisions.compare_values import (
@@ -13,6 +14,7 @@ from wiazki.revisions.compare_values import (
     as_list,
     as_map,
     as_text,
+    differs,
     keyed,
     money,
     nth,
@@ -239,14 +241,25 @@ def _text_block(old: Any, new: Any, ctx: Context) -> list[Line]:
     return texts_diff(old, new, "Dodano: {}", "Usunięto: {}")
 
 
+#: The blocks compared by their own function; any other block of the tree is compared
+#: by `block_comparer`: a list of texts item by item, anything else as one changed field.
 CANVAS: dict[str, Callable[[Any, Any, Context], list[Line]]] = {
     "customer_segments": _segments,
     "value_proposition": _services,
-    "channels": _text_block,
-    "customer_relationships": _text_block,
     "revenue_streams": _revenue,
-    "key_resources": _text_block,
-    "key_activities": _text_block,
     "key_partners": _partners,
     "cost_structure": _costs,
 }
+
+
+def block_comparer(block: Field) -> Callable[[Any, Any, Context], list[Line]]:
+    """How the canvas block `block` (a field of the tree under `canvas`) is compared."""
+    if block.name in CANVAS:
+        return CANVAS[block.name]
+    if block.type == "list" and block.item is not None and block.item.type in TEXT_TYPES:
+        return _text_block
+
+    def changed(old: Any, new: Any, ctx: Context) -> list[Line]:
+        return [Line("Zmienione pole {}", (block.label,), 1)] if differs(old, new) else []
+
+    return changed

@@ -120,3 +120,15 @@ class SourceDates:
             self._newest = max(inside, default=None)
             self._newest_known = True
         return self._newest
+
+    def page(self, source: str | None, generated: bool, hand_file: str | None, from_catalogue: bool) -> str | None:
+        """The date of a page (its `<lastmod>` in sitemap.xml): a generated page's
+        content file (`source`; none: the whole catalogue, e.g. the catalogue page), or
+        a hand page's Markdown (`hand_file`), the newest content too when the page shows
+        numbers from the catalogue (`from_catalogue`); None when unknown."""
+        if generated:
+            return self.content(source) if source else self.newest_content
+        day = self.file(hand_file) if hand_file else None
+        if from_catalogue:
+            day = max(filter(None, (day, self.newest_content)), default=None)
+        return day

@@ -86,6 +86,17 @@ class PositionTable(dict):
     def values(self):
         return (self[path] for path in self)
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Pickled as plain indices (validation in another process sends documents
+        # back): the inherited pickling would build a `Position` for every node.
+        return (_restore_table, (self._lines, dict.copy(self)))
+
+
+def _restore_table(lines: LineMap, entries: dict[Any, Any]) -> PositionTable:
+    table = PositionTable(lines)
+    dict.update(table, entries)
+    return table
+
 
 _MISSING = object()
 

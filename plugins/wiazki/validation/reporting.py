@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import os
 import re
 from collections import Counter
@@ -49,6 +50,23 @@ def human(problems: Iterable[Problem]) -> list[str]:
     return [
         f"{_one_line(p.path)}:{p.line}:{p.column}: {p.severity}: {_one_line(p.message)} [{p.code}]" for p in problems
     ]
+
+
+def log_problems(problems: list[Problem], log: logging.Logger, strict_warnings: bool, content_dir: str) -> None:
+    """Problems as `wiazki validate` prints them, to a build's log: errors as ERROR
+    (they fail `mkdocs build --strict`), warnings as WARNING with `strict_warnings`,
+    else INFO; then one line naming how many files were left out of the site."""
+    for problem, line in zip(problems, human(problems), strict=True):
+        if problem.is_error:
+            log.error(line)
+        elif strict_warnings:
+            log.warning(line)
+        else:
+            log.info(line)
+    if errors := {p.path for p in problems if p.is_error}:
+        log.error(
+            "wiazki: pliki z błędami (%d) pominięto w katalogu; sprawdź: wiazki validate %s", len(errors), content_dir
+        )
 
 
 def _escape_data(text: str) -> str:

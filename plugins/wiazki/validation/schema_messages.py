@@ -5,7 +5,7 @@ from __future__ import annotations
 import copy
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import cache
 from typing import Any
 
@@ -20,6 +20,7 @@ from wiazki.validation import suggest
 from wiazki.validation.limits import clip
 from wiazki.validation.loader import Document
 from wiazki.validation.problems import ERROR, Problem
+from wiazki.validation.schema_fast import fast_validator
 
 _VOCABULARY_BY_IDS = {tuple(vocabulary): vocabulary for vocabulary in vocab.ALL}
 
@@ -80,6 +81,12 @@ def validator(kind: str) -> jsonschema.protocols.Validator:
     schema = schemas()[kind]
     cls = jsonschema.validators.extend(jsonschema.validators.validator_for(schema), {"pattern": _ecma_pattern})
     return cls(_inline_refs(schema, schema.get("$defs", {})))
+
+
+@cache
+def _passes(kind: str) -> Callable[[Any], bool] | None:
+    """The fast "passes the schema" check (validation/schema_fast.py), or None."""
+    return fast_validator(validator(kind).schema)
 
 
 def describe_path(path: tuple) -> str:
@@ -311,7 +318,11 @@ def schema_problems(kind: str, doc: Document) -> list[Problem]:
     MAX_PROBLEMS_PER_FILE of them (validation/limits.py).
     """
     problems: list[Problem] = []
-    errors = list(validator(kind).iter_errors(as_written(doc)))
+    instance = as_written(doc)
+    passes = _passes(kind)
+    if passes is not None and passes(instance):
+        return problems
+    errors = list(validator(kind).iter_errors(instance))
     # A value of the wrong type also fails its enum or pattern: say only the first.
     mistyped = {tuple(e.absolute_path) for e in errors if e.validator == "type"}
     required_at: set[tuple] = set()

@@ -17,6 +17,7 @@ from datetime import date
 from pathlib import Path
 from stat import S_ISREG
 
+from wiazki.cores import check_all
 from wiazki.format.teryt import Register, load_register
 from wiazki.validation.cross_rules import check_unreferenced_partners
 from wiazki.validation.limits import limit, limit_file
@@ -73,6 +74,25 @@ class _Entry:
     omitted: Counter[tuple[str, str]] = field(default_factory=Counter)
 
 
+def _check_file(
+    item: tuple[str, str, str], register: Register
+) -> tuple[Document | None, list[Problem], Counter[tuple[str, str]]]:
+    """One file's own checks: YAML, schema, the file's rules; at most
+    MAX_PROBLEMS_PER_FILE problems kept and the rest counted (validation/limits.py).
+    `item` is (file, folder, displayed path); runs in this process or the worker."""
+    file, folder, path = item
+    doc, problems = load_file(Path(file), path)
+    found: Iterable[Problem] = problems
+    if doc is not None:
+        found = itertools.chain(
+            problems,
+            schema_problems(KINDS[folder], doc),
+            FILE_RULES[folder](doc, Path(file).stem, register),
+        )
+    kept, omitted = limit_file(found)
+    return doc, kept, omitted
+
+
 def display_path(path: Path) -> str:
     """The path as a user sees it: relative to the working directory when inside it;
     bytes of a name that is not UTF-8 as backslash escapes (`z\\xff.yml`)."""
@@ -86,14 +106,17 @@ def display_path(path: Path) -> str:
 class ContentValidator:
     """Validates a content folder; reuses per-file work between calls."""
 
-    def __init__(self, root: Path, register: Register | None = None) -> None:
+    def __init__(self, root: Path, register: Register | None = None, parallel: bool | None = None) -> None:
         self.root = Path(root)
+        #: Check on two cores: None decides by the number of files (wiazki/cores.py).
+        self.parallel = parallel
         self.register = register or load_register()
         self._cache: dict[Path, _Entry] = {}
         #: How many files the last `validate()` parsed (the rest came from the cache).
         self.parsed = 0
 
-    def _load(self, file: Path, folder: str, path: str) -> _Entry:
+    def _stat(self, file: Path, path: str) -> tuple[int, int] | _Entry:
+        """The file's cache stamp, or the entry that says why it cannot be read."""
         try:
             stat = file.lstat()
         except OSError as exc:
@@ -117,21 +140,30 @@ class ContentValidator:
                     )
                 ],
             )
-        stamp = (stat.st_mtime_ns, stat.st_size)
-        entry = self._cache.get(file)
-        if entry is not None and entry.stamp == stamp:
-            return entry
-        self.parsed += 1
-        doc, problems = load_file(file, path)
-        found: Iterable[Problem] = problems
-        if doc is not None:
-            found = itertools.chain(
-                problems, schema_problems(KINDS[folder], doc), FILE_RULES[folder](doc, file.stem, self.register)
-            )
-        kept, omitted = limit_file(found)
-        entry = _Entry(stamp, doc, kept, omitted)
-        self._cache[file] = entry
-        return entry
+        return (stat.st_mtime_ns, stat.st_size)
+
+    def _load_all(self, files: list[tuple[Path, str, str]]) -> list[_Entry]:
+        """Each file's entry: from the cache when unchanged, else checked (on two cores
+        for a large folder, wiazki/cores.py)."""
+        entries: list[_Entry | None] = []
+        todo: list[tuple[int, tuple[int, int], tuple[str, str, str]]] = []
+        for file, folder, path in files:
+            stamp = self._stat(file, path)
+            if isinstance(stamp, _Entry):
+                entries.append(stamp)
+                continue
+            entry = self._cache.get(file)
+            if entry is not None and entry.stamp == stamp:
+                entries.append(entry)
+                continue
+            entries.append(None)
+            todo.append((len(entries) - 1, stamp, (str(file), folder, path)))
+        self.parsed = len(todo)
+        checked = check_all([item for _, _, item in todo], _check_file, self.register, self.parallel)
+        for (index, stamp, (name, _, _)), (doc, kept, omitted) in zip(todo, checked, strict=True):
+            entry = entries[index] = _Entry(stamp, doc, kept, omitted)
+            self._cache[Path(name)] = entry
+        return [entry for entry in entries if entry is not None]
 
     def validate(self, today: date | None = None) -> Result:
         if not self.root.is_dir():
@@ -139,13 +171,13 @@ class ContentValidator:
         if not (self.root / BUNDLES).is_dir() and not (self.root / PARTNERS).is_dir():
             raise ContentDirError(f"w folderze „{self.root}” nie ma podfolderów {BUNDLES}/ ani {PARTNERS}/")
         today = today or date.today()
-        self.parsed = 0
         problems: list[Problem] = []
         docs: dict[str, dict[str, Document]] = {BUNDLES: {}, PARTNERS: {}}
         broken: set[tuple[str, str]] = set()
         seen: set[Path] = set()
         owner: dict[str, tuple[str, str]] = {}
         omitted: dict[str, Counter[tuple[str, str]]] = {}
+        files: list[tuple[Path, str, str]] = []
         # A symlinked folder could point anywhere on the machine (a secret, another
         # checkout): it is refused as a symlinked file is, and nothing behind it is read.
         folders = [] if self.root.is_symlink() else [BUNDLES, PARTNERS]
@@ -213,14 +245,15 @@ class ContentValidator:
                 seen.add(file)
                 path = display_path(file)
                 owner[path] = (folder, file.stem)
-                entry = self._load(file, folder, path)
-                problems.extend(entry.problems)
-                if entry.omitted:
-                    omitted[path] = entry.omitted
-                if entry.doc is not None:
-                    docs[folder][file.stem] = entry.doc
-                if any(p.severity == ERROR for p in entry.problems) or entry.doc is None:
-                    broken.add((folder, file.stem))
+                files.append((file, folder, path))
+        for (file, folder, path), entry in zip(files, self._load_all(files), strict=True):
+            problems.extend(entry.problems)
+            if entry.omitted:
+                omitted[path] = entry.omitted
+            if entry.doc is not None:
+                docs[folder][file.stem] = entry.doc
+            if any(p.severity == ERROR for p in entry.problems) or entry.doc is None:
+                broken.add((folder, file.stem))
         for stale in set(self._cache) - seen:
             del self._cache[stale]
         content = Content(

@@ -77,8 +77,8 @@ class EventWriter:
         if line is None:
             event = Event()
             event.add(name, value)  # the library's encoding (DTSTAMP in UTC, VALUE=DATE…)
-            _begin, *properties, _end = event.property_items(recursive=False)
-            line = b"".join(event.content_line(n, v).to_ical() + b"\r\n" for n, v in properties)
+            ((key_name, encoded),) = event.items()  # one property, one value
+            line = event.content_line(key_name, encoded).to_ical() + b"\r\n"
             self._lines[key] = line
         return line
 

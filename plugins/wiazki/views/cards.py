@@ -7,7 +7,7 @@ Functions of the catalogue and a bundle; `SiteViews` offers them to the template
 from __future__ import annotations
 
 from wiazki.format import vocab
-from wiazki.model import Bundle, Catalogue
+from wiazki.model import Bundle, Catalogue, Partner
 from wiazki.views.templates import facet_code
 from wiazki.views.text import search_text
 
@@ -84,3 +84,16 @@ def card_places(catalogue: Catalogue, bundle: Bundle) -> str:
 def powiat_name(catalogue: Catalogue, code: str) -> str:
     unit = catalogue.register.get(code)
     return unit.short_name if unit is not None else code
+
+
+def partner_text(catalogue: Catalogue, partner: Partner) -> str:
+    """The directory's filter text of a partner: names, kind, sector, city, territory."""
+    city = partner.address.city if partner.address else ""
+    return search_text(
+        partner.name,
+        partner.short_name or "",
+        partner.kind_label,
+        partner.sector_label,
+        city,
+        *(catalogue.register.describe(code) for code in partner.territory),
+    )

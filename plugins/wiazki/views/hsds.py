@@ -23,9 +23,11 @@ HSDS 3.0 compiled schemas, schema/compiled/{organization,service}.json.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import re
 import uuid
 from collections.abc import Callable
+from functools import lru_cache
 from typing import Any
 from urllib.parse import quote
 
@@ -44,9 +46,21 @@ CURRENCY = "PLN"
 _IDENTIFIERS = (("krs", "KRS"), ("nip", "NIP"), ("regon", "REGON"))
 
 
+_NAMESPACE_BYTES = NAMESPACE.bytes
+
+
 def uid(*parts: str) -> str:
-    """A stable UUID 5 for the path `parts` (joined with "/")."""
-    return str(uuid.uuid5(NAMESPACE, "/".join(parts)))
+    """A stable UUID 5 for the path `parts` (joined with "/"): the text of
+    `uuid.uuid5(NAMESPACE, path)` (RFC 4122, section 4.3: the first 16 bytes of the SHA-1
+    of the namespace and the name, with the version and variant bits set), written from
+    the digest without building a `uuid.UUID`, which was two thirds of the cost of the
+    37,500 ids of a 1,000-bundle build (HSDS, feeds, calendars). UnicodeEncodeError for
+    a lone surrogate, as `uuid.uuid5` raises."""
+    digest = bytearray(hashlib.sha1(_NAMESPACE_BYTES + "/".join(parts).encode("utf-8")).digest()[:16])
+    digest[6] = (digest[6] & 0x0F) | 0x50  # version 5
+    digest[8] = (digest[8] & 0x3F) | 0x80  # the RFC 4122 variant
+    text = digest.hex()
+    return f"{text[:8]}-{text[8:12]}-{text[12:16]}-{text[16:20]}-{text[20:]}"
 
 
 # RFC 3986: what may stand unescaped in a host (sub-delims), in user information (and
@@ -58,6 +72,7 @@ _AUTHORITY = re.compile(r"(?P<scheme>[A-Za-z][A-Za-z0-9+.-]*://)(?P<authority>[^
 _HOST_PORT = re.compile(r"(?P<host>\[[0-9A-Fa-f:.]+\]|[^:]*)(?::(?P<port>[0-9]*))?")
 
 
+@lru_cache(maxsize=256)  # a site's pages share one host: 2,600 addresses at 1,000 bundles
 def _host(host: str) -> str:
     # IDNA 2003 (Python's own codec); a host it refuses (an empty or over-long label)
     # stays as it is, and its percent-encoded UTF-8 below is still a URI.

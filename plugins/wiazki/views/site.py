@@ -19,6 +19,7 @@ from jinja2 import Environment
 from markupsafe import Markup, escape
 
 from wiazki import FORMAT_VERSION, REPO_URL
+from wiazki.cores import check_all
 from wiazki.format import vocab
 from wiazki.format.schema import schema_text
 from wiazki.model import Bundle, Catalogue, Partner
@@ -27,7 +28,7 @@ from wiazki.views.opendata import DataLicence, data_licence
 from wiazki.views.pages import DataFile, GeneratedPage, HistoryProvider
 from wiazki.views.publish import OpenData
 from wiazki.views.templates import template_environment
-from wiazki.views.text import markdown_to_html, polish_key, search_text
+from wiazki.views.text import markdown_to_html, polish_key
 
 if TYPE_CHECKING:  # search.records builds on views.text: no import cycle at run time
     from wiazki.search.records import RecordBuilder, SearchRecord
@@ -91,10 +92,10 @@ class SiteViews:
         return rel + (f"?{query}" if query else "")
 
     def bundle_url(self, bundle_id: str) -> str:
-        return self.url_of(f"wiazki/{bundle_id}/index.md")
+        return self.url_of(_bundle_source(bundle_id))
 
     def partner_url(self, partner_id: str) -> str:
-        return self.url_of(f"partnerzy/{partner_id}/index.md")
+        return self.url_of(_partner_source(partner_id))
 
     @property
     def catalogue_url(self) -> str:
@@ -139,11 +140,29 @@ class SiteViews:
 
     # -- pages --------------------------------------------------------------------
 
-    def pages(self) -> list[GeneratedPage]:
-        pages = [self.catalogue_page(), self.partners_page(), self.numbers_page()]
-        pages += [self.bundle_page(b, self.history(b) if self.history else ()) for b in self.catalogue.bundles.values()]
-        pages += [self.partner_page(p) for p in self.catalogue.partners.values()]
-        return pages
+    def pages(self, parallel: bool | None = None) -> list[GeneratedPage]:
+        """Every generated page; on two cores for a large catalogue (wiazki/cores.py)."""
+        keys = ["catalogue", "partners", "numbers"]
+        keys += [f"bundle:{key}" for key in self.catalogue.bundles] + [
+            f"partner:{key}" for key in self.catalogue.partners
+        ]
+        return check_all(keys, _page, self, parallel)
+
+    def page(self, key: str) -> GeneratedPage:
+        """One page by key: "catalogue", "partners", "numbers", "bundle:<id>", "partner:<id>"."""
+        kind, _, ident = key.partition(":")
+        if kind == "bundle":
+            bundle = self.catalogue.bundles[ident]
+            return self.bundle_page(bundle, self.history(bundle) if self.history else ())
+        if kind == "partner":
+            return self.partner_page(self.catalogue.partners[ident])
+        return {"catalogue": self.catalogue_page, "partners": self.partners_page, "numbers": self.numbers_page}[kind]()
+
+    def page_uris(self) -> set[str]:
+        """The `src_uri` of every page `pages()` makes, without making them."""
+        uris = {"wiazki/index.md", "partnerzy/index.md", "w-liczbach/index.md"}
+        uris |= {_bundle_source(key) for key in self.catalogue.bundles}
+        return uris | {_partner_source(key) for key in self.catalogue.partners}
 
     @property
     def numbers_url(self) -> str:
@@ -241,7 +260,7 @@ class SiteViews:
             address=self.site_url.rstrip("/") + "/" + here if self.site_url else "",
         )
         return GeneratedPage(
-            f"wiazki/{bundle.id}/index.md",
+            _bundle_source(bundle.id),
             body,
             escape(bundle.title),
             escape(bundle.summary),
@@ -268,15 +287,7 @@ class SiteViews:
         )
 
     def partner_text(self, partner: Partner) -> str:
-        city = partner.address.city if partner.address else ""
-        return search_text(
-            partner.name,
-            partner.short_name or "",
-            partner.kind_label,
-            partner.sector_label,
-            city,
-            *(self.catalogue.register.describe(code) for code in partner.territory),
-        )
+        return cards.partner_text(self.catalogue, partner)
 
     def partner_page(self, partner: Partner) -> GeneratedPage:
         here = self.partner_url(partner.id)
@@ -288,7 +299,7 @@ class SiteViews:
             edit_url=f"{self.repo_url}/edit/main/content/partners/{partner.id}.yml",
         )
         return GeneratedPage(
-            f"partnerzy/{partner.id}/index.md",
+            _partner_source(partner.id),
             body,
             escape(partner.name),
             escape(partner.description) if partner.description else None,
@@ -368,6 +379,18 @@ class SiteViews:
         ]
         opened = self.open_data.files(absolute, bundle_url, partner_url)
         return files + [DataFile(src_uri, content) for src_uri, content in opened]
+
+
+def _page(key: str, views: SiteViews) -> GeneratedPage:
+    return views.page(key)
+
+
+def _bundle_source(bundle_id: str) -> str:
+    return f"wiazki/{bundle_id}/index.md"
+
+
+def _partner_source(partner_id: str) -> str:
+    return f"partnerzy/{partner_id}/index.md"
 
 
 __all__ = ["SiteViews", "GeneratedPage", "DataFile", "template_environment", "HOME_MARKER", "FORMAT_VERSION"]

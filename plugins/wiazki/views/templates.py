@@ -1,18 +1,21 @@
 """The Jinja environment of the page templates (templates/wiazki/*.html) and what it offers.
 
 Autoescape on, unknown names are errors; globals: `vocab`, `count`, `plural`,
-`canvas_order`, `facet_code`, `labelled` and `label` (a field's Polish label from the
-field tree); filters `amount`, `polish_date`, `number`, `safe_url`, `phone_href`.
+`canvas_order`, `facet_code`, `labelled`, `label` (a field's Polish label from the
+field tree) and `shown` (a field's value as text, `shown_value`); filters `amount`,
+`polish_date`, `number`, `safe_url`, `phone_href`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from wiazki.format import fields, vocab
+from wiazki.format.field import Field
 from wiazki.polish import amount, count, number, plural
 from wiazki.views.text import phone_href, polish_date, safe_url
 
@@ -45,6 +48,31 @@ def field_label(path: str, kind: str = "bundle") -> str:
     return fields.field_at(kind, path).label
 
 
+def shown_value(value: Any, path: str, kind: str = "bundle") -> str:
+    """A value of the field at `path` as plain text for a page (autoescape escapes it):
+    a vocabulary id as its Polish label, a date in Polish, an amount in złoty, a flag
+    as tak/nie, a list joined with "; ", an object as "label: value" pairs."""
+    return _shown(fields.field_at(kind, path), value)
+
+
+def _shown(node: Field, value: Any) -> str:
+    if isinstance(value, list):
+        return "; ".join(_shown(node.item, item) for item in value) if node.item else ""
+    if isinstance(value, dict):
+        return "; ".join(
+            f"{child.label}: {_shown(child, value[child.name])}" for child in node.children if child.name in value
+        )
+    if isinstance(value, bool):
+        return "tak" if value else "nie"
+    if node.vocabulary is not None:
+        return node.vocabulary.label(str(value))
+    if node.type == "date":
+        return polish_date(str(value))
+    if node.type == "amount" and isinstance(value, (int, float)):
+        return amount(value)
+    return str(value)
+
+
 def template_environment(extra_dirs: Iterable[str | Path] = ()) -> Environment:
     """Our own Jinja environment: autoescape on, unknown names are errors.
 
@@ -71,5 +99,6 @@ def template_environment(extra_dirs: Iterable[str | Path] = ()) -> Environment:
         facet_code=facet_code,
         labelled=lambda keys, vocabulary: [(key, vocabulary.label(key)) for key in keys],
         label=field_label,
+        shown=shown_value,
     )
     return env

@@ -63,6 +63,25 @@ function markFrame(element) {
 
 export function bundlePreview(h, data, labels) {
   const label = (path, key) => (labels[path] && labels[path][key]) || key || "";
+  // Field labels come from the field tree (editor_data's `labels`), as on the page.
+  const L = (path) => data.labels.bundle[path] || path;
+  const S = "canvas.value_proposition.services[].";
+  // A value of a field the page shows generically (templates.shown_value): vocabulary
+  // ids as labels, dates in Polish, lists joined with "; ".
+  const shown = (path, value) => {
+    if (Array.isArray(value)) return value.map((v) => shown(`${path}[]`, v)).join("; ");
+    if (value && typeof value === "object") {
+      return Object.entries(value).map(([k, v]) => `${L(`${path}.${k}`)}: ${shown(`${path}.${k}`, v)}`).join("; ");
+    }
+    if (typeof value === "boolean") return value ? "tak" : "nie";
+    if (/^\d{4}-\d{2}-\d{2}$/.test(String(value))) return polishDate(value);
+    return label(path.replace(/\[\]/g, ""), String(value));
+  };
+  // The <dt>/<dd> rows of the fields the model does not name (macros.html `more_facts`).
+  const more = (path, object, prefix = path ? `${path}.` : "") => (data.more[path] || [])
+    .filter((name) => object && filled(object[name]))
+    .flatMap((name) => [h("dt", { key: `m-${name}` }, L(prefix + name)),
+      h("dd", { key: `v-${name}` }, shown(prefix + name, object[name]))]);
   const partner = (id) => data.partners[id] || id || "";
   const empty = () => h("p", { className: "wiazki-empty" }, "do uzupełnienia");
   const texts = (items) =>
@@ -81,16 +100,17 @@ export function bundlePreview(h, data, labels) {
     const stateText = { done: "etap ukończony", current: "etap bieżący", todo: "etap przed nami" };
 
     const facts = [
-      h("dt", { key: "s" }, "Etap"), h("dd", { key: "s2" }, label("stage", b.stage)),
-      h("dt", { key: "t" }, "Obszar"),
+      h("dt", { key: "s" }, L("stage")), h("dd", { key: "s2" }, label("stage", b.stage)),
+      h("dt", { key: "t" }, L("territory")),
       h("dd", { key: "t2" }, (b.territory || []).map((c) => data.teryt[c] || c).join("; ")),
-      h("dt", { key: "f" }, "Facylitator (OWES)"), h("dd", { key: "f2" }, partner(b.facilitator)),
+      h("dt", { key: "f" }, L("facilitator")), h("dd", { key: "f2" }, partner(b.facilitator)),
     ];
     if (groups.length) {
       facts.push(h("dt", { key: "g" }, "Dla kogo"),
         h("dd", { key: "g2" }, groups.map((g) => label("canvas.customer_segments.group", g)).join(", ")));
     }
-    facts.push(h("dt", { key: "r" }, "Stan na"), h("dd", { key: "r2" }, h("time", { dateTime: b.reviewed || "" }, polishDate(b.reviewed))));
+    facts.push(h("dt", { key: "r" }, "Stan na"), h("dd", { key: "r2" }, h("time", { dateTime: b.reviewed || "" }, polishDate(b.reviewed))),
+      ...more("", b));
 
     const stageSection = h("section", { className: "wiazki-stage", "aria-labelledby": "etap" },
       h("h2", { id: "etap" }, "Etap projektowania"),
@@ -104,17 +124,18 @@ export function bundlePreview(h, data, labels) {
           : h("p", null, `Bieżący etap: ${label("stage", b.stage)} (${current + 1} z 5).`));
 
     const serviceSection = h("section", { className: "wiazki-services", "aria-labelledby": "uslugi" },
-      h("h2", { id: "uslugi" }, "Usługi"),
+      h("h2", { id: "uslugi" }, L("canvas.value_proposition.services")),
       ...(services.length ? services.map((s, i) => h("section", { className: "wiazki-service", key: i },
         h("h3", { id: `usluga-${i + 1}` }, s.name || ""),
         h("p", null, s.description || ""),
         h("dl", { className: "wiazki-facts" },
-          h("dt", null, "Rodzaj usługi"), h("dd", null, label("canvas.value_proposition.services.type", s.type)),
-          h("dt", null, "Obszar usług"), h("dd", null, label("canvas.value_proposition.services.area", s.area)),
-          h("dt", null, "Realizator"), h("dd", null, partner(s.provider)),
+          h("dt", null, L(`${S}type`)), h("dd", null, label("canvas.value_proposition.services.type", s.type)),
+          h("dt", null, L(`${S}area`)), h("dd", null, label("canvas.value_proposition.services.area", s.area)),
+          h("dt", null, L(`${S}provider`)), h("dd", null, partner(s.provider)),
           h("dt", null, "Jak skorzystać"), h("dd", null, s.access || ""),
-          h("dt", null, "Odpłatność"),
-          h("dd", null, label("canvas.value_proposition.services.fee", s.fee) + (s.fee_note ? `. ${s.fee_note}` : ""))))) : [empty()]));
+          h("dt", null, L(`${S}fee`)),
+          h("dd", null, label("canvas.value_proposition.services.fee", s.fee) + (s.fee_note ? `. ${s.fee_note}` : "")),
+          ...more(S.slice(0, -1), s, S)))) : [empty()]));
 
     const block = (name) => {
       const value = name === "value_proposition" ? vp : canvas[name];
@@ -147,23 +168,25 @@ export function bundlePreview(h, data, labels) {
             h("strong", null, `Razem ${costs ? "koszty" : "przychody"}: ${amount(total)}`)) : null);
       } else body = texts(value);
       return h("section", { key: name, className: `wiazki-block wiazki-block--${name}` },
-        h("h3", { id: `canvas-${name.replace(/_/g, "-")}` }, data.canvas_labels[name]), body);
+        h("h3", { id: `canvas-${name.replace(/_/g, "-")}` }, L(`canvas.${name}`)), body);
     };
 
     const canvasSection = h("section", { className: "wiazki-canvas", "aria-labelledby": "canvas" },
-      h("h2", { id: "canvas" }, "Business Model Canvas"), ...data.canvas_order.map(block));
+      h("h2", { id: "canvas" }, L("canvas")), ...data.canvas_order.map(block),
+      filled(more("canvas", canvas)) ? h("dl", { className: "wiazki-facts" }, ...more("canvas", canvas)) : null);
 
     const stageBody = (id) => {
       const s = design[id];
       if (!filled(s)) return [empty()];
-      if (id === "discover") return [h("h4", null, "Metody"), texts(s.methods), h("h4", null, "Wnioski"), texts(s.findings)];
+      const D = (name) => L(`design.${id}.${name}`);
+      if (id === "discover") return [h("h4", null, D("methods")), texts(s.methods), h("h4", null, D("findings")), texts(s.findings)];
       if (id === "define") {
-        return [s.challenge ? h("p", null, h("strong", null, "Wyzwanie:"), ` ${s.challenge}`) : null,
-          h("h4", null, "Potrzeby"), texts(s.needs)];
+        return [s.challenge ? h("p", null, h("strong", null, `${D("challenge")}:`), ` ${s.challenge}`) : null,
+          h("h4", null, D("needs")), texts(s.needs)];
       }
       if (id === "ideate") {
-        return [h("h4", null, "Pomysły"), texts(s.ideas),
-          s.chosen ? h("p", null, h("strong", null, "Wybrane rozwiązanie:"), ` ${s.chosen}`) : null];
+        return [h("h4", null, D("ideas")), texts(s.ideas),
+          s.chosen ? h("p", null, h("strong", null, `${D("chosen")}:`), ` ${s.chosen}`) : null];
       }
       if (id === "prototype") {
         const tests = Array.isArray(s.tests) ? s.tests : [];
@@ -174,7 +197,7 @@ export function bundlePreview(h, data, labels) {
             h("h4", { key: `h${i}` }, "Test z ", h("time", { dateTime: t.date || "" }, polishDate(t.date)),
               ` (${n} ${plural(n, "uczestnik", "uczestników", "uczestników")})`),
             h("p", { key: `m${i}` }, t.method || ""),
-            filled(t.feedback) ? h("p", { key: `f${i}` }, h("strong", null, "Informacje zwrotne:")) : null,
+            filled(t.feedback) ? h("p", { key: `f${i}` }, h("strong", null, `${D("tests[].feedback")}:`)) : null,
             filled(t.feedback) ? h("div", { key: `fl${i}` }, texts(t.feedback)) : null,
             filled(t.changes) ? h("p", { key: `c${i}` }, h("strong", null, "Wprowadzone zmiany:")) : null,
             filled(t.changes) ? h("div", { key: `cl${i}` }, texts(t.changes)) : null,
@@ -183,10 +206,10 @@ export function bundlePreview(h, data, labels) {
       }
       return [
         s.start ? h("p", null, h("strong", null, "Start usług:"), " ", h("time", { dateTime: s.start }, polishDate(s.start))) : null,
-        filled(s.milestones) ? h("h4", null, "Kamienie milowe") : null,
+        filled(s.milestones) ? h("h4", null, D("milestones")) : null,
         filled(s.milestones) ? h("ul", null, ...s.milestones.map((m, i) => h("li", { key: i },
           h("time", { dateTime: m.date || "" }, polishDate(m.date)), `: ${m.milestone || ""}`))) : null,
-        filled(s.risks) ? h("h4", null, "Ryzyka") : null,
+        filled(s.risks) ? h("h4", null, D("risks")) : null,
         filled(s.risks) ? texts(s.risks) : null,
       ];
     };
@@ -203,7 +226,7 @@ export function bundlePreview(h, data, labels) {
         h("dl", { className: "wiazki-facts" }, ...facts),
         stageSection,
         description ? h("section", { className: "wiazki-description", "aria-labelledby": "opis" },
-          h("h2", { id: "opis" }, "Opis"), description) : null,
+          h("h2", { id: "opis" }, L("description")), description) : null,
         serviceSection, canvasSection, designSection));
   };
 }

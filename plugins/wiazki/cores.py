@@ -1,0 +1,177 @@
+"""Using the second core: a forked worker process beside this one.
+
+A build is CPU-bound Python (one core for the interpreter) on machines with two or
+more; this module puts the second one to work in two shapes:
+
+- `check_all`: the same check over many items (validation: one YAML file each), the
+  worker taking chunks from the front of the list while this process takes them
+  from the back (work stealing: a worker slow to start never makes the whole wait);
+- `Beside`: a few independent jobs (the open data files, the search documents) run
+  one after another in the worker while this process does something else (the pages).
+
+The worker is a fork of this process (Linux only): it starts in milliseconds with
+everything imported and every object already built, and, unlike a fresh interpreter
+(`spawn`), it does not run the caller's script again. A fork is taken only while this
+process has a single thread, so no lock held by another thread can be copied into it
+(`mkdocs serve` has threads once serving: its rebuilds run here, and re-check only
+the files that changed). Elsewhere, or when the worker cannot start or dies (no
+`sem_open` in a sandbox, killed for memory), everything runs in this process: the
+results are the same either way, only slower. Results travel back by pickle.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import multiprocessing
+import os
+import sys
+import threading
+from collections.abc import Callable, Sequence
+from concurrent.futures import CancelledError, Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from typing import Any, TypeVar
+
+#: Fewer items than this are checked in this process (a worker costs about 0.1 s of
+#: start and pickling; a YAML file about 3 ms to check).
+PARALLEL_FROM = 200
+#: Items per chunk: small enough to balance two cores, large enough to keep the
+#: pickling of each call (one document is about 15 KB) a small share.
+CHUNK = 25
+
+Item = TypeVar("Item")
+Out = TypeVar("Out")
+
+#: What the worker was forked with: `check_all`'s context, `Beside`'s jobs.
+_context: Any = None
+_jobs: Sequence[Callable[[], Any]] = ()
+
+
+def cores() -> int:
+    """CPUs this process may run on (a container's limit, not the machine's count)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def can_fork() -> bool:
+    """True when a worker may be forked now: Linux, two cores or more, no other thread."""
+    return sys.platform.startswith("linux") and cores() > 1 and threading.active_count() == 1
+
+
+def _executor() -> ProcessPoolExecutor | None:
+    try:
+        return ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
+    except (OSError, ImportError, NotImplementedError, ValueError):
+        return None
+
+
+def _work(check: Callable[[Item, Any], Out], chunk: Sequence[Item]) -> list[Out]:
+    return [check(item, _context) for item in chunk]
+
+
+def check_all(
+    items: Sequence[Item],
+    check: Callable[[Item, Any], Out],
+    context: Any = None,
+    parallel: bool | None = None,
+) -> list[Out]:
+    """`[check(item, context) for item in items]`, in order, on two cores when it pays.
+
+    `check` must be a module-level function (it is sent to the worker by name); the
+    worker gets `context` by the fork, not by pickle. `parallel`: None decides by the
+    number of items, False keeps everything here (True asks for the worker even for a
+    few items; tests). Exceptions `check` raises propagate as they would here.
+    """
+    global _context
+
+    def run(chunk: Sequence[Item]) -> list[Out]:
+        return [check(item, context) for item in chunk]
+
+    if parallel is None:
+        parallel = len(items) >= PARALLEL_FROM
+    if not (parallel and items and can_fork()):
+        return run(items)
+    chunks = [items[start : start + CHUNK] for start in range(0, len(items), CHUNK)]
+    results: list[list[Out] | None] = [None] * len(chunks)
+    executor = _executor()
+    if executor is None:
+        return run(items)
+    _context = context
+    try:
+        futures: list[Future[list[Out]]] = []
+        with contextlib.suppress(OSError, RuntimeError, BrokenProcessPool):  # then all are checked here
+            futures = [executor.submit(_work, check, chunk) for chunk in chunks]
+        for index in range(len(chunks) - 1, -1, -1):
+            if index < len(futures) and not futures[index].cancel():
+                break  # the worker has this one and every one before it
+            results[index] = run(chunks[index])
+        for index, future in enumerate(futures):
+            if results[index] is None:
+                try:
+                    results[index] = future.result()
+                except (BrokenProcessPool, OSError):
+                    results[index] = run(chunks[index])
+    finally:
+        _context = None
+        executor.shutdown(wait=True, cancel_futures=True)
+    return [out for chunk_results in results for out in (chunk_results or [])]
+
+
+def _job(index: int) -> Any:
+    return _jobs[index]()
+
+
+class Beside:
+    """Jobs run one after another in a forked worker while this process goes on.
+
+        with Beside([make_data_files, write_search_documents]) as beside:
+            pages = render_pages()             # meanwhile, here
+            data = beside.result(0)            # waits for the worker's answer
+
+    Each job is a function without arguments; the worker gets it (and everything it
+    refers to) by the fork, as the objects were when `Beside` was made. A job that
+    must change this process's state must do it with its result. `result(i)` returns
+    job i's return value or raises its exception; when no worker could start, or it
+    died, the job runs here, at that call. `close()` (or the `with` block's end)
+    stops the worker; a job it had not finished then runs here if asked for.
+    """
+
+    def __init__(self, jobs: Sequence[Callable[[], Any]], parallel: bool | None = None) -> None:
+        global _jobs
+        self._jobs = list(jobs)
+        self._futures: list[Future[Any]] = []
+        self._executor = _executor() if (parallel is not False and self._jobs and can_fork()) else None
+        if self._executor is not None:
+            _jobs = self._jobs
+            try:
+                # The first submit forks the worker: it sees `_jobs` as they are now.
+                self._futures = [self._executor.submit(_job, index) for index in range(len(self._jobs))]
+            except (OSError, RuntimeError, BrokenProcessPool):
+                self.close()
+            finally:
+                _jobs = ()
+
+    @property
+    def forked(self) -> bool:
+        """True when the jobs went to a worker process."""
+        return bool(self._futures)
+
+    def result(self, index: int) -> Any:
+        if index < len(self._futures):
+            try:
+                return self._futures[index].result()
+            except (BrokenProcessPool, CancelledError, OSError):
+                pass
+        return self._jobs[index]()
+
+    def close(self) -> None:
+        executor, self._executor = self._executor, None
+        if executor is not None:
+            executor.shutdown(wait=True, cancel_futures=True)
+
+    def __enter__(self) -> Beside:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
