@@ -13,7 +13,7 @@ import csv
 import io
 import json
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -21,11 +21,12 @@ from typing import Any
 import pytest
 
 import contentkit as kit
+import fieldkit
 import sitehelpers as h
 from git_helpers import SITE_MKDOCS_YML
 from wiazki.editor.config import EditorSettings, decap_config
 from wiazki.editor.site import editor_data
-from wiazki.format import bundle_fields, fields, partner_fields, schema
+from wiazki.format import fields, schema
 from wiazki.format.field import NAME_MAX, Field, enum, text, texts
 from wiazki.format.teryt import load_register
 from wiazki.format.vocab import Vocabulary
@@ -34,7 +35,6 @@ from wiazki.new_bundle.scaffold import NewBundle, bundle_yaml
 from wiazki.revisions.changes import FilePair, Side
 from wiazki.revisions.compare import compare
 from wiazki.revisions.render import render_text
-from wiazki.validation import schema_messages
 from wiazki.validation.validator import validate_content
 from wiazki.views.format_reference import format_reference
 
@@ -93,34 +93,12 @@ CASES = {
 }
 
 
-def _with_child(node: Field, parent: str, new: Field, path: str = "") -> Field:
-    """`node` with `new` appended to the children of the object at `parent`."""
-    if path == parent and node.type == "object":
-        return replace(node, children=(*node.children, new))
-    return replace(
-        node,
-        item=_with_child(node.item, parent, new, f"{path}[]") if node.item else None,
-        children=tuple(
-            _with_child(child, parent, new, f"{path}.{child.name}" if path else child.name) for child in node.children
-        ),
-    )
-
-
-def _clear_caches() -> None:
-    for cached in (fields.tree, fields._by_path, schema.schemas, schema_messages.validator):
-        cached.cache_clear()
-
-
 @pytest.fixture(params=sorted(CASES))
 def case(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> Iterator[Case]:
     """The field tree with the case's field added, and every cache of the tree cleared before and after."""
     found = CASES[request.param]
-    module, name = (bundle_fields, "BUNDLE") if found.kind == "bundle" else (partner_fields, "PARTNER")
-    monkeypatch.setattr(module, name, _with_child(getattr(module, name), found.parent, found.field))
-    _clear_caches()
-    yield found
-    monkeypatch.undo()
-    _clear_caches()
+    with fieldkit.tree_with(monkeypatch, found.kind, found.parent, found.field):
+        yield found
     with pytest.raises(KeyError):
         fields.field_at(found.kind, found.path)
 
