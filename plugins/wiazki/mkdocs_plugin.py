@@ -242,7 +242,7 @@ class WiazkiPlugin(BasePlugin[WiazkiConfig]):
         records = self._records
 
         def documents() -> PreparedDocuments:
-            return prepare_documents(views.search_records(records) + records.hand_pages(hand))
+            return prepare_documents(views.search_records(records) + records.hand_pages(hand), records.forms)
 
         with Beside([documents]) as beside:
             data_files = views.data_files(config.site_url or "")

@@ -4,7 +4,8 @@
  * least MIN_LENGTH letters matches nothing, this looks at the words that begin with
  * its first three letters on the best pages for them (a few fragments) and takes
  * the first one a single edit away (a letter added, left out, changed, or two
- * neighbours swapped; Damerau). The typo must be after the third letter.
+ * neighbours swapped; Damerau), or spelt with another letter of the same sound ("rz" for
+ * "ż", "h" for "ch": "pszczelaży"). The typo must be after the third letter.
  * search.js calls window.wiazkiSearchTypos(pagefind, term, options) → Promise of
  * the word as written on the page (lower case), or null.
  */
@@ -34,7 +35,23 @@
     return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
   }
 
-  window.wiazkiSearchTypos = function (pagefind, term, options) {
+  /* Spellings of one sound (folded: "ż" is already "z", "ó" is "o"): "rz" and "ż",
+     "ch" and "h". "pszczelaży" is "pszczelarzy" misspelt, not two edits away. */
+  function sounds(word) {
+    return word.replace(/rz/g, "z").replace(/ch/g, "h");
+  }
+
+  /** Whether `typed` is `word` misspelt: one edit, or the same sounds, or one edit from them. */
+  function misspelt(typed, word) {
+    if (oneEdit(typed, word)) {
+      return true;
+    }
+    var a = sounds(typed);
+    var b = sounds(word);
+    return a !== typed || b !== word ? a === b || oneEdit(a, b) : false;
+  }
+
+  function correct(pagefind, term, options) {
     var folded = fold(term);
     if (folded.length < MIN_LENGTH || /\d/.test(folded)) {
       return Promise.resolve(null);
@@ -48,10 +65,10 @@
       ).then(function (pages) {
         for (var p = 0; p < pages.length; p += 1) {
           var words = String(pages[p].content || "").split(/\s+/);
-          var locations = pages[p].locations || [];
+          var locations = top[p].words || [];
           for (var k = 0; k < locations.length; k += 1) {
             var word = String(words[locations[k]] || "").replace(/[^\p{L}\p{N}]+/gu, "").toLowerCase();
-            if (word && oneEdit(folded, fold(word))) {
+            if (word && misspelt(folded, fold(word))) {
               return word;
             }
           }
@@ -59,5 +76,8 @@
         return null;
       });
     });
-  };
+  }
+
+  correct.misspelt = misspelt;
+  window.wiazkiSearchTypos = correct;
 })();

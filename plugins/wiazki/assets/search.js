@@ -35,11 +35,15 @@
   var HIDDEN_MARK = "¦¦";
   var SHOWN = 10;
   var LOADED = 12;
+  /* Candidates whose words are checked on the page at most (three rounds of LOADED). */
+  var CHECKED = 36;
   var KIND_ORDER = { bundle: 0, partner: 1, page: 2 };
   var COMMON_SHARE = 0.3;
   /* A word shorter than this is taken as a whole word, never as the start of a longer
      one: "wola" is not "wolontariuszy" nor "Wołomin", "dom" not "domowy". */
   var MIN_EXTENDED = 5;
+  /* Letters a query word and a different word of a page must share to match (below). */
+  var STEM = 5;
   var KIND_LABEL = { bundle: "Wiązka", partner: "Partner", page: "Strona" };
 
   // The query's words (search-words.js, loaded before this script).
@@ -73,6 +77,123 @@
 
   function cleanWord(word) {
     return fold(word).replace(/[^\p{L}\p{N}]+/gu, "");
+  }
+
+  /* ---- The dictionary (plugins/wiazki/search/dictionary.py) ---------------- */
+
+  var FORMS_PREFIX = 3;
+  var shards = new Map();
+
+  function shardName(folded) {
+    return Array.from(folded.slice(0, FORMS_PREFIX))
+      .map(function (c) {
+        return c >= "a" && c <= "z" ? c : "_" + c.codePointAt(0).toString(16);
+      })
+      .join("");
+  }
+
+  /**
+   * What the dictionary says of a query word, from the shard of its first letters:
+   * {keys, known, entries}. `keys` are the keys it stands for other than itself (its
+   * lemmas; for a verbal word, one key for its verb and the verb's other aspect):
+   * "radosci" → ["radosc"], "usamodzielnianie" → ["usamodzielniac"]; `known`: whether
+   * it is a form of some word of the site; `entries`: the shard (null when none was read).
+   */
+  function lookup(term) {
+    var folded = cleanWord(term);
+    if (folded.length < 3 || /\d/.test(folded)) {
+      return Promise.resolve({ keys: [], known: false, entries: null });
+    }
+    var name = shardName(folded);
+    if (!shards.has(name)) {
+      shards.set(
+        name,
+        fetch(new URL("pagefind/formy/" + name + ".json", ROOT).href)
+          .then(function (response) {
+            return response.ok ? response.json() : {};
+          })
+          .catch(function () {
+            return {};
+          })
+      );
+    }
+    return shards.get(name).then(function (entries) {
+      var keys = Object.prototype.hasOwnProperty.call(entries, folded) ? entries[folded] : [];
+      keys = Array.isArray(keys) ? keys : [];
+      return {
+        keys: keys.filter(function (key) {
+          return typeof key === "string" && key !== folded;
+        }),
+        known: keys.length > 0,
+        entries: entries,
+      };
+    });
+  }
+
+  /**
+   * One word's answer as search() and bundleIds() use it: `found.results` are
+   * {id, score, data, via}, where `via` lists each search that found the page
+   * ({term, result}: the word itself or one of its dictionary keys), so that a match can
+   * be checked on the page's own words (confirmed()); `found.filters.bundle` counts the
+   * bundles; `ranked` gives the scores.
+   */
+  function combine(direct, term, said, responses) {
+    var keys = said.keys;
+    // The word itself as matchedLocations() allows; a key: exactly.
+    var own = { strict: false, entries: said.entries };
+    var whole = { strict: true, entries: null };
+    var items = new Map();
+    var bundles = {};
+    var scores = new Map();
+    function add(response, searched, mode, score) {
+      response.results.forEach(function (result) {
+        var item = items.get(result.id);
+        if (!item) {
+          item = { id: result.id, score: result.score, data: result.data, via: [] };
+          items.set(result.id, item);
+          scores.set(result.id, score === undefined ? result.score : score);
+        }
+        item.via.push({ term: searched, result: result, mode: mode });
+      });
+      var counts = (response.filters && response.filters.bundle) || {};
+      Object.keys(counts).forEach(function (id) {
+        bundles[id] = (bundles[id] || 0) + counts[id];
+      });
+    }
+    if (direct) {
+      add(direct.found, term, own);
+      direct.ranked.results.forEach(function (result) {
+        if (scores.has(result.id)) {
+          scores.set(result.id, result.score);
+          // An exact answer may come without the word's locations: the extended one has them.
+          if (direct.ranked !== direct.found) {
+            items.get(result.id).via.push({ term: term, result: result, mode: own });
+          }
+        }
+      });
+    }
+    responses.forEach(function (pair, index) {
+      // A page found only through a key ranks below one that holds the word itself.
+      var before = new Set(items.keys());
+      var exact = new Set();
+      pair[0].results.forEach(function (result) {
+        exact.add(result.id);
+      });
+      add(pair[0], keys[index], whole, 0.5);
+      // The extended answer gives the locations an exact answer may lack; no pages.
+      pair[1].results.forEach(function (result) {
+        if (exact.has(result.id) && !before.has(result.id)) {
+          items.get(result.id).via.push({ term: keys[index], result: result, mode: whole });
+        }
+      });
+    });
+    if (!items.size) {
+      return null;
+    }
+    var ranked = Array.from(scores, function (entry) {
+      return { id: entry[0], score: entry[1] };
+    });
+    return { found: { results: Array.from(items.values()), filters: { bundle: bundles } }, ranked: { results: ranked } };
   }
 
   /* ---- The engine --------------------------------------------------------- */
@@ -144,10 +265,13 @@
       }
       // Exact answers carry no ranking (every score is 1): the scores come from
       // the extended search, which finds a superset of the same pages.
-      var answer = Promise.all([pagefind.search('"' + term + '"', options), pagefind.search(term, options)]).then(
+      var said = lookup(term);
+      var searches = [pagefind.search('"' + term + '"', options), pagefind.search(term, options), said];
+      var answer = Promise.all(searches).then(
         function (both) {
           var exact = both[0];
           var typed = both[1];
+          var mode = { strict: false, entries: both[2].entries };
           if (!typed || !typed.results.length) {
             return null;
           }
@@ -158,10 +282,21 @@
             return null;
           }
           return typed.results[0].data().then(function (data) {
-            return matchedLocations(term, data).length ? { found: typed, ranked: typed } : null;
+            var found = matchedLocations(term, data, typed.results[0].words, mode).length;
+            return found ? { found: typed, ranked: typed } : null;
           });
         }
       );
+      // Its dictionary keys are searched too (whole words: stems compared, nothing extended).
+      answer = Promise.all([answer, said]).then(function (both) {
+        return Promise.all(
+          both[1].keys.map(function (key) {
+            return Promise.all([pagefind.search('"' + key + '"', options), pagefind.search(key, options)]);
+          })
+        ).then(function (responses) {
+          return combine(both[0], term, both[1], responses);
+        });
+      });
       // A word that matches nothing may be a typo (search-typos.js): its correction's answer.
       answer = answer.then(function (found) {
         if (found || asCorrected || !window.wiazkiSearchTypos) {
@@ -194,11 +329,42 @@
     return String(data.content || "").split(/\s+/);
   }
 
-  function matchedLocations(term, data) {
+  /**
+   * The `locations` (a search result's `words`: Pagefind shares one fragment object
+   * between searches, so its `locations` belong to whichever search loaded it last)
+   * whose word in `data` really matches `term` (accepts()).
+   */
+  function matchedLocations(term, data, locations, mode) {
     var words = contentWords(data);
+    var hidden = words.indexOf(HIDDEN_MARK);
     var folded = fold(term);
-    return (data.locations || []).filter(function (location) {
-      return location < words.length && accepts(folded, cleanWord(words[location]));
+    return (locations || []).filter(function (location) {
+      if (location >= words.length) {
+        return false;
+      }
+      var inHidden = hidden >= 0 && location > hidden;
+      // A hyphenated word is also its parts ("Pszczelarz-instruktor").
+      var whole = cleanWord(words[location]);
+      var parts = [whole].concat(
+        fold(words[location])
+          .split(/[^\p{L}\p{N}]+/u)
+          .filter(function (part) {
+            return part && part !== whole;
+          })
+      );
+      return parts.some(function (word) {
+        if (mode && mode.strict) {
+          return word === folded;
+        }
+        if (word.lastIndexOf(folded, 0) === 0) {
+          return true;
+        }
+        // The index-only words are whole lists of forms: one of them is the word itself, or
+        // starts with what is typed so far ("radomiu" is not "radom", a form of "rada").
+        // A page's word that shares only a stem must share at least STEM letters:
+        // "bezdomnych" is "bezdomności", "radość" is not "Radomiu", "dzieci" not "dziennie".
+        return !inHidden && accepts(folded, word) && commonPrefix(folded, word) >= STEM;
+      });
     });
   }
 
@@ -306,17 +472,12 @@
       );
   }
 
-  function snippet(data, words) {
+  /** The shown part of a page's text around its first marked word; `marked`: {location: true}. */
+  function snippet(data, marked) {
     var all = contentWords(data);
     var hidden = all.indexOf(HIDDEN_MARK);
     var visible = hidden < 0 ? all : all.slice(0, hidden);
     var titleLength = String((data.meta && data.meta.title) || "").split(/\s+/).length;
-    var marked = {};
-    words.forEach(function (term) {
-      matchedLocations(term, data).forEach(function (location) {
-        marked[location] = true;
-      });
-    });
     var first = -1;
     for (var i = titleLength; i < visible.length; i += 1) {
       if (marked[i]) {
@@ -364,9 +525,13 @@
           scores.set(result.id, result.score);
         });
         answer.found.results.forEach(function (result) {
-          var page = pages.get(result.id) || { result: result, score: 0, hits: 0 };
+          var page = pages.get(result.id) || { result: result, score: 0, hits: 0, via: [], ways: [], marked: {} };
           page.score += scores.has(result.id) ? scores.get(result.id) : 0.1;
           page.hits += required ? 1 : 0;
+          if (required) {
+            page.via.push(result.via || []);
+          }
+          page.ways = page.ways.concat(result.via || []);
           pages.set(result.id, page);
         });
       });
@@ -377,15 +542,16 @@
         .sort(function (a, b) {
           var kinds = Number(isBundle.has(b.result.id)) - Number(isBundle.has(a.result.id));
           return kinds || b.score - a.score;
-        })
-        .slice(0, LOADED);
-      return Promise.all(
-        candidates.map(function (page) {
-          return page.result.data().then(function (data) {
-            return { score: page.score, data: data };
-          });
-        })
-      ).then(function (loaded) {
+        });
+      return confirmedPages(candidates).then(function (confirmed) {
+        return Promise.all(
+          confirmed.map(function (page) {
+            return page.result.data().then(function (data) {
+              return { score: page.score, data: data, marked: page.marked };
+            });
+          })
+        );
+      }).then(function (loaded) {
         var results = loaded.map(function (item) {
           var data = item.data;
           var kind = data.filters && data.filters.kind ? data.filters.kind[0] : "page";
@@ -399,7 +565,7 @@
             title: meta.title || "",
             stage: meta.stage || "",
             territory: meta.territory || "",
-            snippet: snippet(data, outcome.words),
+            snippet: snippet(data, item.marked),
           };
         });
         results.sort(function (a, b) {
@@ -410,6 +576,55 @@
         return shown;
       });
     });
+  }
+
+  /**
+   * Whether each required word of `page` really is on it: some search that found the page
+   * (the word or one of its dictionary keys) matched a word of the page that accepts() it.
+   * Pagefind compares stems, and a short stem joins different words: "radomiu" and
+   * "Rady" both stem to "rad".
+   */
+  function confirmed(page) {
+    // Each way's matched locations (they mark the snippet's words too).
+    var matched = new Map();
+    return Promise.all(
+      page.ways.map(function (way) {
+        return way.result.data().then(function (data) {
+          var locations = matchedLocations(way.term, data, way.result.words, way.mode);
+          matched.set(way, locations.length > 0);
+          locations.forEach(function (location) {
+            page.marked[location] = true;
+          });
+        });
+      })
+    ).then(function () {
+      // A word whose searches gave no locations at all cannot be checked: it counts.
+      return page.via.every(function (ways) {
+        return ways.some(function (way) {
+          return matched.get(way) || !(way.result.words || []).length;
+        });
+      });
+    });
+  }
+
+  /** Up to LOADED confirmed pages of `candidates` (in order), checking LOADED at a time, at most CHECKED. */
+  function confirmedPages(candidates) {
+    var kept = [];
+    function next(from) {
+      if (kept.length >= LOADED || from >= Math.min(candidates.length, CHECKED)) {
+        return Promise.resolve(kept.slice(0, LOADED));
+      }
+      var batch = candidates.slice(from, from + LOADED);
+      return Promise.all(batch.map(confirmed)).then(function (each) {
+        batch.forEach(function (page, index) {
+          if (each[index]) {
+            kept.push(page);
+          }
+        });
+        return next(from + LOADED);
+      });
+    }
+    return next(0);
   }
 
   window.wiazkiSearch = {

@@ -8,6 +8,12 @@ remain, and this module fills them at build time, for the index only:
   not find "seniorzy"), place names in other cases ("Koninie" is not "Konin");
   `WordForms` generates every form of a word's lemmas with Morfeusz 2 and its SGJP
   dictionary (PyPI `morfeusz2`; both BSD-2-Clause, http://morfeusz.sgjp.pl/doc/license/);
+- a verb's noun and its other aspect: a page that says "usamodzielnienie" (of the
+  perfective "usamodzielnić") is found by "usamodzielnianie" (of the imperfective
+  "usamodzielniać"), and one that says "wspiera" by "wspieranie": every verbal word
+  (a verb form, a participle or a verbal noun) brings the verbal nouns of its verb
+  and of the verb's aspect partners (`aspect_partners`: the regular suffix pairs of
+  Polish secondary imperfectives, each checked against the dictionary);
 - "ł" has no Unicode decomposition, so "wolomin" never finds "Wołomin": `fold_l`
   gives the spelling with "l", which the index carries next to the real one.
 
@@ -20,14 +26,39 @@ works, with the stemmer only).
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any
 
 #: Parts of speech whose forms are added (SGJP tags): nouns, adjectives, depreciative nouns.
 _INFLECTED = ("subst", "adj", "depr")
+#: Verbal tags (SGJP): verb forms, participles and verbal nouns; they bring the verbal
+#: nouns ("ger", affirmative) and infinitives of their verb and its aspect partners.
+_VERBAL = ("ger", "pact", "ppas", "fin", "inf", "praet", "impt", "imps", "bedzie", "pcon", "pant")
+#: Personal verb forms (SGJP).
+_PERSONAL = ("fin", "praet", "impt", "imps", "bedzie")
+#: The forms the dictionary lists (`WordForms.dictionary`): nominal, and a verb's verbal
+#: nouns, infinitive and adjectival participles.
+_DICTIONARY_TAGS = (*_INFLECTED, "ger", "inf", "pact", "ppas")
+#: Verbs too common to say anything ("jest" would add "bycie" to every page).
+_PLAIN_VERBS = frozenset({"być", "mieć", "móc", "musieć", "chcieć", "zostać", "zostawać", "stać", "mówić", "dać"})
 #: Words shorter than this are never expanded (prepositions, abbreviations).
 MIN_LENGTH = 3
+
+#: Regular aspect pairs of Polish verbs as infinitive endings: (perfective, imperfective).
+#: Secondary imperfectives: usamodzielnić/usamodzielniać, zapisać/zapisywać,
+#: przepracować/przepracowywać, zakończyć/zakańczać (with o → a, `aspect_partners`).
+_ASPECT_SUFFIXES = (
+    ("ić", "iać"),
+    ("ić", "ać"),
+    ("yć", "ać"),
+    ("ać", "ywać"),
+    ("ać", "iwać"),
+    ("ować", "owywać"),
+    ("eć", "ewać"),
+    ("ąć", "ać"),
+)
 
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 
@@ -42,6 +73,51 @@ def words(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
+def _alternated(stem: str) -> list[str]:
+    """`stem` and, when its last vowel is "o", the same with "a" (zakończ- → zakańcz-)."""
+    at = stem.rfind("o")
+    return [stem, stem[:at] + "a" + stem[at + 1 :]] if at > 0 and not set(stem[at + 1 :]) & set("aeiouyąęó") else [stem]
+
+
+@lru_cache(maxsize=20_000)
+def aspect_partners(verb: str) -> tuple[str, ...]:
+    """The verbs of the other aspect that the dictionary knows, made by the regular suffix
+    pairs of `_ASPECT_SUFFIXES` ("usamodzielnić" → ("usamodzielniać",)); () without Morfeusz."""
+    morfeusz = _morfeusz()
+    if morfeusz is None:
+        return ()
+    candidates: dict[str, None] = {}
+    for perfective, imperfective in _ASPECT_SUFFIXES:
+        if verb.endswith(perfective) and not verb.endswith(imperfective):
+            for stem in _alternated(verb[: -len(perfective)]):
+                candidates[stem + imperfective] = None
+        if verb.endswith(imperfective):
+            stem = verb[: -len(imperfective)]
+            candidates[stem + perfective] = None
+            if "a" in stem:
+                at = stem.rfind("a")
+                candidates[stem[:at] + "o" + stem[at + 1 :] + perfective] = None
+    candidates.pop(verb, None)
+    found = []
+    for candidate in candidates:
+        analyses = morfeusz.analyse(candidate)
+        if candidate in {lemma.split(":", 1)[0] for _s, _e, (_f, lemma, tag, _n, _q) in analyses if tag[:3] == "inf"}:
+            found.append(candidate)
+    return tuple(found)
+
+
+def fold(word: str) -> str:
+    """`word` as the search script folds a query word: lower case, no diacritics, "ł" as "l"."""
+    decomposed = unicodedata.normalize("NFD", word.lower().replace("ł", "l"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+@lru_cache(maxsize=50_000)
+def _generate(lemma: str) -> list[tuple[str, str, str, list[str], list[str]]]:
+    morfeusz = _morfeusz()
+    return morfeusz.generate(lemma) if morfeusz is not None else []
+
+
 @lru_cache(maxsize=1)
 def _morfeusz() -> Any | None:
     try:
@@ -52,19 +128,52 @@ def _morfeusz() -> Any | None:
 
 
 class WordForms:
-    """Generates the inflected forms of words with Morfeusz 2 (cached per word)."""
+    """Inflected forms and dictionary keys of words with Morfeusz 2 (cached per word)."""
 
     def __init__(self) -> None:
         self._cache: dict[str, tuple[str, ...]] = {}
         self._texts: dict[str, tuple[str, ...]] = {}
+        self._analyses: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
+        self._keys: dict[str, tuple[str, ...]] = {}
+        self._text_keys: dict[str, dict[str, None]] = {}
+        self._with_l: dict[str, tuple[str, ...]] = {}
+        self._new_keys: dict[str, tuple[str, ...]] = {}
+        #: Key → the lemmas whose forms stand for it (for `dictionary`).
+        self._key_lemmas: dict[str, tuple[str, ...]] = {}
+        self._keyed_words: dict[str, dict[str, str]] = {}
+        self._keyed_forms: dict[str, dict[str, str]] = {}
 
     @property
     def available(self) -> bool:
         """Whether the morphological generator is installed."""
         return _morfeusz() is not None
 
+    def _analyse(self, word: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """(nominal lemmas, verbs with their aspect partners: the family, sorted) of `word`."""
+        cached = self._analyses.get(word)
+        if cached is None:
+            morfeusz = _morfeusz()
+            lemmas: set[str] = set()
+            verbs: set[str] = set()
+            personal = False
+            if morfeusz is not None and len(word) >= MIN_LENGTH:
+                for _start, _end, (_form, lemma, tag, _names, _quals) in morfeusz.analyse(word):
+                    if tag.startswith(_INFLECTED):
+                        lemmas.add(lemma.split(":", 1)[0])
+                    elif tag.startswith(_VERBAL):
+                        verbs.add(lemma.split(":", 1)[0])
+                        personal = personal or tag.startswith(_PERSONAL)
+            # A personal verb form is not also a noun: "wolą" (they prefer) is not "wola".
+            if personal:
+                lemmas.clear()
+            verbs -= _PLAIN_VERBS
+            family = verbs | {p for v in verbs for p in aspect_partners(v)}
+            cached = self._analyses[word] = (tuple(sorted(lemmas)), tuple(sorted(family)))
+        return cached
+
     def of(self, word: str) -> tuple[str, ...]:
-        """Every form of every nominal lemma of `word`, `word` itself excluded.
+        """Every form of every nominal lemma of `word`, and the verbal nouns and infinitives
+        of its verb family (`aspect_partners`), `word` itself excluded.
 
         Both common and proper-name lemmas count (a capitalised word may begin a
         sentence); adjectives give their positive degree only. Unknown words and
@@ -76,23 +185,118 @@ class WordForms:
         return cached
 
     def _generate(self, word: str) -> tuple[str, ...]:
-        morfeusz = _morfeusz()
-        if morfeusz is None or len(word) < MIN_LENGTH:
-            return ()
-        lemmas = {
-            lemma.split(":", 1)[0]
-            for _start, _end, (_form, lemma, tag, _names, _quals) in morfeusz.analyse(word)
-            if tag.startswith(_INFLECTED)
-        }
+        lemmas, family = self._analyse(word)
         forms: dict[str, None] = {}
-        for lemma in sorted(lemmas):
-            for form, _lemma, tag, _names, _quals in morfeusz.generate(lemma):
-                wanted = tag.startswith(_INFLECTED) and not tag.endswith((":com", ":sup"))
-                if wanted and " " not in form:
+        for lemma in lemmas:
+            for form, _lemma, tag, _names, _quals in _generate(lemma):
+                if tag.startswith(_INFLECTED) and not tag.endswith((":com", ":sup")) and " " not in form:
                     forms[form.lower() if not lemma[:1].isupper() else form] = None
+        for verb in family:
+            for form, _lemma, tag, _names, _quals in _generate(verb):
+                if tag.startswith(("ger", "inf")) and ":neg" not in tag and " " not in form:
+                    forms[form.lower()] = None
         forms.pop(word, None)
         forms.pop(word.lower(), None)
         return tuple(forms)
+
+    def keys(self, word: str) -> tuple[str, ...]:
+        """The dictionary keys of `word`, folded (`fold`): its nominal lemmas ("radości" →
+        "radosc") and, for a verbal word, one key for its verb and the verb's aspect partners
+        together (the alphabetically first infinitive: "usamodzielnienie" and
+        "usamodzielnianej" → "usamodzielniac"). () for unknown and short words.
+        Analysis only: the forms behind each key are generated by `dictionary`."""
+        cached = self._keys.get(word)
+        if cached is None:
+            lemmas, family = self._analyse(word)
+            found: dict[str, None] = {}
+            for lemma in lemmas:
+                key = fold(lemma)
+                found[key] = None
+                self._key_lemmas.setdefault(key, (lemma,))
+            if family:
+                key = fold(family[0])
+                found[key] = None
+                self._key_lemmas.setdefault(key, family)
+            cached = self._keys[word] = tuple(found)
+        return cached
+
+    def keys_of_text(self, text: str) -> dict[str, None]:
+        """The keys of the words of `text`, each once, in order (cached per text; read-only)."""
+        cached = self._text_keys.get(text)
+        if cached is None:
+            if len(self._text_keys) > 50_000:
+                self._text_keys.clear()
+            found = (k for w in self.keyed_words(text).values() for k in self.keys(w))
+            cached = self._text_keys[text] = dict.fromkeys(found)
+        return cached
+
+    def new_keys_of_text(self, text: str) -> tuple[str, ...]:
+        """`keys_of_text(text)` that are not words of `text` (cached per text)."""
+        cached = self._new_keys.get(text)
+        if cached is None:
+            if len(self._new_keys) > 50_000:
+                self._new_keys.clear()
+            shown = self.keyed_words(text)
+            cached = self._new_keys[text] = tuple(k for k in self.keys_of_text(text) if k not in shown)
+        return cached
+
+    def spelt_with_l(self, text: str) -> tuple[str, ...]:
+        """The words of `text` that have "ł", spelt with "l" (`fold_l`; cached per text)."""
+        cached = self._with_l.get(text)
+        if cached is None:
+            if len(self._with_l) > 50_000:
+                self._with_l.clear()
+            cached = self._with_l[text] = tuple(fold_l(w) for k, w in self.keyed_words(text).items() if "ł" in k)
+        return cached
+
+    def dictionary(self, keys: Iterable[str] | None = None) -> dict[str, list[str]]:
+        """Folded form → the keys it stands for, for every form (affirmative, positive
+        degree) of the lemmas of `keys` (default: every key made so far), the key itself
+        among them. The search script looks a query word up here and searches its
+        keys too (assets/search.js)."""
+        out: dict[str, list[str]] = {}
+        for key in self._key_lemmas if keys is None else keys:
+            folded: set[str] = set()
+            for lemma in self._key_lemmas.get(key, ()):
+                for form, _lemma, tag, _names, _quals in _generate(lemma):
+                    # A verb's nouns, infinitive and participles: not its personal forms, which
+                    # without diacritics are other words ("wolą", of "woleć", is "wola").
+                    wanted = tag.startswith(_DICTIONARY_TAGS) and ":neg" not in tag
+                    if wanted and not tag.endswith((":com", ":sup")) and " " not in form:
+                        folded.add(fold(form))
+            if not folded:
+                continue
+            # Under itself too: the script tells a known word from an unknown one by it.
+            folded.add(key)
+            for form in folded:
+                out.setdefault(form, []).append(key)
+        return out
+
+    def keyed_words(self, text: str) -> dict[str, str]:
+        """Case-folded key → word, for the words of `text` (the first spelling of each; cached
+        per text). Treat as read-only."""
+        cached = self._keyed_words.get(text)
+        if cached is None:
+            if len(self._keyed_words) > 50_000:
+                self._keyed_words.clear()
+            cached = {}
+            for word in words(text):
+                cached.setdefault(word.casefold(), word)
+            self._keyed_words[text] = cached
+        return cached
+
+    def keyed_forms(self, text: str) -> dict[str, str]:
+        """Case-folded key → form, for the words of `text` and then their forms (`of_text`;
+        cached per text). Treat as read-only."""
+        cached = self._keyed_forms.get(text)
+        if cached is None:
+            if len(self._keyed_forms) > 50_000:
+                self._keyed_forms.clear()
+            cached = dict(self.keyed_words(text))
+            for form in self.of_text(text):
+                cached.setdefault(form.casefold(), form)
+            self._keyed_forms[text] = cached
+        return cached
 
     def of_text(self, text: str) -> tuple[str, ...]:
         """The forms of the words of `text` not in `text` itself, each once (cached per text:

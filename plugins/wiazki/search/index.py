@@ -25,6 +25,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from wiazki.search import dictionary
+from wiazki.search.forms import WordForms
 from wiazki.search.records import SearchRecord, pagefind_html
 
 #: The folder of the index inside the built site; assets/search.js loads it from there.
@@ -76,8 +78,10 @@ class PreparedDocuments:
     count: int
 
 
-def prepare_documents(records: Iterable[SearchRecord]) -> PreparedDocuments:
-    """Write one small HTML document per record into a new temporary folder.
+def prepare_documents(records: Iterable[SearchRecord], forms: WordForms | None = None) -> PreparedDocuments:
+    """Write one small HTML document per record into a new temporary folder, and with
+    `forms` (the word forms the records were made with) their dictionary
+    (`dictionary.shards`) into its `formy/`, which `IndexJob.finish` puts beside the index.
 
     Separate from starting Pagefind so that another process can do it (wiazki/cores.py)."""
     folder = Path(tempfile.mkdtemp(prefix="wiazki-search-"))
@@ -89,6 +93,10 @@ def prepare_documents(records: Iterable[SearchRecord]) -> PreparedDocuments:
         path.write_text(pagefind_html(record), encoding="utf-8")
         count += 1
     documents.mkdir(exist_ok=True)
+    if forms is not None:
+        (folder / dictionary.FOLDER).mkdir()
+        for name, text in dictionary.shards(forms).items():
+            (folder / dictionary.FOLDER / name).write_text(text, encoding="utf-8")
     return PreparedDocuments(folder, count)
 
 
@@ -106,7 +114,8 @@ class IndexJob:
     `finish` waits for it and moves the index into the built site; `cancel` stops it.
     """
 
-    def __init__(self, records: Iterable[SearchRecord] | PreparedDocuments) -> None:
+    def __init__(self, records: Iterable[SearchRecord] | PreparedDocuments, forms: WordForms | None = None) -> None:
+        """`forms`: the word forms `records` were made with (`prepare_documents`)."""
         try:
             executable = pagefind_executable()
         except SearchIndexError:
@@ -114,7 +123,7 @@ class IndexJob:
                 shutil.rmtree(records.folder, ignore_errors=True)
             raise
         self.started = time.perf_counter()
-        prepared = records if isinstance(records, PreparedDocuments) else prepare_documents(records)
+        prepared = records if isinstance(records, PreparedDocuments) else prepare_documents(records, forms)
         self._tmp, self.count = prepared.folder, prepared.count
         documents, self._out = self._tmp / "documents", self._tmp / "index"
         command = [executable, "--site", documents, "--output-path", self._out, "--force-language", "pl", "--silent"]
@@ -155,6 +164,8 @@ class IndexJob:
             shutil.rmtree(target, ignore_errors=True)
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.move(str(self._out), str(target))
+            if (self._tmp / dictionary.FOLDER).is_dir():
+                shutil.move(str(self._tmp / dictionary.FOLDER), str(target / dictionary.FOLDER))
             size = sum(p.stat().st_size for p in target.rglob("*") if p.is_file())
             return IndexStats(self.count, time.perf_counter() - self.started, size)
         finally:
@@ -178,12 +189,12 @@ class BackgroundIndex:
     def __init__(self) -> None:
         self._job: IndexJob | None = None
 
-    def start(self, records: Iterable[SearchRecord] | PreparedDocuments) -> str | None:
-        """Start indexing `records` (or documents already written); the Polish reason
-        when Pagefind cannot start, else None."""
+    def start(self, records: Iterable[SearchRecord] | PreparedDocuments, forms: WordForms | None = None) -> str | None:
+        """Start indexing `records` (or documents already written; made with `forms`, whose
+        dictionary goes beside the index); the Polish reason when Pagefind cannot start, else None."""
         self.cancel()
         try:
-            self._job = IndexJob(records)
+            self._job = IndexJob(records, forms)
         except SearchIndexError as exc:
             return str(exc)
         return None
@@ -199,9 +210,12 @@ class BackgroundIndex:
             job.cancel()
 
 
-def write_index(records: Iterable[SearchRecord], site_dir: Path, timeout: float = 600) -> IndexStats:
-    """Index `records` into `site_dir/pagefind/` (replacing an earlier index there), waiting for it.
+def write_index(
+    records: Iterable[SearchRecord], site_dir: Path, timeout: float = 600, forms: WordForms | None = None
+) -> IndexStats:
+    """Index `records` into `site_dir/pagefind/` (replacing an earlier index there), waiting for it;
+    with `forms`, their dictionary into `site_dir/pagefind/formy/`.
 
     Raises SearchIndexError when the binary is missing, fails or runs over `timeout` seconds.
     """
-    return IndexJob(records).finish(site_dir, timeout)
+    return IndexJob(records, forms).finish(site_dir, timeout)

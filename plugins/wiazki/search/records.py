@@ -24,7 +24,7 @@ import yaml
 
 from wiazki.format import vocab
 from wiazki.model import Bundle, Catalogue, Partner
-from wiazki.search.forms import WordForms, fold_l, words
+from wiazki.search.forms import WordForms, fold_l
 
 #: Separates the visible text from the index-only words in a record's content
 #: (punctuation only, so Pagefind indexes no word for it). Also in assets/search.js.
@@ -36,6 +36,8 @@ KINDS: dict[str, str] = {"bundle": "Wiązka", "partner": "Partner", "page": "Str
 
 #: Element weights (Pagefind's data-pagefind-weight, 0–10; an h1 alone would get 7).
 TITLE, SUMMARY, LABELS, PLACES, NAMES, BODY, REST, FORMS = 10.0, 4.0, 3.0, 3.0, 2.0, 1.0, 0.5, 1.0
+#: The weight of the forms of the running text's words (descriptions, canvas, design).
+FREE_FORMS = 0.5
 
 
 @dataclass(frozen=True)
@@ -60,38 +62,56 @@ class RecordBuilder:
         self.forms = forms or WordForms()
 
     def _hidden(
-        self, fields: Iterable[tuple[float, str]], inflect: Sequence[tuple[float, Iterable[str]]]
+        self,
+        fields: Iterable[tuple[float, str]],
+        inflect: Sequence[tuple[float, Iterable[str]]],
+        unshown: Sequence[str] = (),
     ) -> list[tuple[float, list[str]]]:
         """Index-only words by weight: the forms of the `inflect` texts (the forms of a title
-        word rank like the title), and each word with "ł" spelt with "l" at its own weight.
-        A form already on the page at the same or a higher weight is left out."""
+        word rank like the title), the dictionary keys (`WordForms.keys`) of every word
+        of `fields` at `FREE_FORMS` (the search script looks a query word up in the
+        dictionary and searches its keys: a description's "usamodzielnianej" is found by
+        "usamodzielnienie", its "radości" by "radość"), and each word with "ł" spelt with
+        "l" at its own weight. A form already on the page at the same or a higher weight is
+        left out. The words of the `unshown` texts (in no snippet: the rest of the design
+        record) count by their keys only, at `FREE_FORMS`."""
+        keyed_words, keyed_forms = self.forms.keyed_words, self.forms.keyed_forms
         fields = list(fields)
+        # Heaviest first (a page's own word before a form of the same weight): a key's first
+        # weight is its best, and what is new at each step is a set difference.
+        # Only a field at least as heavy as some generated form can make one redundant.
         lowest = min((weight for weight, _ in inflect), default=0.0)
+        steps = sorted(
+            [(weight, 0, text) for weight, text in fields if weight >= lowest]
+            + [(weight, 1, text) for weight, texts in inflect for text in texts],
+            key=lambda step: (-step[0], step[1]),
+        )
         best: dict[str, float] = {}
         by_weight: dict[float, dict[str, None]] = {}
-        for weight, text in fields:
-            if "ł" in text or "Ł" in text:
+        for weight, generated, text in steps:
+            if not generated:
+                best.update(dict.fromkeys(keyed_words(text).keys() - best.keys(), weight))
+                continue
+            forms = keyed_forms(text)
+            new = forms.keys() - best.keys()
+            if new:
+                best.update(dict.fromkeys(new, weight))
                 group = by_weight.setdefault(weight, {})
-                for token in text.split():
-                    if "ł" in token or "Ł" in token:
-                        for word in words(token):
-                            group[fold_l(word)] = None
-            # Only a field at least as heavy as some generated form can make it redundant.
-            if weight >= lowest:
-                for word in words(text):
-                    key = word.casefold()
-                    if best.get(key, 0.0) < weight:
-                        best[key] = weight
-        for weight, texts in sorted(inflect, key=lambda item: -item[0]):
-            texts = list(texts)
-            group = by_weight.setdefault(weight, {})
-            for form in [*(w for t in texts for w in words(t)), *(f for t in texts for f in self.forms.of_text(t))]:
-                key = form.casefold()
-                if best.get(key, 0.0) < weight:
-                    best[key] = weight
-                    group[form] = None
+                for key in [k for k in forms if k in new]:
+                    group[forms[key]] = None
                     if "ł" in key:
-                        group[fold_l(form)] = None
+                        group[fold_l(forms[key])] = None
+        free = by_weight.setdefault(FREE_FORMS, {})
+        for weight, text in fields:
+            if with_l := self.forms.spelt_with_l(text):
+                by_weight.setdefault(weight, {}).update(dict.fromkeys(with_l))
+            for key in self.forms.new_keys_of_text(text):
+                if key not in best:
+                    free[key] = None
+        for text in unshown:
+            for key in self.forms.keys_of_text(text):
+                if key not in best:
+                    free[key] = None
         return [(w, list(group)) for w, group in sorted(by_weight.items(), reverse=True) if group]
 
     def bundle(self, bundle: Bundle, catalogue: Catalogue, url: str) -> SearchRecord:
@@ -130,7 +150,7 @@ class RecordBuilder:
             (SUMMARY, [bundle.summary]),
         ]
         # The bundle's own `keywords` (in `inflect`) are search words, never shown: index-only.
-        hidden = self._hidden(fields, inflect)
+        hidden = self._hidden(fields, inflect, [_design_notes(bundle)])
         return SearchRecord(
             url=url,
             kind="bundle",
@@ -223,6 +243,15 @@ def _canvas_and_design_text(bundle: Bundle, catalogue: Catalogue) -> str:
     parts += [d.challenge or "", *d.needs, d.chosen or ""]
     parts += [bundle.contact.note or ""] if bundle.contact else []
     return " ".join(p.strip() for p in parts if p and p.strip())
+
+
+def _design_notes(bundle: Bundle) -> str:
+    """The design record's parts that `_canvas_and_design_text` leaves out: methods, findings,
+    ideas, tests, milestones and risks (found by their words' keys, never shown in a snippet)."""
+    d = bundle.design
+    parts = [*d.methods, *d.findings, *d.ideas, *d.risks, *(m.milestone for m in d.milestones)]
+    parts += [text for t in d.tests for text in (t.method, *t.feedback, *t.changes)]
+    return " ".join(parts)
 
 
 def _unit_names(description: str) -> list[str]:

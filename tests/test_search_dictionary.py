@@ -1,0 +1,72 @@
+"""The search dictionary: a query word's keys, for words of the running text in other forms.
+
+Found by typing into the site's search (issue 9's second review): "usamodzielnianie" did
+not find the bundle that says "usamodzielnienie" (a verbal noun of the other aspect), and
+a description's words were found only in the forms Pagefind's stemmer joins.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import contentkit as kit
+from wiazki.format.teryt import load_register
+from wiazki.model import Catalogue
+from wiazki.search import dictionary
+from wiazki.search.forms import WordForms, aspect_partners, fold
+from wiazki.search.index import write_index
+from wiazki.search.records import RecordBuilder
+
+
+def test_aspect_partners_are_regular_pairs_the_dictionary_knows() -> None:
+    assert aspect_partners("usamodzielnić") == ("usamodzielniać",)
+    assert "usamodzielnić" in aspect_partners("usamodzielniać")
+    assert "zapisywać" in aspect_partners("zapisać")
+    assert aspect_partners("xqzwyć") == ()
+
+
+def test_one_key_for_a_verb_its_other_aspect_and_their_nouns() -> None:
+    forms = WordForms()
+    keys = {w: forms.keys(w) for w in ["usamodzielnianie", "usamodzielnienie", "usamodzielnianej"]}
+    assert len(set(keys.values())) == 1 and keys["usamodzielnianie"] == ("usamodzielniac",)
+    assert forms.keys("radości") == ("radosc",) and forms.keys("Radomiu") == ("radom",)
+    # "jest" says nothing; unknown and short words have no key.
+    assert forms.keys("jest") == () and forms.keys("xqzwy") == () and forms.keys("w") == ()
+
+
+def test_the_dictionary_maps_forms_to_keys_but_not_personal_verb_forms() -> None:
+    forms = WordForms()
+    for word in ["usamodzielnienie", "radości", "woleli", "osób"]:
+        forms.keys(word)
+    entries = forms.dictionary()
+    assert entries["usamodzielnianie"] == ["usamodzielniac"] and entries["usamodzielniac"] == ["usamodzielniac"]
+    assert entries["radosciami"] == ["radosc"] and entries["osob"] == ["osoba"]
+    # "wolą" (they prefer) folds to "wola" (will): a verb's personal forms are left out.
+    assert "wola" not in entries and entries["wolacy"] == ["wolec"]
+
+
+def test_shard_names_are_plain_ascii() -> None:
+    assert dictionary.shard_name("radosc") == "rad.json"
+    assert dictionary.shard_name(fold("Żółw")) == "zol.json"
+    assert dictionary.shard_name("straße") == "str.json" and dictionary.shard_name("aß") == "a_df.json"
+
+
+def _catalogue(**changes: object) -> Catalogue:
+    bundle = kit.valid_bundle()
+    bundle.update(changes)
+    return Catalogue.from_documents([bundle], [kit.owes(), kit.gops(), kit.coop()], load_register())
+
+
+def test_a_description_word_gets_its_key_index_only_and_the_dictionary_is_written(tmp_path: Path) -> None:
+    catalogue = _catalogue(description="Wspieramy usamodzielnianie młodzieży i dajemy dużo radości.")
+    bundle = next(iter(catalogue.bundles.values()))
+    builder = RecordBuilder()
+    record = builder.bundle(bundle, catalogue, f"wiazki/{bundle.id}/")
+    hidden = {w for _, group in record.hidden for w in group}
+    visible = " ".join(text for _, text in record.fields)
+    assert {"usamodzielniac", "radosc"} <= hidden and "radosc" not in visible
+    write_index([record], tmp_path, forms=builder.forms)
+    shard = json.loads((tmp_path / "pagefind" / dictionary.FOLDER / "usa.json").read_text(encoding="utf-8"))
+    assert shard["usamodzielnienie"] == ["usamodzielniac"]
+    assert json.loads((tmp_path / "pagefind" / dictionary.FOLDER / "rad.json").read_text())["radosciach"] == ["radosc"]
