@@ -26,8 +26,10 @@ def _with_child(node: Field, parent: str, new: Field, path: str = "") -> Field:
     )
 
 
-def _clear_caches() -> None:
-    for cached in (fields.tree, fields._by_path, schema.schemas, schema_messages.validator):
+def clear_tree_caches() -> None:
+    """Forget everything computed from the field tree: the tree, its paths, the schemas and
+    both schema validators (the full one and the fast "passes" check)."""
+    for cached in (fields.tree, fields._by_path, schema.schemas, schema_messages.validator, schema_messages._passes):
         cached.cache_clear()
 
 
@@ -37,9 +39,9 @@ def tree_with(monkeypatch: pytest.MonkeyPatch, kind: str, parent: str, new: Fiel
     ("" for the root), as if written in `bundle_fields` or `partner_fields`; undone after."""
     module, name = (bundle_fields, "BUNDLE") if kind == "bundle" else (partner_fields, "PARTNER")
     monkeypatch.setattr(module, name, _with_child(getattr(module, name), parent, new))
-    _clear_caches()
+    clear_tree_caches()
     try:
         yield
     finally:
         monkeypatch.undo()
-        _clear_caches()
+        clear_tree_caches()

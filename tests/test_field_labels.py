@@ -7,8 +7,8 @@ from dataclasses import replace
 import pytest
 
 import contentkit as kit
-from wiazki.format import bundle_fields, fields, partner_fields
-from wiazki.format.schema import schemas
+import fieldkit
+from wiazki.format import bundle_fields, partner_fields
 from wiazki.format.teryt import load_register
 from wiazki.model import Catalogue
 from wiazki.views.site import SiteViews
@@ -55,13 +55,10 @@ def relabelled(monkeypatch):
     """Every label of both trees ends in " (Z)"; caches cleared before and after."""
     monkeypatch.setattr(bundle_fields, "BUNDLE", _relabelled(bundle_fields.BUNDLE, " (Z)"))
     monkeypatch.setattr(partner_fields, "PARTNER", _relabelled(partner_fields.PARTNER, " (Z)"))
-    caches = (fields.tree, fields._by_path, schemas)
-    for cached in caches:
-        cached.cache_clear()
+    fieldkit.clear_tree_caches()
     yield
     monkeypatch.undo()
-    for cached in caches:
-        cached.cache_clear()
+    fieldkit.clear_tree_caches()
     assert not field_label("stage").endswith(" (Z)")
 
 

@@ -8,6 +8,7 @@ from dataclasses import replace
 import pytest
 
 import contentkit as kit
+import fieldkit
 from wiazki.format import bundle_fields, fields
 from wiazki.format.field import TEXT_TYPES, TYPES, text
 from wiazki.format.schema import schemas
@@ -119,13 +120,10 @@ def hours_in_services(monkeypatch):
     extended = replace(service, children=(*service.children, text("hours", "Godziny", "Kiedy działa usługa.")))
     monkeypatch.setattr(bundle_fields, "SERVICE", extended)
     monkeypatch.setattr(bundle_fields, "BUNDLE", _rebuilt_bundle(extended))
-    caches = (fields.tree, fields._by_path, schemas)
-    for cached in caches:
-        cached.cache_clear()
+    fieldkit.clear_tree_caches()
     yield
     monkeypatch.undo()
-    for cached in caches:
-        cached.cache_clear()
+    fieldkit.clear_tree_caches()
     assert "hours" not in schemas()["bundle"]["$defs"]["service"]["properties"]
 
 
