@@ -21,7 +21,7 @@ the file of the word's first `PREFIX` + 1 letters.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from wiazki.search.forms import WordForms
 
@@ -63,5 +63,5 @@ def shards(forms: WordForms, keys: Iterable[str] | None = None) -> dict[str, str
     return dict(sorted(files.items()))
 
 
-def _json(entries: dict[str, object]) -> str:
+def _json(entries: Mapping[str, object]) -> str:
     return json.dumps(dict(sorted(entries.items())), ensure_ascii=False, separators=(",", ":"))
