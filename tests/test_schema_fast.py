@@ -143,3 +143,64 @@ def test_a_pattern_is_ecma_262_in_the_fast_check_too():
 )
 def test_a_schema_the_walk_does_not_know_gets_no_fast_path(schema):
     assert fast_validator(schema) is None
+
+
+def test_a_field_named_pattern_is_a_field_not_a_keyword():
+    # The Rust validator gets the schema without its `pattern` keywords; a field of that
+    # name (the tree may grow one) and the values in `enum` must stay, or it says yes
+    # to a number where the field wants text.
+    schema = {
+        "type": "object",
+        "properties": {
+            "pattern": {"type": "string", "maxLength": 3, "pattern": "^a"},
+            "shape": {"enum": [{"pattern": "a"}]},
+        },
+    }
+    fast, slow = fast_validator(schema), validator("bundle").__class__(schema)
+    for instance in [{"pattern": 5}, {"pattern": "abcd"}, {"pattern": "ba"}, {"shape": {}}, {"pattern": "ab"}]:
+        assert fast(instance) == slow.is_valid(instance), instance
+
+
+#: YAML 1.2 scalars as a hostile file writes them, put as written where a value belongs.
+HOSTILE_YAML = [
+    ".nan", ".inf", "-.inf", "1e400", "-1e400", "-0.0", "0x10", "0o17", "99999999999999999999999",
+    "1.0", "8.0", "1e6", "1000000000000.0000001", "1000000000001", "true", "~", "2026-01-01",
+    '"\\ud800"', '"\\ud83d\\ude00"', '"\\U0001F600"', '"e\\u0301"', '"a\\0b"', '"\\u212A"', '"\\uFEFFx"',
+    "[a]", "{a: b}", "[]", "{}", "''", "!!str 1", "!!int 1", "!!float 1",
+]  # fmt: skip
+
+#: One value of each kind the schemas check: a constant, an identifier, a text, a
+#: vocabulary, a TERYT code, an e-mail address, a date, an amount, an integer count.
+HOSTILE_PLACES = [
+    ("format",),
+    ("id",),
+    ("title",),
+    ("stage",),
+    ("territory", 0),
+    ("contact", "email"),
+    ("reviewed",),
+    ("canvas", "cost_structure", 0, "amount_pln"),
+    ("design", "prototype", "tests", 0, "participants"),
+]
+
+
+def test_hostile_yaml_values_get_the_same_problems_with_and_without_the_fast_path(tmp_path, monkeypatch):
+    import wiazki.validation.schema_messages as messages
+
+    def problems(doc):
+        return [(p.line, p.column, p.code, p.message) for p in messages.schema_problems("bundle", doc)]
+
+    docs = []
+    for place in HOSTILE_PLACES:
+        for raw in HOSTILE_YAML:
+            file = tmp_path / f"w{len(docs)}.yml"
+            file.write_text(kit.dump(_replace(kit.valid_bundle(), place, "WSTAW_TUTAJ")).replace("WSTAW_TUTAJ", raw))
+            doc, _ = load_file(file)
+            if doc is not None:
+                docs.append(doc)
+    assert len(docs) > 200
+    fast = [problems(doc) for doc in docs]
+    monkeypatch.setattr(messages, "_passes", lambda kind: None)
+    slow = [problems(doc) for doc in docs]
+    assert fast == slow
+    assert sum(not found for found in fast) > 10, "some hostile values are valid (1.0, 8.0, 1e6, the emoji title)"

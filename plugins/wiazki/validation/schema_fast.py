@@ -47,11 +47,17 @@ def _supported(node: Any) -> bool:
 
 
 def _without_patterns(node: Any) -> Any:
-    if isinstance(node, dict):
-        return {key: _without_patterns(value) for key, value in node.items() if key != "pattern"}
-    if isinstance(node, list):
-        return [_without_patterns(value) for value in node]
-    return node
+    """The schema without its `pattern` keywords; a field named "pattern" and the values
+    of `enum`, `const` and the annotations are data, kept as they are."""
+    if not isinstance(node, dict):
+        return node
+    bare = {key: value for key, value in node.items() if key != "pattern"}
+    if "properties" in node:
+        bare["properties"] = {name: _without_patterns(child) for name, child in node["properties"].items()}
+    for key in ("items", "additionalProperties"):
+        if key in node:
+            bare[key] = _without_patterns(node[key])
+    return bare
 
 
 def _patterns_hold(node: Any, instance: Any) -> bool:
