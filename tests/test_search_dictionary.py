@@ -43,7 +43,7 @@ def test_the_dictionary_maps_forms_to_keys_but_not_personal_verb_forms() -> None
     assert entries["usamodzielnianie"] == ["usamodzielniac"] and entries["usamodzielniac"] == ["usamodzielniac"]
     assert entries["radosciami"] == ["radosc"] and entries["osob"] == ["osoba"]
     # "wolą" (they prefer) folds to "wola" (will): a verb's personal forms are left out.
-    assert "wola" not in entries and entries["wolacy"] == ["wolec"]
+    assert "wola" not in entries and entries["woleniem"] == ["wolec"]
 
 
 def test_shard_names_are_plain_ascii() -> None:
@@ -70,3 +70,13 @@ def test_a_description_word_gets_its_key_index_only_and_the_dictionary_is_writte
     shard = json.loads((tmp_path / "pagefind" / dictionary.FOLDER / "usa.json").read_text(encoding="utf-8"))
     assert shard["usamodzielnienie"] == ["usamodzielniac"]
     assert json.loads((tmp_path / "pagefind" / dictionary.FOLDER / "rad.json").read_text())["radosciach"] == ["radosc"]
+
+
+def test_a_large_shard_is_split_by_one_more_letter(monkeypatch) -> None:
+    forms = WordForms()
+    for word in ["radości", "radnych", "rad"]:
+        forms.keys(word)
+    monkeypatch.setattr(dictionary, "SPLIT_BYTES", 100)
+    files = {name: json.loads(text) for name, text in dictionary.shards(forms).items()}
+    assert files["rad.json"]["+"] == 1 and "radosc" not in files["rad.json"]
+    assert files["rado.json"]["radosciami"] == ["radosc"] and "radny" in files["radn.json"]["radnych"]

@@ -37,6 +37,8 @@
   var LOADED = 12;
   /* Candidates whose words are checked on the page at most (three rounds of LOADED). */
   var CHECKED = 36;
+  /* Bundles the catalogue's filter checks a word on at most (catalogueMatches()). */
+  var CATALOGUE_CHECKED = 24;
   var KIND_ORDER = { bundle: 0, partner: 1, page: 2 };
   var COMMON_SHARE = 0.3;
   /* A word shorter than this is taken as a whole word, never as the start of a longer
@@ -84,8 +86,8 @@
   var FORMS_PREFIX = 3;
   var shards = new Map();
 
-  function shardName(folded) {
-    return Array.from(folded.slice(0, FORMS_PREFIX))
+  function shardName(folded, letters) {
+    return Array.from(folded.slice(0, letters || FORMS_PREFIX))
       .map(function (c) {
         return c >= "a" && c <= "z" ? c : "_" + c.codePointAt(0).toString(16);
       })
@@ -104,7 +106,23 @@
     if (folded.length < 3 || /\d/.test(folded)) {
       return Promise.resolve({ keys: [], known: false, entries: null });
     }
-    var name = shardName(folded);
+    return shard(shardName(folded)).then(function (entries) {
+      // A large shard is split by one more letter (plugins/wiazki/search/dictionary.py).
+      return entries && entries["+"] && folded.length > FORMS_PREFIX ? shard(shardName(folded, FORMS_PREFIX + 1)) : entries;
+    }).then(function (entries) {
+      var keys = Object.prototype.hasOwnProperty.call(entries, folded) ? entries[folded] : [];
+      keys = Array.isArray(keys) ? keys : [];
+      return {
+        keys: keys.filter(function (key) {
+          return typeof key === "string" && key !== folded;
+        }),
+        known: keys.length > 0,
+        entries: entries,
+      };
+    });
+  }
+
+  function shard(name) {
     if (!shards.has(name)) {
       shards.set(
         name,
@@ -117,17 +135,7 @@
           })
       );
     }
-    return shards.get(name).then(function (entries) {
-      var keys = Object.prototype.hasOwnProperty.call(entries, folded) ? entries[folded] : [];
-      keys = Array.isArray(keys) ? keys : [];
-      return {
-        keys: keys.filter(function (key) {
-          return typeof key === "string" && key !== folded;
-        }),
-        known: keys.length > 0,
-        entries: entries,
-      };
-    });
+    return shards.get(name);
   }
 
   /**
@@ -447,29 +455,59 @@
         // The catalogue's filter has no place to say a word was left out: every word counts.
         return run(query, { filters: { kind: "bundle" } }, "bundle", true);
       })
-      .then(
-        function (outcome) {
+      .then(function (outcome) {
+        var required = (outcome.answers || []).filter(function (answer, index) {
+          return outcome.required.indexOf(outcome.words[index]) >= 0;
+        });
+        return Promise.all(required.map(catalogueMatches)).then(function (sets) {
           var ids = null;
-          (outcome.answers || []).forEach(function (answer, index) {
-            if (outcome.required.indexOf(outcome.words[index]) < 0) {
-              return;
-            }
-            var counts = answer.found.filters ? answer.found.filters.bundle || {} : {};
-            var mine = new Set(
-              Object.keys(counts).filter(function (id) {
-                return counts[id] > 0;
-              })
-            );
+          sets.forEach(function (mine) {
             ids = ids === null ? mine : new Set(Array.from(ids).filter(function (id) {
               return mine.has(id);
             }));
           });
           return ids || new Set();
+        });
+      })
+      .then(
+        function (ids) {
+          return ids;
         },
         function () {
           return null;
         }
       );
+  }
+
+  /**
+   * The bundle ids one word's answer holds (a Set). A word found on at most
+   * CATALOGUE_CHECKED bundles is checked on each of them, as in the header (confirmed();
+   * "radomiu" is not Krosno's "Rady"); a word on more is taken as Pagefind counts it:
+   * checking would load every bundle's text.
+   */
+  function catalogueMatches(answer) {
+    var results = answer.found.results;
+    if (results.length > CATALOGUE_CHECKED) {
+      var counts = answer.found.filters ? answer.found.filters.bundle || {} : {};
+      return Promise.resolve(
+        new Set(
+          Object.keys(counts).filter(function (id) {
+            return counts[id] > 0;
+          })
+        )
+      );
+    }
+    return Promise.all(
+      results.map(function (result) {
+        var page = { via: [result.via || []], ways: result.via || [], marked: {} };
+        return Promise.all([confirmed(page), result.data()]).then(function (both) {
+          var ids = both[0] && both[1].filters ? both[1].filters.bundle || [] : [];
+          return ids;
+        });
+      })
+    ).then(function (lists) {
+      return new Set([].concat.apply([], lists));
+    });
   }
 
   /** The shown part of a page's text around its first marked word; `marked`: {location: true}. */

@@ -39,8 +39,8 @@ _VERBAL = ("ger", "pact", "ppas", "fin", "inf", "praet", "impt", "imps", "bedzie
 #: Personal verb forms (SGJP).
 _PERSONAL = ("fin", "praet", "impt", "imps", "bedzie")
 #: The forms the dictionary lists (`WordForms.dictionary`): nominal, and a verb's verbal
-#: nouns, infinitive and adjectival participles.
-_DICTIONARY_TAGS = (*_INFLECTED, "ger", "inf", "pact", "ppas")
+#: nouns and infinitive (its participles would double the dictionary).
+_DICTIONARY_TAGS = (*_INFLECTED, "ger", "inf")
 #: Verbs too common to say anything ("jest" would add "bycie" to every page).
 _PLAIN_VERBS = frozenset({"być", "mieć", "móc", "musieć", "chcieć", "zostać", "zostawać", "stać", "mówić", "dać"})
 #: Words shorter than this are never expanded (prepositions, abbreviations).
@@ -259,8 +259,8 @@ class WordForms:
             folded: set[str] = set()
             for lemma in self._key_lemmas.get(key, ()):
                 for form, _lemma, tag, _names, _quals in _generate(lemma):
-                    # A verb's nouns, infinitive and participles: not its personal forms, which
-                    # without diacritics are other words ("wolą", of "woleć", is "wola").
+                    # A verb's nouns and infinitive: not its personal forms, which without
+                    # diacritics are other words ("wolą", of "woleć", is "wola").
                     wanted = tag.startswith(_DICTIONARY_TAGS) and ":neg" not in tag
                     if wanted and not tag.endswith((":com", ":sup")) and " " not in form:
                         folded.add(fold(form))
