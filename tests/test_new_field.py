@@ -227,8 +227,12 @@ PUBLISHED_COLUMNS = {
 }
 
 
-def test_the_csv_headers_derived_from_the_tree_are_the_published_ones() -> None:
+def test_the_csv_headers_derived_from_the_tree_begin_with_the_published_ones() -> None:
+    """A field added at the end of the tree adds a column at the end; one added inside
+    `contact`, `identifiers` or `address`, or before other fields, would move published
+    columns: this test then asks for `column=""` in its entry or an announced change."""
     from wiazki.views.exports import bundle_columns, partner_columns
 
-    assert ",".join(bundle_columns()) == PUBLISHED_COLUMNS["bundle"]
-    assert ",".join(partner_columns()) == PUBLISHED_COLUMNS["partner"]
+    for kind, columns in (("bundle", bundle_columns()), ("partner", partner_columns())):
+        published = PUBLISHED_COLUMNS[kind].split(",")
+        assert columns[: len(published)] == published, kind
