@@ -231,12 +231,13 @@ class WordForms:
         return cached
 
     def new_keys_of_text(self, text: str) -> tuple[str, ...]:
-        """`keys_of_text(text)` that are not words of `text` (cached per text)."""
+        """`keys_of_text(text)` that are not words of `text`, folded (cached per text)."""
         cached = self._new_keys.get(text)
         if cached is None:
             if len(self._new_keys) > 50_000:
                 self._new_keys.clear()
-            shown = self.keyed_words(text)
+            # Pagefind folds diacritics itself: "osrodek" is no new word beside "ośrodek".
+            shown = {fold(word) for word in self.keyed_words(text).values()}
             cached = self._new_keys[text] = tuple(k for k in self.keys_of_text(text) if k not in shown)
         return cached
 
