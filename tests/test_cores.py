@@ -88,6 +88,25 @@ def test_a_dead_worker_costs_time_not_files():
     assert workers.check_all(items, _die_in_worker, parallel=True) == [item * 2 for item in items]
 
 
+def _die_in_worker_later(item, register):
+    if os.getpid() != PARENT:
+        time.sleep(0.1)  # this process has taken its chunks meanwhile
+        os._exit(3)
+    return item * 2
+
+
+def test_a_dead_worker_leaves_no_thread_behind_and_the_next_check_forks_again(recwarn):
+    # With Future.cancel the executor's thread crashed now and then (python/cpython#107219):
+    # a traceback on stderr, a thread left, and no fork for the rest of the build.
+    items = list(range(8 * workers.CHUNK))
+    for _ in range(10):
+        assert workers.check_all(items, _die_in_worker_later, parallel=True) == [item * 2 for item in items]
+        assert threading.active_count() == 1, threading.enumerate()
+    out = workers.check_all(list(range(4 * workers.CHUNK)), _pid, parallel=True)
+    assert len({pid for _, pid in out}) == 2
+    assert not [w for w in recwarn if issubclass(w.category, pytest.PytestUnhandledThreadExceptionWarning)]
+
+
 def test_no_fork_while_another_thread_runs():
     stop = threading.Event()
     thread = threading.Thread(target=stop.wait)

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import mmap
 import multiprocessing
 import os
 import signal
@@ -52,6 +53,8 @@ Out = TypeVar("Out")
 
 #: What the worker was forked with: `check_all`'s context, `Beside`'s jobs.
 _context: Any = None
+#: `check_all`'s chunks, 1 once taken by either process (memory both share).
+_taken: Any = None
 _jobs: Sequence[Callable[[], Any]] = ()
 
 
@@ -89,18 +92,22 @@ def _executor() -> ProcessPoolExecutor | None:
         return None
 
 
-def _stop(executor: ProcessPoolExecutor, abandon: bool) -> None:
-    """Shut the worker down: after its current job, or at once when its results are
-    abandoned (an exception, Ctrl-C, here: nobody waits for work no one will read)."""
+def _stop(executor: ProcessPoolExecutor, abandon: bool, cancel: bool = False) -> None:
+    """Shut the worker down: after its jobs (`cancel`: after its current one), or at
+    once when its results are abandoned (an exception, Ctrl-C, here: nobody waits for
+    work no one will read)."""
     if abandon:
         # The Process objects, not their ids: one already reaped is never signalled.
         for process in list((getattr(executor, "_processes", None) or {}).values()):
             with contextlib.suppress(OSError, ValueError):
                 process.kill()
-    executor.shutdown(wait=True, cancel_futures=True)
+    executor.shutdown(wait=True, cancel_futures=cancel and not abandon)
 
 
-def _work(check: Callable[[Item, Any], Out], chunk: Sequence[Item]) -> list[Out]:
+def _work(check: Callable[[Item, Any], Out], chunk: Sequence[Item], index: int) -> list[Out] | None:
+    if _taken[index]:
+        return None  # this process checked it
+    _taken[index] = 1
     return [check(item, _context) for item in chunk]
 
 
@@ -117,7 +124,7 @@ def check_all(
     number of items, False keeps everything here (True asks for the worker even for a
     few items; tests). Exceptions `check` raises propagate as they would here.
     """
-    global _context
+    global _context, _taken
 
     def run(chunk: Sequence[Item]) -> list[Out]:
         return [check(item, context) for item in chunk]
@@ -131,25 +138,32 @@ def check_all(
     executor = _executor()
     if executor is None:
         return run(items)
-    _context = context
+    # Each process marks a chunk taken before it checks it: the worker from the front,
+    # this one from the back, until this one meets a chunk the worker took. Not
+    # `Future.cancel`: a worker that dies with a cancelled future pending crashes the
+    # executor's thread in Python 3.11 (InvalidStateError, python/cpython#107219),
+    # which leaves a thread behind and so no fork for the rest of the build. Both
+    # may take the last chunk at one instant: it is then checked twice, same result.
+    _context, _taken = context, mmap.mmap(-1, len(chunks))
     abandon = True
     try:
-        futures: list[Future[list[Out]]] = []
+        futures: list[Future[list[Out] | None]] = []
         with contextlib.suppress(OSError, RuntimeError, BrokenProcessPool):  # then all are checked here
-            futures = [executor.submit(_work, check, chunk) for chunk in chunks]
+            futures = [executor.submit(_work, check, chunk, index) for index, chunk in enumerate(chunks)]
         for index in range(len(chunks) - 1, -1, -1):
-            if index < len(futures) and not futures[index].cancel():
+            if futures and _taken[index]:
                 break  # the worker has this one and every one before it
+            _taken[index] = 1
             results[index] = run(chunks[index])
         for index, future in enumerate(futures):
             if results[index] is None:
-                try:
+                with contextlib.suppress(BrokenProcessPool, OSError):
                     results[index] = future.result()
-                except (BrokenProcessPool, OSError):
+                if results[index] is None:  # the worker died
                     results[index] = run(chunks[index])
         abandon = False
     finally:
-        _context = None
+        _context, _taken = None, None
         _stop(executor, abandon)
     return [out for chunk_results in results for out in (chunk_results or [])]
 
@@ -206,7 +220,7 @@ class Beside:
         ended by an exception or Ctrl-C)."""
         executor, self._executor = self._executor, None
         if executor is not None:
-            _stop(executor, abandon)
+            _stop(executor, abandon, cancel=True)
 
     def __enter__(self) -> Beside:
         return self
