@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import os
+import signal
+import subprocess
+import sys
 import threading
 import time
+from pathlib import Path
 
 import pytest
 
@@ -162,3 +166,94 @@ def test_beside_runs_here_when_the_worker_dies_or_cannot_fork():
     finally:
         stop.set()
         thread.join()
+
+
+#: Scripts run as `python -c` (no `if __name__ == "__main__"` guard: the fork does not
+#: run the script again); each prints a line once the moment to press Ctrl-C has come.
+CTRL_C_SCRIPTS = {
+    # The worker has checked its share and waits; this process is still at its own.
+    "check_all, worker waiting": """
+import os, time
+from wiazki import cores
+def check(item, context):
+    if os.getpid() == PARENT and item == 99:
+        time.sleep(60)
+    if os.getpid() != PARENT and item == 74:
+        print("worker done", flush=True)
+    return item
+PARENT = os.getpid()
+cores.check_all(list(range(100)), check, parallel=True)
+""",
+    "Beside, worker waiting": """
+import os, time
+from wiazki import cores
+with cores.Beside([os.getpid]) as beside:
+    print("worker", beside.result(0), flush=True)
+    time.sleep(60)
+""",
+    "Beside, worker busy": """
+import os, time
+from wiazki import cores
+def job():
+    print("worker", os.getpid(), flush=True)
+    time.sleep(60)
+with cores.Beside([job]) as beside:
+    time.sleep(60)
+""",
+}
+
+
+@pytest.mark.parametrize("shape", sorted(CTRL_C_SCRIPTS))
+def test_ctrl_c_stops_both_processes_at_once_with_one_message(shape):
+    script = subprocess.Popen(
+        [sys.executable, "-c", CTRL_C_SCRIPTS[shape]],
+        env=dict(os.environ, PYTHONPATH=str(Path(workers.__file__).parents[1])),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,  # a terminal's Ctrl-C reaches the whole foreground group
+    )
+    try:
+        assert script.stdout is not None and script.stdout.readline().startswith("worker")
+        time.sleep(0.3)
+        os.killpg(script.pid, signal.SIGINT)
+        started = time.monotonic()
+        _, errors = script.communicate(timeout=30)
+    finally:
+        if script.poll() is None:
+            os.killpg(script.pid, signal.SIGKILL)
+    assert time.monotonic() - started < 10, "the worker is stopped, not waited for"
+    assert script.returncode == -signal.SIGINT
+    assert errors.count("Traceback") == 1 and "ForkProcess" not in errors, errors
+
+
+def _alive(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except (OSError, IndexError):
+        return False
+
+
+def test_a_worker_dies_with_its_parent_even_one_killed_outright():
+    script = subprocess.Popen(
+        [sys.executable, "-c", CTRL_C_SCRIPTS["Beside, worker waiting"]],
+        env=dict(os.environ, PYTHONPATH=str(Path(workers.__file__).parents[1])),
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    worker = 0
+    try:
+        assert script.stdout is not None
+        worker = int(script.stdout.readline().split()[1])
+        assert worker != script.pid and _alive(worker)
+        script.kill()  # the OOM killer's way: no exception, no atexit, no "stop" sent
+        script.wait(timeout=30)
+        deadline = time.monotonic() + 10
+        while _alive(worker) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert not _alive(worker), "the worker would wait on its queue for ever"
+    finally:
+        if script.poll() is None:
+            script.kill()
+        if worker and _alive(worker):  # the test failed: leave no orphan behind
+            os.kill(worker, signal.SIGKILL)

@@ -17,13 +17,19 @@ process has a single thread, so no lock held by another thread can be copied int
 the files that changed). Elsewhere, or when the worker cannot start or dies (no
 `sem_open` in a sandbox, killed for memory), everything runs in this process: the
 results are the same either way, only slower. Results travel back by pickle.
+
+The worker never outlives its use: it ignores Ctrl-C (this process answers it and
+kills the worker whose results nobody will read), and it dies with this process
+even when this one is killed outright.
 """
 
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import multiprocessing
 import os
+import signal
 import sys
 import threading
 from collections.abc import Callable, Sequence
@@ -37,6 +43,9 @@ PARALLEL_FROM = 200
 #: Items per chunk: small enough to balance two cores, large enough to keep the
 #: pickling of each call (one document is about 15 KB) a small share.
 CHUNK = 25
+
+#: prctl(2): the signal a process gets when its parent dies (linux/prctl.h).
+_PR_SET_PDEATHSIG = 1
 
 Item = TypeVar("Item")
 Out = TypeVar("Out")
@@ -59,11 +68,35 @@ def can_fork() -> bool:
     return sys.platform.startswith("linux") and cores() > 1 and threading.active_count() == 1
 
 
+def _start_worker(parent: int) -> None:
+    # Ctrl-C reaches the whole foreground process group: the parent answers it and
+    # stops the worker (`_stop`), which would otherwise print a traceback of its own.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # A parent killed outright (SIGKILL, the OOM killer) never sends the worker its
+    # "stop": without this the worker would wait on its queue for ever.
+    with contextlib.suppress(Exception):
+        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != parent:  # it died before that line
+        os._exit(1)
+
+
 def _executor() -> ProcessPoolExecutor | None:
     try:
-        return ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
+        return ProcessPoolExecutor(
+            1, mp_context=multiprocessing.get_context("fork"), initializer=_start_worker, initargs=(os.getpid(),)
+        )
     except (OSError, ImportError, NotImplementedError, ValueError):
         return None
+
+
+def _stop(executor: ProcessPoolExecutor, abandon: bool) -> None:
+    """Shut the worker down: after its current job, or at once when its results are
+    abandoned (an exception, Ctrl-C, here: nobody waits for work no one will read)."""
+    if abandon:
+        for process in list(getattr(executor, "_processes", None) or {}):
+            with contextlib.suppress(OSError):
+                os.kill(process, signal.SIGKILL)
+    executor.shutdown(wait=True, cancel_futures=True)
 
 
 def _work(check: Callable[[Item, Any], Out], chunk: Sequence[Item]) -> list[Out]:
@@ -98,6 +131,7 @@ def check_all(
     if executor is None:
         return run(items)
     _context = context
+    abandon = True
     try:
         futures: list[Future[list[Out]]] = []
         with contextlib.suppress(OSError, RuntimeError, BrokenProcessPool):  # then all are checked here
@@ -112,9 +146,10 @@ def check_all(
                     results[index] = future.result()
                 except (BrokenProcessPool, OSError):
                     results[index] = run(chunks[index])
+        abandon = False
     finally:
         _context = None
-        executor.shutdown(wait=True, cancel_futures=True)
+        _stop(executor, abandon)
     return [out for chunk_results in results for out in (chunk_results or [])]
 
 
@@ -165,13 +200,15 @@ class Beside:
                 pass
         return self._jobs[index]()
 
-    def close(self) -> None:
+    def close(self, abandon: bool = False) -> None:
+        """Stop the worker: after its jobs, or at once with `abandon` (the `with` block
+        ended by an exception or Ctrl-C)."""
         executor, self._executor = self._executor, None
         if executor is not None:
-            executor.shutdown(wait=True, cancel_futures=True)
+            _stop(executor, abandon)
 
     def __enter__(self) -> Beside:
         return self
 
-    def __exit__(self, *exc: object) -> None:
-        self.close()
+    def __exit__(self, kind: type[BaseException] | None, *exc: object) -> None:
+        self.close(abandon=kind is not None)

@@ -240,9 +240,11 @@ class WiazkiPlugin(BasePlugin[WiazkiConfig]):
         made = views.page_uris()
         hand = [(f.url, f.content_string) for f in files.documentation_pages() if f.src_uri not in made]
         records = self._records
+        # Made here, so that this process removes it whatever happens to the worker.
+        folder = self._index.documents_folder()
 
         def documents() -> PreparedDocuments:
-            return prepare_documents(views.search_records(records) + records.hand_pages(hand), records.forms)
+            return prepare_documents(views.search_records(records) + records.hand_pages(hand), records.forms, folder)
 
         with Beside([documents]) as beside:
             data_files = views.data_files(config.site_url or "")

@@ -15,6 +15,7 @@ left `pagefind-worker.js` empty in about one build out of three (seen with 1.5.2
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import os
 import shutil
@@ -78,13 +79,63 @@ class PreparedDocuments:
     count: int
 
 
-def prepare_documents(records: Iterable[SearchRecord], forms: WordForms | None = None) -> PreparedDocuments:
-    """Write one small HTML document per record into a new temporary folder, and with
-    `forms` (the word forms the records were made with) their dictionary
-    (`dictionary.shards`) into its `formy/`, which `IndexJob.finish` puts beside the index.
+#: This process's temporary folders and Pagefind runs not yet cleaned up: the exit of the
+#: process removes and stops them, however the build ended (Ctrl-C raises
+#: KeyboardInterrupt, which MkDocs does not pass to `on_build_error`).
+_LEFT: set[Path] = set()
+_RUNNING: set[subprocess.Popen[bytes]] = set()
+_OWNER = os.getpid()
 
-    Separate from starting Pagefind so that another process can do it (wiazki/cores.py)."""
+
+@atexit.register
+def _clean_up_at_exit() -> None:
+    if os.getpid() != _OWNER:  # a forked worker leaves them to the process that made them
+        return
+    for process in list(_RUNNING):
+        _stop(process)
+    for folder in list(_LEFT):
+        remove_documents(folder)
+
+
+def _stop(process: subprocess.Popen[bytes]) -> None:
+    if process.poll() is None:
+        process.kill()
+        process.wait()
+    _RUNNING.discard(process)
+
+
+def documents_folder() -> Path:
+    """A new temporary folder for `prepare_documents`, owned by this process even when
+    another fills it: `IndexJob` takes it over; `remove_documents` or this process's exit
+    removes it."""
     folder = Path(tempfile.mkdtemp(prefix="wiazki-search-"))
+    _LEFT.add(folder)
+    return folder
+
+
+def remove_documents(folder: Path) -> None:
+    """Remove a folder of `documents_folder` (idempotent)."""
+    shutil.rmtree(folder, ignore_errors=True)
+    _LEFT.discard(folder)
+
+
+def prepare_documents(
+    records: Iterable[SearchRecord], forms: WordForms | None = None, folder: Path | None = None
+) -> PreparedDocuments:
+    """Write one small HTML document per record into `folder` (from `documents_folder`;
+    a new one when None, removed again if writing fails), and with `forms` (the word
+    forms the records were made with) their dictionary (`dictionary.shards`) into its
+    `formy/`, which `IndexJob.finish` puts beside the index.
+
+    Separate from starting Pagefind so that another process can do it (wiazki/cores.py):
+    that process writes into a folder this one made, so that this one removes it."""
+    if folder is None:
+        folder = documents_folder()
+        try:
+            return prepare_documents(records, forms, folder)
+        except BaseException:
+            remove_documents(folder)
+            raise
     documents = folder / "documents"
     count = 0
     for record in records:
@@ -120,7 +171,7 @@ class IndexJob:
             executable = pagefind_executable()
         except SearchIndexError:
             if isinstance(records, PreparedDocuments):
-                shutil.rmtree(records.folder, ignore_errors=True)
+                remove_documents(records.folder)
             raise
         self.started = time.perf_counter()
         prepared = records if isinstance(records, PreparedDocuments) else prepare_documents(records, forms)
@@ -136,6 +187,7 @@ class IndexJob:
             self._process: subprocess.Popen[bytes] | None = subprocess.Popen(
                 [str(part) for part in command], stdout=self._log, stderr=subprocess.STDOUT, env=env
             )
+            _RUNNING.add(self._process)
         except OSError as exc:
             self.cancel()
             raise SearchIndexError(f"Pagefind nie zbudował indeksu wyszukiwarki: {exc}") from exc
@@ -174,13 +226,12 @@ class IndexJob:
     def cancel(self) -> None:
         """Stop Pagefind if it still runs and remove the temporary folder (idempotent)."""
         process, self._process = getattr(self, "_process", None), None
-        if process is not None and process.poll() is None:
-            process.kill()
-            process.wait()
+        if process is not None:
+            _stop(process)
         log = getattr(self, "_log", None)
         if log is not None and not log.closed:
             log.close()
-        shutil.rmtree(self._tmp, ignore_errors=True)
+        remove_documents(self._tmp)
 
 
 class BackgroundIndex:
@@ -188,10 +239,20 @@ class BackgroundIndex:
 
     def __init__(self) -> None:
         self._job: IndexJob | None = None
+        self._folder: Path | None = None
+
+    def documents_folder(self) -> Path:
+        """A new folder for `prepare_documents` (here or in a worker): the next `start`
+        takes it over; `cancel` (a build error) removes it, as the exit of this process does."""
+        self.cancel()
+        self._folder = documents_folder()
+        return self._folder
 
     def start(self, records: Iterable[SearchRecord] | PreparedDocuments, forms: WordForms | None = None) -> str | None:
         """Start indexing `records` (or documents already written; made with `forms`, whose
         dictionary goes beside the index); the Polish reason when Pagefind cannot start, else None."""
+        if isinstance(records, PreparedDocuments) and records.folder == self._folder:
+            self._folder = None  # the job removes it now
         self.cancel()
         try:
             self._job = IndexJob(records, forms)
@@ -208,6 +269,9 @@ class BackgroundIndex:
         job, self._job = self._job, None
         if job is not None:
             job.cancel()
+        folder, self._folder = self._folder, None
+        if folder is not None:
+            remove_documents(folder)
 
 
 def write_index(

@@ -1,0 +1,121 @@
+"""The search index's temporary folder and Pagefind process never outlive the build.
+
+Ctrl-C raises KeyboardInterrupt, which MkDocs does not pass to `on_build_error`; the
+documents may be written by a forked worker (wiazki/cores.py). Whatever ends the build,
+the folder in the temporary directory goes and Pagefind is stopped (search/index.py).
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+
+import sitehelpers as h
+from wiazki.search import index
+from wiazki.search.index import BackgroundIndex, prepare_documents
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def _group(leader: int) -> list[str]:
+    """The processes (with their state) still in the process group `leader` started."""
+    left = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            name_end = (text := stat.read_text()).rindex(")")
+        except (OSError, ValueError):
+            continue
+        state, _, group = text[name_end + 2 :].split()[:3]
+        if int(group) == leader:
+            left.append(f"{text[: name_end + 1]} {state}")
+    return left
+
+
+def test_the_end_of_the_process_stops_pagefind_and_removes_the_documents(tmp_path):
+    # A build that dies on an exception MkDocs does not report to the plugin.
+    script = textwrap.dedent(
+        """
+        from wiazki.search.index import BackgroundIndex, prepare_documents
+        from wiazki.search.records import RecordBuilder
+
+        index = BackgroundIndex()
+        folder = index.documents_folder()
+        prepared = prepare_documents(RecordBuilder().hand_pages([("o-nas/", "# O nas\\n\\nTekst.")]), None, folder)
+        assert index.start(prepared) is None
+        print(index._job._process.pid, flush=True)
+        raise KeyboardInterrupt
+        """
+    )
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
+    run = subprocess.run(
+        [sys.executable, "-c", script],
+        env=dict(os.environ, TMPDIR=str(temporary), PYTHONPATH=str(REPO / "plugins")),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert run.returncode == -signal.SIGINT and "KeyboardInterrupt" in run.stderr
+    pagefind = int(run.stdout)
+    assert list(temporary.iterdir()) == []
+    assert not Path(f"/proc/{pagefind}").exists(), "Pagefind was stopped and reaped"
+
+
+def test_a_folder_for_a_worker_goes_with_cancel_and_a_failed_write_takes_its_own(tmp_path, monkeypatch):
+    monkeypatch.setattr("tempfile.tempdir", str(tmp_path))
+    background = BackgroundIndex()
+    folder = background.documents_folder()
+    assert folder.parent == tmp_path and folder in index._LEFT
+    background.cancel()  # on_build_error before the documents reached Pagefind
+    assert not folder.exists() and folder not in index._LEFT
+
+    def failing():
+        yield from ()
+        raise OSError("dysk pełny")
+
+    with pytest.raises(OSError):
+        prepare_documents(failing())
+    assert list(tmp_path.iterdir()) == [] and not index._LEFT
+
+
+@pytest.mark.slow
+def test_ctrl_c_in_a_build_leaves_no_search_folder_and_no_process(tmp_path):
+    project = h.make_project(tmp_path / "projekt")
+    h.fixture_content(project / "content")
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
+    env = dict(os.environ, TMPDIR=str(temporary), WIAZKI_TODAY=h.TODAY, NO_MKDOCS_2_WARNING="1")
+    mkdocs = Path(sys.executable).parent / "mkdocs"
+    build = subprocess.Popen(
+        [str(mkdocs), "build", "-q", "-d", str(tmp_path / "site")],
+        cwd=project,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        start_new_session=True,  # a terminal's Ctrl-C reaches the whole foreground group
+    )
+    try:
+        deadline = time.monotonic() + 120
+        while not list(temporary.glob("wiazki-search-*/pagefind.log")):  # Pagefind starts
+            assert build.poll() is None, build.stderr.read() if build.stderr else ""
+            assert time.monotonic() < deadline
+            time.sleep(0.01)
+        os.killpg(build.pid, signal.SIGINT)
+        _, errors = build.communicate(timeout=60)
+    finally:
+        if build.poll() is None:
+            os.killpg(build.pid, signal.SIGKILL)
+    assert build.returncode == 1 and b"Aborted!" in errors
+    assert b"Traceback" not in errors
+    assert list(temporary.iterdir()) == []
+    deadline = time.monotonic() + 10  # a process that has just ended may wait to be reaped
+    while [line for line in _group(build.pid) if not line.endswith(" Z")] and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert [line for line in _group(build.pid) if not line.endswith(" Z")] == []
