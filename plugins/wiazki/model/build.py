@@ -50,7 +50,9 @@ def _period(value: Any) -> str | None:
 MODELLED: dict[tuple[str, str], tuple[type, tuple[str, ...]]] = {
     ("bundle", ""): (Bundle, ()),
     ("bundle", "canvas"): (Canvas, ("value_proposition",)),
+    ("bundle", "contact"): (Contact, ()),
     ("bundle", "canvas.value_proposition.services[]"): (Service, ()),
+    ("partner", "address"): (Address, ()),
     ("partner", ""): (Partner, ("identifiers",)),
 }
 
@@ -86,7 +88,11 @@ def bundle_from_data(data: dict[str, Any]) -> Bundle:
         facilitator=data["facilitator"],
         reviewed=data["reviewed"],
         contact=Contact(
-            contact["email"], _opt(contact.get("phone")), _opt(contact.get("url")), _opt(contact.get("note"))
+            contact["email"],
+            _opt(contact.get("phone")),
+            _opt(contact.get("url")),
+            _opt(contact.get("note")),
+            _extra(contact, "bundle", "contact"),
         )
         if isinstance(contact, dict) and contact.get("email")
         else None,
@@ -167,7 +173,13 @@ def partner_from_data(data: dict[str, Any]) -> Partner:
         website=_opt(data.get("website")),
         email=_opt(data.get("email")),
         phone=_opt(data.get("phone")),
-        address=Address(address["street"], address["postal_code"], address["city"], _opt(address.get("teryt")))
+        address=Address(
+            address["street"],
+            address["postal_code"],
+            address["city"],
+            _opt(address.get("teryt")),
+            _extra(address, "partner", "address"),
+        )
         if isinstance(address, dict)
         else None,
         territory=_texts(data.get("territory")),

@@ -18,6 +18,8 @@ class Contact:
     phone: str | None = None
     url: str | None = None
     note: str | None = None
+    #: Optional fields of the tree this class does not name (see `Bundle.extra`).
+    extra: tuple[tuple[str, Any], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -217,6 +219,8 @@ class Address:
     postal_code: str
     city: str
     teryt: str | None = None
+    #: Optional fields of the tree this class does not name (see `Bundle.extra`).
+    extra: tuple[tuple[str, Any], ...] = ()
 
 
 @dataclass(frozen=True)
