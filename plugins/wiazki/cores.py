@@ -93,9 +93,10 @@ def _stop(executor: ProcessPoolExecutor, abandon: bool) -> None:
     """Shut the worker down: after its current job, or at once when its results are
     abandoned (an exception, Ctrl-C, here: nobody waits for work no one will read)."""
     if abandon:
-        for process in list(getattr(executor, "_processes", None) or {}):
-            with contextlib.suppress(OSError):
-                os.kill(process, signal.SIGKILL)
+        # The Process objects, not their ids: one already reaped is never signalled.
+        for process in list((getattr(executor, "_processes", None) or {}).values()):
+            with contextlib.suppress(OSError, ValueError):
+                process.kill()
     executor.shutdown(wait=True, cancel_futures=True)
 
 
