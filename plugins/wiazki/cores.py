@@ -154,6 +154,16 @@ def check_all(
     return [out for chunk_results in results for out in (chunk_results or [])]
 
 
+def _run_here(job: Callable[[], Any]) -> Future[Any]:
+    """`job()` now, its value or exception kept in a finished future."""
+    future: Future[Any] = Future()
+    try:
+        future.set_result(job())
+    except Exception as exc:
+        future.set_exception(exc)
+    return future
+
+
 def _job(index: int) -> Any:
     return _jobs[index]()
 
@@ -168,9 +178,10 @@ class Beside:
     Each job is a function without arguments; the worker gets it (and everything it
     refers to) by the fork, as the objects were when `Beside` was made. A job that
     must change this process's state must do it with its result. `result(i)` returns
-    job i's return value or raises its exception; when no worker could start, or it
-    died, the job runs here, at that call. `close()` (or the `with` block's end)
-    stops the worker; a job it had not finished then runs here if asked for.
+    job i's return value or raises its exception. When no worker can start, the jobs
+    run here at once, so they see the same state either way; when the worker dies, a
+    job it had not finished runs here, at that call. `close()` (or the `with` block's
+    end) stops the worker.
     """
 
     def __init__(self, jobs: Sequence[Callable[[], Any]], parallel: bool | None = None) -> None:
@@ -187,18 +198,23 @@ class Beside:
                 self.close()
             finally:
                 _jobs = ()
+        if not self._futures:
+            self._futures = [_run_here(job) for job in self._jobs]
+            self._here = True
+
+    _here = False
 
     @property
     def forked(self) -> bool:
         """True when the jobs went to a worker process."""
-        return bool(self._futures)
+        return not self._here
 
     def result(self, index: int) -> Any:
-        if index < len(self._futures):
-            try:
-                return self._futures[index].result()
-            except (BrokenProcessPool, CancelledError, OSError):
-                pass
+        try:
+            return self._futures[index].result()
+        except (BrokenProcessPool, CancelledError, OSError):
+            if self._here:
+                raise
         return self._jobs[index]()
 
     def close(self, abandon: bool = False) -> None:
