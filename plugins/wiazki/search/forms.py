@@ -100,8 +100,7 @@ def aspect_partners(verb: str) -> tuple[str, ...]:
     candidates.pop(verb, None)
     found = []
     for candidate in candidates:
-        analyses = morfeusz.analyse(candidate)
-        if candidate in {lemma.split(":", 1)[0] for _s, _e, (_f, lemma, tag, _n, _q) in analyses if tag[:3] == "inf"}:
+        if candidate in {lemma.split(":", 1)[0] for lemma, tag in _analyse(candidate) if tag[:3] == "inf"}:
             found.append(candidate)
     return tuple(found)
 
@@ -113,9 +112,28 @@ def fold(word: str) -> str:
 
 
 @lru_cache(maxsize=50_000)
-def _generate(lemma: str) -> list[tuple[str, str, str, list[str], list[str]]]:
+def _generate(lemma: str) -> list[tuple[str, str]]:
+    """(form, tag) of every form of `lemma` ([] without Morfeusz)."""
     morfeusz = _morfeusz()
-    return morfeusz.generate(lemma) if morfeusz is not None else []
+    if morfeusz is None:
+        return []
+    # The binding's own object, when there: the wrapper's generate() also asks each form
+    # for its names and labels (two more calls into C++ each; 40% of the time here).
+    raw = getattr(morfeusz, "_morfeusz_obj", None)
+    if raw is None:  # pragma: no cover - another binding version
+        return [(form, tag) for form, _lemma, tag, _names, _quals in morfeusz.generate(lemma)]
+    return [(i.orth, i.getTag(raw)) for i in raw.generate(lemma, None)]
+
+
+def _analyse(word: str) -> list[tuple[str, str]]:
+    """(lemma, tag) of every analysis of `word` ([] without Morfeusz)."""
+    morfeusz = _morfeusz()
+    if morfeusz is None:
+        return []
+    raw = getattr(morfeusz, "_morfeusz_obj", None)
+    if raw is None:  # pragma: no cover - another binding version
+        return [(lemma, tag) for _s, _e, (_f, lemma, tag, _n, _q) in morfeusz.analyse(word)]
+    return [(i.lemma, i.getTag(raw)) for i in raw.analyse(word)]
 
 
 @lru_cache(maxsize=1)
@@ -157,7 +175,7 @@ class WordForms:
             verbs: set[str] = set()
             personal = False
             if morfeusz is not None and len(word) >= MIN_LENGTH:
-                for _start, _end, (_form, lemma, tag, _names, _quals) in morfeusz.analyse(word):
+                for lemma, tag in _analyse(word):
                     if tag.startswith(_INFLECTED):
                         lemmas.add(lemma.split(":", 1)[0])
                     elif tag.startswith(_VERBAL):
@@ -172,8 +190,8 @@ class WordForms:
         return cached
 
     def of(self, word: str) -> tuple[str, ...]:
-        """Every form of every nominal lemma of `word`, and the verbal nouns and infinitives
-        of its verb family (`aspect_partners`), `word` itself excluded.
+        """Every form of every nominal lemma of `word`, `word` itself excluded (a verb's
+        forms and its other aspect come through its key: `keys`, `dictionary`).
 
         Both common and proper-name lemmas count (a capitalised word may begin a
         sentence); adjectives give their positive degree only. Unknown words and
@@ -185,16 +203,12 @@ class WordForms:
         return cached
 
     def _generate(self, word: str) -> tuple[str, ...]:
-        lemmas, family = self._analyse(word)
+        lemmas, _family = self._analyse(word)
         forms: dict[str, None] = {}
         for lemma in lemmas:
-            for form, _lemma, tag, _names, _quals in _generate(lemma):
+            for form, tag in _generate(lemma):
                 if tag.startswith(_INFLECTED) and not tag.endswith((":com", ":sup")) and " " not in form:
                     forms[form.lower() if not lemma[:1].isupper() else form] = None
-        for verb in family:
-            for form, _lemma, tag, _names, _quals in _generate(verb):
-                if tag.startswith(("ger", "inf")) and ":neg" not in tag and " " not in form:
-                    forms[form.lower()] = None
         forms.pop(word, None)
         forms.pop(word.lower(), None)
         return tuple(forms)
@@ -259,7 +273,7 @@ class WordForms:
         for key in self._key_lemmas if keys is None else keys:
             folded: set[str] = set()
             for lemma in self._key_lemmas.get(key, ()):
-                for form, _lemma, tag, _names, _quals in _generate(lemma):
+                for form, tag in _generate(lemma):
                     # A verb's nouns and infinitive: not its personal forms, which without
                     # diacritics are other words ("wolą", of "woleć", is "wola").
                     wanted = tag.startswith(_DICTIONARY_TAGS) and ":neg" not in tag

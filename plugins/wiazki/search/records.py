@@ -15,6 +15,7 @@ words after it in a snippet.
 from __future__ import annotations
 
 import html
+import operator
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -81,14 +82,13 @@ class RecordBuilder:
         # weight is its best, and what is new at each step is a set difference.
         # Only a field at least as heavy as some generated form can make one redundant.
         lowest = min((weight for weight, _ in inflect), default=0.0)
-        steps = sorted(
-            [(weight, 0, text) for weight, text in fields if weight >= lowest]
-            + [(weight, 1, text) for weight, texts in inflect for text in texts],
-            key=lambda step: (-step[0], step[1]),
-        )
+        steps = [(-weight, 0, n, text) for n, (weight, text) in enumerate(fields) if weight >= lowest]
+        steps += [(-weight, 1, n, text) for n, (weight, texts) in enumerate(inflect) for text in texts]
+        steps.sort(key=_step_order)
         best: dict[str, float] = {}
         by_weight: dict[float, dict[str, None]] = {}
-        for weight, generated, text in steps:
+        for negative, generated, _n, text in steps:
+            weight = -negative
             if not generated:
                 best.update(dict.fromkeys(keyed_words(text).keys() - best.keys(), weight))
                 continue
@@ -243,6 +243,11 @@ def _canvas_and_design_text(bundle: Bundle, catalogue: Catalogue) -> str:
     parts += [d.challenge or "", *d.needs, d.chosen or ""]
     parts += [bundle.contact.note or ""] if bundle.contact else []
     return " ".join(p.strip() for p in parts if p and p.strip())
+
+
+#: (-weight, generated, position) of a step of `RecordBuilder._hidden`: heaviest first, a
+#: page's own words before forms, then in order (never the text: ties keep their order).
+_step_order = operator.itemgetter(0, 1, 2)
 
 
 def _design_notes(bundle: Bundle) -> str:
