@@ -166,6 +166,7 @@ QUERIES: list[Query] = [
     q("łańcuch", {RADOM}, {TCZEW, SUWALKI}, first=RADOM),
     q("miodarki", {TCZEW}, first=TCZEW),
     q("odsklepiaczem", {TCZEW}, {SUWALKI}, first=TCZEW),
+    q("ulami", {TCZEW}, {SUWALKI}, first=TCZEW),
     q("parafii", {SUWALKI}, {RADOM, TCZEW}),
     # The design record.
     q("firany", {RADOM}, first=RADOM),

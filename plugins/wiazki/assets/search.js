@@ -182,7 +182,6 @@
     }
     responses.forEach(function (pair, index) {
       // A page found only through a key ranks below one that holds the word itself.
-      var before = new Set(items.keys());
       var exact = new Set();
       pair[0].results.forEach(function (result) {
         exact.add(result.id);
@@ -190,7 +189,7 @@
       add(pair[0], keys[index], whole, 0.5);
       // The extended answer gives the locations an exact answer may lack; no pages.
       pair[1].results.forEach(function (result) {
-        if (exact.has(result.id) && !before.has(result.id)) {
+        if (exact.has(result.id)) {
           items.get(result.id).via.push({ term: keys[index], result: result, mode: whole });
         }
       });
