@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 import sitehelpers as h
+from test_cores import alone  # noqa: F401 - a fresh pytest when this one has threads
 from wiazki.search import index
 from wiazki.search.index import BackgroundIndex, prepare_documents
 
@@ -119,3 +120,33 @@ def test_ctrl_c_in_a_build_leaves_no_search_folder_and_no_process(tmp_path):
     while [line for line in _group(build.pid) if not line.endswith(" Z")] and time.monotonic() < deadline:
         time.sleep(0.05)
     assert [line for line in _group(build.pid) if not line.endswith(" Z")] == []
+
+
+def _write_then_die(folder: Path, records: list, forms) -> object:
+    prepared = prepare_documents(records, forms, folder)
+    if os.getpid() != PARENT:
+        os._exit(9)  # killed for memory after writing: the job runs again here
+    return prepared
+
+
+PARENT = os.getpid()
+
+
+def test_documents_a_dead_worker_wrote_are_written_again_here(alone, tmp_path, monkeypatch):
+    from wiazki import cores
+    from wiazki.search.records import RecordBuilder
+
+    monkeypatch.setattr("tempfile.tempdir", str(tmp_path))
+    builder = RecordBuilder()
+    records = builder.hand_pages([("o-nas/", "# O nas\n\nSeniorzy i opiekunowie w gminie.")])
+    background = BackgroundIndex()
+    folder = background.documents_folder()
+    fork = cores.can_fork()
+    with cores.Beside([lambda: _write_then_die(folder, records, builder.forms)], parallel=True) as beside:
+        assert beside.forked == fork
+        prepared = beside.result(0)
+    assert prepared.folder == folder and prepared.count == 1
+    assert (folder / "documents" / "o-nas" / "index.html").is_file()
+    assert list((folder / "formy").iterdir())
+    background.cancel()
+    assert list(tmp_path.iterdir()) == []

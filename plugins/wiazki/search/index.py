@@ -145,7 +145,7 @@ def prepare_documents(
         count += 1
     documents.mkdir(exist_ok=True)
     if forms is not None:
-        (folder / dictionary.FOLDER).mkdir()
+        (folder / dictionary.FOLDER).mkdir(exist_ok=True)  # written again after a dead worker
         for name, text in dictionary.shards(forms).items():
             (folder / dictionary.FOLDER / name).write_text(text, encoding="utf-8")
     return PreparedDocuments(folder, count)
