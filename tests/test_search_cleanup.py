@@ -58,7 +58,7 @@ def test_the_end_of_the_process_stops_pagefind_and_removes_the_documents(tmp_pat
     temporary.mkdir()
     run = subprocess.run(
         [sys.executable, "-c", script],
-        env=dict(os.environ, TMPDIR=str(temporary), PYTHONPATH=str(REPO / "plugins")),
+        env=dict(os.environ, TMPDIR=str(temporary), WIAZKI_RAM_DIR=str(temporary), PYTHONPATH=str(REPO / "plugins")),
         capture_output=True,
         text=True,
         timeout=120,
@@ -71,6 +71,7 @@ def test_the_end_of_the_process_stops_pagefind_and_removes_the_documents(tmp_pat
 
 def test_a_folder_for_a_worker_goes_with_cancel_and_a_failed_write_takes_its_own(tmp_path, monkeypatch):
     monkeypatch.setattr("tempfile.tempdir", str(tmp_path))
+    monkeypatch.setenv("WIAZKI_RAM_DIR", str(tmp_path))
     background = BackgroundIndex()
     folder = background.documents_folder()
     assert folder.parent == tmp_path and folder in index._LEFT
@@ -92,7 +93,8 @@ def test_ctrl_c_in_a_build_leaves_no_search_folder_and_no_process(tmp_path):
     h.fixture_content(project / "content")
     temporary = tmp_path / "tmp"
     temporary.mkdir()
-    env = dict(os.environ, TMPDIR=str(temporary), WIAZKI_TODAY=h.TODAY, NO_MKDOCS_2_WARNING="1")
+    env = dict(os.environ, TMPDIR=str(temporary), WIAZKI_RAM_DIR=str(temporary), WIAZKI_TODAY=h.TODAY)
+    env["NO_MKDOCS_2_WARNING"] = "1"
     mkdocs = Path(sys.executable).parent / "mkdocs"
     build = subprocess.Popen(
         [str(mkdocs), "build", "-q", "-d", str(tmp_path / "site")],
@@ -137,6 +139,8 @@ def test_documents_a_dead_worker_wrote_are_written_again_here(alone, tmp_path, m
     from wiazki.search.records import RecordBuilder
 
     monkeypatch.setattr("tempfile.tempdir", str(tmp_path))
+    monkeypatch.setenv("WIAZKI_RAM_DIR", str(tmp_path / "ram"))
+    (tmp_path / "ram").mkdir()
     builder = RecordBuilder()
     records = builder.hand_pages([("o-nas/", "# O nas\n\nSeniorzy i opiekunowie w gminie.")])
     background = BackgroundIndex()
@@ -146,7 +150,8 @@ def test_documents_a_dead_worker_wrote_are_written_again_here(alone, tmp_path, m
         assert beside.forked == fork
         prepared = beside.result(0)
     assert prepared.folder == folder and prepared.count == 1
-    assert (folder / "documents" / "o-nas" / "index.html").is_file()
+    # The documents went to the RAM folder, the dictionary beside the index to come.
+    assert (tmp_path / "ram" / f"{folder.name}-documents" / "o-nas" / "index.html").is_file()
     assert list((folder / "formy").iterdir())
     background.cancel()
-    assert list(tmp_path.iterdir()) == []
+    assert list(tmp_path.iterdir()) == [tmp_path / "ram"] and not list((tmp_path / "ram").iterdir())

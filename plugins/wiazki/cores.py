@@ -223,6 +223,10 @@ class Beside:
         """True when the jobs went to a worker process."""
         return not self._here
 
+    def done(self, index: int) -> bool:
+        """True when `result(index)` will not wait."""
+        return self._futures[index].done()
+
     def result(self, index: int) -> Any:
         try:
             return self._futures[index].result()

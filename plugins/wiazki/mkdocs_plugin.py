@@ -216,7 +216,7 @@ class WiazkiPlugin(BasePlugin[WiazkiConfig]):
         self._source_dates = SourceDates(dates, self._content_dir)
         views = SiteViews(
             build_catalogue(result, self._validator.register),
-            env=template_environment(self._custom_dirs(config)),
+            env=template_environment([d for d in [getattr(config.theme, "custom_dir", None)] if d]),
             directory_urls=config.use_directory_urls,
             problems=errors if self._serving else (),
             history=lambda bundle: histories.get(bundle.id, ()),
@@ -235,8 +235,8 @@ class WiazkiPlugin(BasePlugin[WiazkiConfig]):
         for src_uri, name in ASSETS.items():
             self._add(files, File.generated(config, src_uri, abs_src_path=str(ASSETS_DIR / name)))
         # Both cores (wiazki/cores.py): a worker writes the search documents while this
-        # process makes the open data; Pagefind then indexes on its own while the two
-        # processes render the pages, and MkDocs the rest.
+        # process makes the open data and the pages (the longer job: it keeps the worker's
+        # core); Pagefind then indexes on that core while MkDocs renders here.
         made = views.page_uris()
         hand = [(f.url, f.content_string) for f in files.documentation_pages() if f.src_uri not in made]
         records = self._records
@@ -246,11 +246,15 @@ class WiazkiPlugin(BasePlugin[WiazkiConfig]):
         def documents() -> PreparedDocuments:
             return prepare_documents(views.search_records(records) + records.hand_pages(hand), records.forms, folder)
 
+        def start_index(wait: bool = True) -> None:  # once: as soon as the documents are there
+            ready = self._index.folder == folder and (wait or beside.done(0))
+            if ready and (problem := self._index.start(beside.result(0))):
+                log.error("wiazki: %s", problem)
+
         with Beside([documents]) as beside:
             data_files = views.data_files(config.site_url or "")
-            if problem := self._index.start(beside.result(0)):
-                log.error("wiazki: %s", problem)
-        pages = views.pages()
+            pages = views.pages(parallel=not beside.forked and None, meanwhile=lambda: start_index(wait=False))
+            start_index()
         self._pages = {}
         for page in pages:
             file = File.generated(
@@ -381,10 +385,6 @@ class WiazkiPlugin(BasePlugin[WiazkiConfig]):
         page.meta["wiazki_lastmod"] = day or ""
         if day:  # update_date also dates sitemap.xml.gz
             page.update_date = day
-
-    def _custom_dirs(self, config: MkDocsConfig) -> list[str]:
-        custom_dir = getattr(config.theme, "custom_dir", None)
-        return [custom_dir] if custom_dir else []
 
     def _edit_uri(self, source: str, config: MkDocsConfig) -> str:
         """The YAML file relative to docs_dir: MkDocs joins it to repo_url + edit_uri."""

@@ -92,10 +92,10 @@ class SiteViews:
         return rel + (f"?{query}" if query else "")
 
     def bundle_url(self, bundle_id: str) -> str:
-        return self.url_of(_bundle_source(bundle_id))
+        return self.url_of(_SOURCE["bundle"].format(bundle_id))
 
     def partner_url(self, partner_id: str) -> str:
-        return self.url_of(_partner_source(partner_id))
+        return self.url_of(_SOURCE["partner"].format(partner_id))
 
     @property
     def catalogue_url(self) -> str:
@@ -140,13 +140,19 @@ class SiteViews:
 
     # -- pages --------------------------------------------------------------------
 
-    def pages(self, parallel: bool | None = None) -> list[GeneratedPage]:
-        """Every generated page; on two cores for a large catalogue (wiazki/cores.py)."""
-        keys = ["catalogue", "partners", "numbers"]
-        keys += [f"bundle:{key}" for key in self.catalogue.bundles] + [
-            f"partner:{key}" for key in self.catalogue.partners
-        ]
-        return check_all(keys, _page, self, parallel)
+    def pages(self, parallel: bool | None = None, meanwhile: Callable[[], None] | None = None) -> list[GeneratedPage]:
+        """Every page; on two cores for a large catalogue (wiazki/cores.py), or with
+        `parallel=False` here, calling `meanwhile()` after every 20 pages."""
+        keys = ["catalogue", "partners", "numbers"] + [f"bundle:{key}" for key in self.catalogue.bundles]
+        keys += [f"partner:{key}" for key in self.catalogue.partners]
+        if parallel is not False or meanwhile is None:
+            return check_all(keys, _page, self, parallel)
+        return [page for start in range(0, len(keys), 20) for page in self._some(keys[start : start + 20], meanwhile)]
+
+    def _some(self, keys: list[str], then: Callable[[], None]) -> list[GeneratedPage]:
+        pages = [self.page(key) for key in keys]
+        then()
+        return pages
 
     def page(self, key: str) -> GeneratedPage:
         """One page by key: "catalogue", "partners", "numbers", "bundle:<id>", "partner:<id>"."""
@@ -161,8 +167,8 @@ class SiteViews:
     def page_uris(self) -> set[str]:
         """The `src_uri` of every page `pages()` makes, without making them."""
         uris = {"wiazki/index.md", "partnerzy/index.md", "w-liczbach/index.md"}
-        uris |= {_bundle_source(key) for key in self.catalogue.bundles}
-        return uris | {_partner_source(key) for key in self.catalogue.partners}
+        uris |= {_SOURCE["bundle"].format(key) for key in self.catalogue.bundles}
+        return uris | {_SOURCE["partner"].format(key) for key in self.catalogue.partners}
 
     @property
     def numbers_url(self) -> str:
@@ -260,7 +266,7 @@ class SiteViews:
             address=self.site_url.rstrip("/") + "/" + here if self.site_url else "",
         )
         return GeneratedPage(
-            _bundle_source(bundle.id),
+            _SOURCE["bundle"].format(bundle.id),
             body,
             escape(bundle.title),
             escape(bundle.summary),
@@ -299,7 +305,7 @@ class SiteViews:
             edit_url=f"{self.repo_url}/edit/main/content/partners/{partner.id}.yml",
         )
         return GeneratedPage(
-            _partner_source(partner.id),
+            _SOURCE["partner"].format(partner.id),
             body,
             escape(partner.name),
             escape(partner.description) if partner.description else None,
@@ -385,12 +391,8 @@ def _page(key: str, views: SiteViews) -> GeneratedPage:
     return views.page(key)
 
 
-def _bundle_source(bundle_id: str) -> str:
-    return f"wiazki/{bundle_id}/index.md"
-
-
-def _partner_source(partner_id: str) -> str:
-    return f"partnerzy/{partner_id}/index.md"
+#: A bundle's and a partner's page (`src_uri`) by id.
+_SOURCE = {"bundle": "wiazki/{}/index.md", "partner": "partnerzy/{}/index.md"}
 
 
 __all__ = ["SiteViews", "GeneratedPage", "DataFile", "template_environment", "HOME_MARKER", "FORMAT_VERSION"]
