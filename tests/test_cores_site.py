@@ -59,7 +59,7 @@ def test_one_core_and_two_give_the_same_messages_and_site(alone, tmp_path, monke
         return code, out, err, _files(h.build(project, strict=False, site_dir=tmp_path / site))
 
     two = run("dwa")
-    assert len(forks) >= (4 if fork else 0), "validation twice, the documents beside, the pages: two cores"
+    assert len(forks) >= (3 if fork else 0), "validation twice and the search documents beside: two cores"
     monkeypatch.setattr(workers, "can_fork", lambda: False)
     one = run("jeden")
     assert two[:3] == one[:3]

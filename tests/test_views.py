@@ -194,3 +194,12 @@ def test_page_uris_names_every_page_without_making_it() -> None:
     # The build lists the hand pages for search before the pages exist (mkdocs_plugin.py).
     views = _views()
     assert views.page_uris() == {page.src_uri for page in views.pages()}
+
+
+def test_pages_made_here_call_meanwhile_between_them() -> None:
+    # The build starts Pagefind there as soon as the worker has written its documents.
+    views = _views()
+    calls = []
+    pages = views.pages(parallel=False, meanwhile=lambda: calls.append(1))
+    assert [p.src_uri for p in pages] == [p.src_uri for p in views.pages()]
+    assert len(calls) == -(-len(pages) // 20) >= 1

@@ -253,7 +253,7 @@ class WiazkiPlugin(BasePlugin[WiazkiConfig]):
 
         with Beside([documents]) as beside:
             data_files = views.data_files(config.site_url or "")
-            pages = views.pages(parallel=not beside.forked and None, meanwhile=lambda: start_index(wait=False))
+            pages = views.pages(parallel=False, meanwhile=lambda: start_index(wait=False))
             start_index()
         self._pages = {}
         for page in pages:
