@@ -27,13 +27,14 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import gc
 import mmap
 import multiprocessing
 import os
 import signal
 import sys
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import CancelledError, Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any, TypeVar
@@ -104,6 +105,21 @@ def _stop(executor: ProcessPoolExecutor, abandon: bool, cancel: bool = False) ->
     executor.shutdown(wait=True, cancel_futures=cancel and not abandon)
 
 
+@contextlib.contextmanager
+def _frozen() -> Iterator[None]:
+    """The worker forked inside this block leaves everything that existed before it to
+    its garbage collector's permanent generation: a collection there would walk, and so
+    copy page by page, the whole heap it shares with this process (the catalogue, every
+    document). Measured at 1,000 bundles (make bench's content): the search documents
+    took 1.96–2.12 s in the worker without it, 1.76–1.85 s with it (1.15 s alone in a
+    fresh process). This process collects as before once the block ends."""
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+
+
 def _work(check: Callable[[Item, Any], Out], chunk: Sequence[Item], index: int) -> list[Out] | None:
     if _taken[index]:
         return None  # this process checked it
@@ -148,7 +164,7 @@ def check_all(
     abandon = True
     try:
         futures: list[Future[list[Out] | None]] = []
-        with contextlib.suppress(OSError, RuntimeError, BrokenProcessPool):  # then all are checked here
+        with contextlib.suppress(OSError, RuntimeError, BrokenProcessPool), _frozen():  # else all are checked here
             futures = [executor.submit(_work, check, chunk, index) for index, chunk in enumerate(chunks)]
         for index in range(len(chunks) - 1, -1, -1):
             if futures and _taken[index]:
@@ -207,7 +223,8 @@ class Beside:
             _jobs = self._jobs
             try:
                 # The first submit forks the worker: it sees `_jobs` as they are now.
-                self._futures = [self._executor.submit(_job, index) for index in range(len(self._jobs))]
+                with _frozen():
+                    self._futures = [self._executor.submit(_job, index) for index in range(len(self._jobs))]
             except (OSError, RuntimeError, BrokenProcessPool):
                 self.close()
             finally:

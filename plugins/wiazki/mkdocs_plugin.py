@@ -252,8 +252,9 @@ class WiazkiPlugin(BasePlugin[WiazkiConfig]):
                 log.error("wiazki: %s", problem)
 
         with Beside([documents]) as beside:
-            data_files = views.data_files(config.site_url or "")
             pages = views.pages(parallel=False, meanwhile=lambda: start_index(wait=False))
+            start_index(wait=False)
+            data_files = views.data_files(config.site_url or "")
             start_index()
         self._pages = {}
         for page in pages:
