@@ -101,6 +101,14 @@ CASES = {
         "x" * (NAME_MAX + 1),
         "II piętro, pokój 12",
     ),
+    "design-string": Case(
+        "bundle",
+        "design.define",
+        text("stakeholders", "Interesariusze", "Kogo jeszcze dotyczy wyzwanie.", NAME_MAX),
+        "Sołtysi i <i>parafia</i>",
+        ["nie", "tekst"],
+        "Sołtysi i &lt;i&gt;parafia&lt;/i&gt;",
+    ),
     "canvas-list": Case(
         "bundle",
         "canvas",

@@ -54,6 +54,8 @@ MODELLED: dict[tuple[str, str], tuple[type, tuple[str, ...]]] = {
     ("bundle", "canvas.value_proposition.services[]"): (Service, ()),
     ("partner", "address"): (Address, ()),
     ("partner", ""): (Partner, ("identifiers",)),
+    # The five Design Thinking sections share one record: a name it holds is modelled.
+    **{("bundle", f"design.{section}"): (Design, ()) for section in vocab.DESIGN_STAGES},
 }
 
 
@@ -149,6 +151,11 @@ def bundle_from_data(data: dict[str, Any]) -> Bundle:
             milestones=tuple(Milestone(m["date"], m["milestone"]) for m in plan.get("milestones") or ()),
             risks=_texts(plan.get("risks")),
             filled_sections=frozenset(s for s in vocab.DESIGN_STAGES if filled(design.get(s))),
+            extra=tuple(
+                (s, found)
+                for s in vocab.DESIGN_STAGES
+                if (found := _extra(design.get(s) or {}, "bundle", f"design.{s}"))
+            ),
         ),
         links=tuple(Link(link["title"], link["url"]) for link in data.get("links") or ()),
         keywords=_texts(data.get("keywords")),

@@ -153,6 +153,13 @@ class Design:
     risks: tuple[str, ...] = ()
     #: Which of the five sections hold anything.
     filled_sections: frozenset[str] = frozenset()
+    #: Per section, the filled fields of the tree this record does not name:
+    #: ((section, ((name, value), ...)), ...); `section_extra` reads it.
+    extra: tuple[tuple[str, tuple[tuple[str, Any], ...]], ...] = ()
+
+    def section_extra(self, section: str) -> tuple[tuple[str, Any], ...]:
+        """(name, value) of the section's fields that pages show generically."""
+        return next((found for name, found in self.extra if name == section), ())
 
 
 @dataclass(frozen=True)
