@@ -217,7 +217,10 @@ export function bundlePreview(h, data, labels) {
     const designSection = h("section", { className: "wiazki-design", "aria-labelledby": "design-thinking" },
       h("h2", { id: "design-thinking" }, "Proces Design Thinking"),
       ...data.design_stages.map(([id, name], i) => h("section", { key: id, className: "wiazki-design-stage" },
-        h("h3", { id: `dt-${id}` }, `${i + 1}. ${name}`), ...stageBody(id))));
+        h("h3", { id: `dt-${id}` }, `${i + 1}. ${name}`), ...stageBody(id),
+        // The section's fields the model does not name (design.html, `section_extra`).
+        filled(design[id]) && filled(more(`design.${id}`, design[id]))
+          ? h("dl", { className: "wiazki-facts" }, ...more(`design.${id}`, design[id])) : null)));
 
     return h("div", { className: "md-typeset", ref: markFrame },
       h("div", { className: "wiazki-page wiazki-bundle" },
