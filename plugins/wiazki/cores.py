@@ -6,8 +6,9 @@ more; this module puts the second one to work in two shapes:
 - `check_all`: the same check over many items (validation: one YAML file each), the
   worker taking chunks from the front of the list while this process takes them
   from the back (work stealing: a worker slow to start never makes the whole wait);
-- `Beside`: a few independent jobs (the open data files, the search documents) run
-  one after another in the worker while this process does something else (the pages).
+- `Beside`: a few independent jobs (the search documents and their dictionary) run
+  one after another in the worker while this process does something else (the pages
+  and the open data).
 
 The worker is a fork of this process (Linux only): it starts in milliseconds with
 everything imported and every object already built, and, unlike a fresh interpreter
