@@ -306,3 +306,16 @@ def test_a_worker_dies_with_its_parent_even_one_killed_outright():
             script.kill()
         if worker and _alive(worker):  # the test failed: leave no orphan behind
             os.kill(worker, signal.SIGKILL)
+
+
+def test_the_heap_is_frozen_only_while_the_worker_lives(alone):
+    import gc
+
+    before = gc.get_freeze_count()
+    with workers.Beside([lambda: gc.get_freeze_count()]) as beside:
+        inside = beside.result(0)
+    items = list(range(2 * workers.CHUNK))
+    assert [i for i, _ in workers.check_all(items, _pid, parallel=True)] == items
+    # The worker saw the shared heap frozen; this process collects as before afterwards.
+    assert (inside > before) is beside.forked
+    assert gc.get_freeze_count() == before
