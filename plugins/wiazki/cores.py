@@ -40,6 +40,8 @@ from concurrent.futures import CancelledError, Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any, TypeVar
 
+from wiazki.cpus import cores
+
 #: Fewer items than this are checked in this process (a worker costs about 0.1 s of
 #: start and pickling; a YAML file about 3 ms to check).
 PARALLEL_FROM = 200
@@ -60,16 +62,9 @@ _taken: Any = None
 _jobs: Sequence[Callable[[], Any]] = ()
 
 
-def cores() -> int:
-    """CPUs this process may run on (a container's limit, not the machine's count)."""
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        return os.cpu_count() or 1
-
-
 def can_fork() -> bool:
-    """True when a worker may be forked now: Linux, two cores or more, no other thread."""
+    """True when a worker may be forked now: Linux, two cores or more (`cpus.cores`: the
+    container's CPU quota and WIAZKI_CORES count), no other thread."""
     return sys.platform.startswith("linux") and cores() > 1 and threading.active_count() == 1
 
 
