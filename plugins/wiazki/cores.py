@@ -40,6 +40,7 @@ from concurrent.futures import CancelledError, Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any, TypeVar
 
+from wiazki import worker_logs
 from wiazki.cpus import cores
 
 #: Fewer items than this are checked in this process (a worker costs about 0.1 s of
@@ -78,6 +79,34 @@ def _start_worker(parent: int) -> None:
         ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
     if os.getppid() != parent:  # it died before that line
         os._exit(1)
+    worker_logs.hold_records()  # each answer carries them to the parent (`_in_worker`)
+
+
+def _in_worker(call: Callable[..., Out], *args: Any) -> list[Any]:
+    """In the worker: `[call(*args), log records it wrote]`; an exception carries its
+    records as `wiazki_log` (an exception's attributes travel with its pickle)."""
+    try:
+        value = call(*args)
+    except Exception as exc:
+        with contextlib.suppress(AttributeError):
+            setattr(exc, "wiazki_log", worker_logs.take())  # noqa: B010 - not an attribute of Exception
+        raise
+    return [value, worker_logs.take()]
+
+
+def _answer(future: Future[Any]) -> Any:
+    """The value of `_in_worker`'s future (or its exception), its log records first
+    handled here, once (`worker_logs.replay`: MkDocs counts the warnings)."""
+    try:
+        value, records = future.result()
+    except Exception as exc:
+        records = getattr(exc, "wiazki_log", None) or []
+        worker_logs.replay(records)
+        records.clear()
+        raise
+    worker_logs.replay(records)
+    records.clear()
+    return value
 
 
 def _executor() -> ProcessPoolExecutor | None:
@@ -163,7 +192,7 @@ def check_all(
     try:
         futures: list[Future[list[Out] | None]] = []
         with contextlib.suppress(OSError, RuntimeError, BrokenProcessPool):  # else all are checked here
-            futures = [executor.submit(_work, check, chunk, index) for index, chunk in enumerate(chunks)]
+            futures = [executor.submit(_in_worker, _work, check, chunk, index) for index, chunk in enumerate(chunks)]
         for index in range(len(chunks) - 1, -1, -1):
             if futures and _taken[index]:
                 break  # the worker has this one and every one before it
@@ -172,7 +201,7 @@ def check_all(
         for index, future in enumerate(futures):
             if results[index] is None:
                 with contextlib.suppress(BrokenProcessPool, OSError):
-                    results[index] = future.result()
+                    results[index] = _answer(future)
                 if results[index] is None:  # the worker died
                     results[index] = run(chunks[index])
         abandon = False
@@ -224,7 +253,7 @@ class Beside:
                 # The first submit forks the worker: it sees `_jobs` as they are now.
                 self._thaw = contextlib.ExitStack()
                 self._thaw.enter_context(_frozen())  # until `close` (see `_frozen`)
-                self._futures = [self._executor.submit(_job, index) for index in range(len(self._jobs))]
+                self._futures = [self._executor.submit(_in_worker, _job, index) for index in range(len(self._jobs))]
             except (OSError, RuntimeError, BrokenProcessPool):
                 self.close()
             finally:
@@ -247,7 +276,7 @@ class Beside:
 
     def result(self, index: int) -> Any:
         try:
-            return self._futures[index].result()
+            return self._futures[index].result() if self._here else _answer(self._futures[index])
         except (BrokenProcessPool, CancelledError, OSError):
             if self._here:
                 raise
