@@ -40,7 +40,7 @@ from concurrent.futures import CancelledError, Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any, TypeVar
 
-from wiazki import worker_logs
+from wiazki import termination, worker_logs
 from wiazki.cpus import cores
 
 #: Fewer items than this are checked in this process (a worker costs about 0.1 s of
@@ -73,6 +73,8 @@ def _start_worker(parent: int) -> None:
     # Ctrl-C reaches the whole foreground process group: the parent answers it and
     # stops the worker (`_stop`), which would otherwise print a traceback of its own.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # SIGTERM and SIGHUP end it at once (the parent's handler unwinds the parent only).
+    termination.forget()
     # A parent killed outright (SIGKILL, the OOM killer) never sends the worker its
     # "stop": without this the worker would wait on its queue for ever.
     with contextlib.suppress(Exception):
@@ -123,11 +125,19 @@ def _stop(executor: ProcessPoolExecutor, abandon: bool, cancel: bool = False) ->
     once when its results are abandoned (an exception, Ctrl-C, here: nobody waits for
     work no one will read)."""
     if abandon:
-        # The Process objects, not their ids: one already reaped is never signalled.
-        for process in list((getattr(executor, "_processes", None) or {}).values()):
-            with contextlib.suppress(OSError, ValueError):
-                process.kill()
-    executor.shutdown(wait=True, cancel_futures=cancel and not abandon)
+        _kill(executor)
+    try:
+        executor.shutdown(wait=True, cancel_futures=cancel and not abandon)
+    except BaseException:  # Ctrl-C or SIGTERM while waiting for it: nobody will read its results
+        _kill(executor)
+        raise
+
+
+def _kill(executor: ProcessPoolExecutor) -> None:
+    # The Process objects, not their ids: one already reaped is never signalled.
+    for process in list((getattr(executor, "_processes", None) or {}).values()):
+        with contextlib.suppress(OSError, ValueError):
+            process.kill()
 
 
 @contextlib.contextmanager
