@@ -38,18 +38,24 @@ def waiting(*args, **kwargs):
     time.sleep(30)
     return real(*args, **kwargs)
 
-setattr(target, {name!r}, waiting)
+def slow_pagefind():  # a Pagefind that says it runs (into its log) and takes its time
+    from pathlib import Path
+    return Path({fake!r})
+
+setattr(target, {name!r}, slow_pagefind if {name!r} == "pagefind_executable" else waiting)
 sys.argv = ["mkdocs", "build", "-q", "-d", {site!r}]
 cli()
 """
 
 #: Where a build waits: validating (nothing to clean yet), the search documents in the
-#: forked worker (its folder made, the worker busy), MkDocs rendering while Pagefind
-#: indexes (Pagefind started).
+#: forked worker (its folder made, the worker busy), MkDocs rendering pages after
+#: Pagefind was started, Pagefind indexing (a stand-in that waits: the real one is done
+#: in a fraction of a second at this size).
 STAGES = {
     "walidacja": ("wiazki.validation.validator", "check_all"),
     "dokumenty w procesie obok": ("wiazki.mkdocs_plugin", "prepare_documents"),
-    "Pagefind działa": ("mkdocs.commands.build", "_build_page"),
+    "strony MkDocs": ("mkdocs.commands.build", "_build_page"),
+    "Pagefind w toku": ("wiazki.search.index", "pagefind_executable"),
 }
 
 
@@ -62,7 +68,10 @@ def _build(tmp_path: Path, stage: str) -> tuple[subprocess.Popen[str], Path]:
     env["NO_MKDOCS_2_WARNING"] = "1"
     env["PYTHONPATH"] = os.pathsep.join([str(REPO / "plugins"), env.get("PYTHONPATH", "")])
     module, name = STAGES[stage]
-    script = BUILD.format(module=module, name=name, site=str(tmp_path / "site"))
+    fake = tmp_path / "slow-pagefind"
+    fake.write_text("#!/bin/sh\necho stage $$\nexec sleep 30\n")
+    fake.chmod(0o755)
+    script = BUILD.format(module=module, name=name, site=str(tmp_path / "site"), fake=str(fake))
     build = subprocess.Popen(
         [sys.executable, "-c", script],
         cwd=project,
@@ -90,20 +99,27 @@ def _left(leader: int) -> list[str]:
         ("walidacja", signal.SIGTERM, False),
         ("dokumenty w procesie obok", signal.SIGTERM, False),
         ("dokumenty w procesie obok", signal.SIGHUP, True),
-        ("Pagefind działa", signal.SIGTERM, False),
-        ("Pagefind działa", signal.SIGTERM, True),
-        ("Pagefind działa", signal.SIGHUP, False),
+        ("strony MkDocs", signal.SIGTERM, False),
+        ("strony MkDocs", signal.SIGHUP, False),
+        ("Pagefind w toku", signal.SIGTERM, False),
+        ("Pagefind w toku", signal.SIGTERM, True),
     ],
 )
 def test_a_signal_ends_the_build_without_leftovers(tmp_path, stage, signum, to_group):
     build, temporary = _build(tmp_path, stage)
     try:
         assert build.stdout is not None
-        line = build.stdout.readline()
+        if stage == "Pagefind w toku":
+            line, deadline = "", time.monotonic() + 60
+            while not line.startswith("stage") and build.poll() is None and time.monotonic() < deadline:
+                time.sleep(0.02)
+                line = "".join(p.read_text() for p in temporary.glob("wiazki-search-*/pagefind.log"))
+        else:
+            line = build.stdout.readline()
         assert line.startswith("stage"), build.stderr.read() if build.stderr else ""
         if stage == "dokumenty w procesie obok" and int(line.split()[1]) == build.pid:
             pytest.fail("the documents were to be written in the forked worker (two cores, one thread)")
-        if stage == "Pagefind działa":
+        if stage == "strony MkDocs":
             assert list(temporary.glob("wiazki-search-*/pagefind.log")), "Pagefind was started"
         time.sleep(0.2)
         started = time.monotonic()
