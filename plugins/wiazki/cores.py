@@ -302,11 +302,15 @@ class Beside:
         """Call `callback(value)` once job `index` has returned `value`: at once (in this
         thread) when it already has, else in the thread that receives the worker's
         answers, the moment it arrives. Never when the job failed or the worker died:
-        `result(index)` reports that (or runs the job again here)."""
+        `result(index)` reports that (or runs the job again here). An exception the
+        callback raises is dropped: the caller calls it again with `result(index)`."""
 
         def call(future: Future[Any]) -> None:
             if not future.cancelled() and future.exception() is None:
-                callback(future.result())
+                # The worker's log records stay in the answer: `result` hands them on. An
+                # error is dropped, not printed by concurrent.futures with a traceback.
+                with contextlib.suppress(Exception):
+                    callback(future.result() if self._here else future.result()[0])
 
         self._futures[index].add_done_callback(call)
 
