@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import signal
 import subprocess
@@ -340,3 +341,25 @@ def test_the_heap_is_frozen_only_while_the_worker_lives(alone):
     # The worker saw the shared heap frozen; this process collects as before afterwards.
     assert (inside > before) is beside.forked
     assert gc.get_freeze_count() == before
+
+
+def test_an_interrupt_while_the_jobs_are_handed_over_stops_the_worker(alone, monkeypatch):
+    # Ctrl-C or SIGTERM (wiazki/termination.py) between two submits: `Beside()` raises
+    # before any `with` block could close it, so it must stop the worker itself.
+    from concurrent.futures import ProcessPoolExecutor
+
+    threads, submitted, fork = threading.active_count(), [], workers.can_fork()
+    submit = ProcessPoolExecutor.submit
+
+    def interrupted(self, *args, **kwargs):
+        if submitted:
+            raise KeyboardInterrupt
+        submitted.append(1)
+        return submit(self, *args, **kwargs)  # forks the worker
+
+    monkeypatch.setattr(ProcessPoolExecutor, "submit", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        workers.Beside([os.getpid, os.getpid], parallel=True)
+    assert submitted == ([1] if fork else [])
+    assert multiprocessing.active_children() == []
+    assert threading.active_count() == threads, threading.enumerate()

@@ -280,6 +280,9 @@ class Beside:
                 self._futures = [self._executor.submit(_in_worker, _job, index) for index in range(len(self._jobs))]
             except (OSError, RuntimeError, BrokenProcessPool):
                 self.close()
+            except BaseException:  # Ctrl-C or SIGTERM meanwhile: no `with` block will close it
+                self.close(abandon=True)
+                raise
             finally:
                 _jobs = ()
         if not self._futures:
