@@ -20,6 +20,7 @@ import contextlib
 import os
 import shutil
 import subprocess
+import threading
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -202,6 +203,7 @@ class BackgroundIndex:
     def __init__(self) -> None:
         self._job: IndexJob | None = None
         self._folder: Path | None = None
+        self._lock = threading.Lock()
 
     def documents_folder(self) -> Path:
         """A new folder for `prepare_documents` (here or in a worker): the next `start`
@@ -226,6 +228,14 @@ class BackgroundIndex:
         except SearchIndexError as exc:
             return str(exc)
         return None
+
+    def start_prepared(self, prepared: PreparedDocuments) -> str | None:
+        """`start` on documents written into this index's `documents_folder`, once: a
+        later call for that folder, from any thread, does nothing (None). The build
+        calls it from the thread that receives the worker's documents, the moment they
+        arrive, and again once it needs them (wiazki/cores.py, `Beside.on_result`)."""
+        with self._lock:
+            return self.start(prepared) if prepared.folder == self._folder else None
 
     def finish(self, site_dir: Path) -> IndexStats | None:
         """The started index, now in `site_dir` (None when none was started); SearchIndexError."""
