@@ -17,10 +17,14 @@ process has a single thread, so no lock held by another thread can be copied int
 (`mkdocs serve` has threads once serving: its rebuilds run here, and re-check only
 the files that changed). Elsewhere, or when the worker cannot start or dies (no
 `sem_open` in a sandbox, killed for memory), everything runs in this process: the
-results are the same either way, only slower. Results travel back by pickle.
+results are the same either way, only slower. Results travel back by pickle, and
+with them the log records the worker wrote, handled here (worker_logs.py: MkDocs shows
+and counts them). Whether there are two cores: cpus.py (affinity, the container's CPU
+quota, WIAZKI_CORES).
 
 The worker never outlives its use: it ignores Ctrl-C (this process answers it and
-kills the worker whose results nobody will read), and it dies with this process
+kills the worker whose results nobody will read), SIGTERM and SIGHUP end it at once
+(this process unwinds as on Ctrl-C: termination.py), and it dies with this process
 even when this one is killed outright.
 """
 

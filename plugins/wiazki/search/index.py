@@ -4,7 +4,8 @@
 runs the Pagefind binary over it in the background (a generator starts it as soon as
 it knows the records and finishes it after the build, so that it runs on another
 core while pages render); the index goes into `<site_dir>/pagefind/`: only ever into
-a built site, never into the repository. `write_index` does both at once.
+a built site, never into the repository. `write_index` does both at once. The
+temporary folders and Pagefind runs never outlive the build, however it ends: scratch.py.
 Pagefind loads, per query, only the index chunks holding the query's words and
 the fragments of the results shown.
 
