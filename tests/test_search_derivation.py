@@ -32,6 +32,7 @@ def test_page_words_carry_the_keys_of_their_bases_and_the_dictionary_their_deriv
     assert forms.keys("odnawianie") == forms.keys("odnowa")[1:]
     # A word of two readings is derived from neither: "szybka" (quick) is no small "szyb".
     assert "szyb" not in forms.keys("szybka")
+    forms.keys("kiszenie")  # a page says "kiszenie"
     found = forms.dictionary()
     assert "pszczelarz" in found["pszczelarstwo"] and "pszczola" in found["pszczoly"]
     assert "kisic" in found["kiszonki"] and "kisic" in found["kiszona"]
