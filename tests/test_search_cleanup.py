@@ -19,7 +19,7 @@ import pytest
 
 import sitehelpers as h
 from test_cores import alone  # noqa: F401 - a fresh pytest when this one has threads
-from wiazki.search import index
+from wiazki.search import scratch
 from wiazki.search.index import BackgroundIndex, prepare_documents
 
 REPO = Path(__file__).resolve().parents[1]
@@ -74,9 +74,9 @@ def test_a_folder_for_a_worker_goes_with_cancel_and_a_failed_write_takes_its_own
     monkeypatch.setenv("WIAZKI_RAM_DIR", str(tmp_path))
     background = BackgroundIndex()
     folder = background.documents_folder()
-    assert folder.parent == tmp_path and folder in index._LEFT
+    assert folder.parent == tmp_path and folder in scratch._LEFT
     background.cancel()  # on_build_error before the documents reached Pagefind
-    assert not folder.exists() and folder not in index._LEFT
+    assert not folder.exists() and folder not in scratch._LEFT
 
     def failing():
         yield from ()
@@ -84,7 +84,7 @@ def test_a_folder_for_a_worker_goes_with_cancel_and_a_failed_write_takes_its_own
 
     with pytest.raises(OSError):
         prepare_documents(failing())
-    assert list(tmp_path.iterdir()) == [] and not index._LEFT
+    assert list(tmp_path.iterdir()) == [] and not scratch._LEFT
 
 
 @pytest.mark.slow

@@ -40,6 +40,9 @@ from concurrent.futures import CancelledError, Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any, TypeVar
 
+from wiazki import termination, worker_logs
+from wiazki.cpus import cores
+
 #: Fewer items than this are checked in this process (a worker costs about 0.1 s of
 #: start and pickling; a YAML file about 3 ms to check).
 PARALLEL_FROM = 200
@@ -60,16 +63,9 @@ _taken: Any = None
 _jobs: Sequence[Callable[[], Any]] = ()
 
 
-def cores() -> int:
-    """CPUs this process may run on (a container's limit, not the machine's count)."""
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        return os.cpu_count() or 1
-
-
 def can_fork() -> bool:
-    """True when a worker may be forked now: Linux, two cores or more, no other thread."""
+    """True when a worker may be forked now: Linux, two cores or more (`cpus.cores`: the
+    container's CPU quota and WIAZKI_CORES count), no other thread."""
     return sys.platform.startswith("linux") and cores() > 1 and threading.active_count() == 1
 
 
@@ -77,12 +73,42 @@ def _start_worker(parent: int) -> None:
     # Ctrl-C reaches the whole foreground process group: the parent answers it and
     # stops the worker (`_stop`), which would otherwise print a traceback of its own.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # SIGTERM and SIGHUP end it at once (the parent's handler unwinds the parent only).
+    termination.forget()
     # A parent killed outright (SIGKILL, the OOM killer) never sends the worker its
     # "stop": without this the worker would wait on its queue for ever.
     with contextlib.suppress(Exception):
         ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
     if os.getppid() != parent:  # it died before that line
         os._exit(1)
+    worker_logs.hold_records()  # each answer carries them to the parent (`_in_worker`)
+
+
+def _in_worker(call: Callable[..., Out], *args: Any) -> list[Any]:
+    """In the worker: `[call(*args), log records it wrote]`; an exception carries its
+    records as `wiazki_log` (an exception's attributes travel with its pickle)."""
+    try:
+        value = call(*args)
+    except Exception as exc:
+        with contextlib.suppress(AttributeError):
+            setattr(exc, "wiazki_log", worker_logs.take())  # noqa: B010 - not an attribute of Exception
+        raise
+    return [value, worker_logs.take()]
+
+
+def _answer(future: Future[Any]) -> Any:
+    """The value of `_in_worker`'s future (or its exception), its log records first
+    handled here, once (`worker_logs.replay`: MkDocs counts the warnings)."""
+    try:
+        value, records = future.result()
+    except Exception as exc:
+        records = getattr(exc, "wiazki_log", None) or []
+        worker_logs.replay(records)
+        records.clear()
+        raise
+    worker_logs.replay(records)
+    records.clear()
+    return value
 
 
 def _executor() -> ProcessPoolExecutor | None:
@@ -99,11 +125,19 @@ def _stop(executor: ProcessPoolExecutor, abandon: bool, cancel: bool = False) ->
     once when its results are abandoned (an exception, Ctrl-C, here: nobody waits for
     work no one will read)."""
     if abandon:
-        # The Process objects, not their ids: one already reaped is never signalled.
-        for process in list((getattr(executor, "_processes", None) or {}).values()):
-            with contextlib.suppress(OSError, ValueError):
-                process.kill()
-    executor.shutdown(wait=True, cancel_futures=cancel and not abandon)
+        _kill(executor)
+    try:
+        executor.shutdown(wait=True, cancel_futures=cancel and not abandon)
+    except BaseException:  # Ctrl-C or SIGTERM while waiting for it: nobody will read its results
+        _kill(executor)
+        raise
+
+
+def _kill(executor: ProcessPoolExecutor) -> None:
+    # The Process objects, not their ids: one already reaped is never signalled.
+    for process in list((getattr(executor, "_processes", None) or {}).values()):
+        with contextlib.suppress(OSError, ValueError):
+            process.kill()
 
 
 @contextlib.contextmanager
@@ -168,7 +202,7 @@ def check_all(
     try:
         futures: list[Future[list[Out] | None]] = []
         with contextlib.suppress(OSError, RuntimeError, BrokenProcessPool):  # else all are checked here
-            futures = [executor.submit(_work, check, chunk, index) for index, chunk in enumerate(chunks)]
+            futures = [executor.submit(_in_worker, _work, check, chunk, index) for index, chunk in enumerate(chunks)]
         for index in range(len(chunks) - 1, -1, -1):
             if futures and _taken[index]:
                 break  # the worker has this one and every one before it
@@ -177,7 +211,7 @@ def check_all(
         for index, future in enumerate(futures):
             if results[index] is None:
                 with contextlib.suppress(BrokenProcessPool, OSError):
-                    results[index] = future.result()
+                    results[index] = _answer(future)
                 if results[index] is None:  # the worker died
                     results[index] = run(chunks[index])
         abandon = False
@@ -229,7 +263,7 @@ class Beside:
                 # The first submit forks the worker: it sees `_jobs` as they are now.
                 self._thaw = contextlib.ExitStack()
                 self._thaw.enter_context(_frozen())  # until `close` (see `_frozen`)
-                self._futures = [self._executor.submit(_job, index) for index in range(len(self._jobs))]
+                self._futures = [self._executor.submit(_in_worker, _job, index) for index in range(len(self._jobs))]
             except (OSError, RuntimeError, BrokenProcessPool):
                 self.close()
             finally:
@@ -252,7 +286,7 @@ class Beside:
 
     def result(self, index: int) -> Any:
         try:
-            return self._futures[index].result()
+            return self._futures[index].result() if self._here else _answer(self._futures[index])
         except (BrokenProcessPool, CancelledError, OSError):
             if self._here:
                 raise

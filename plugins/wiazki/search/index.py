@@ -15,20 +15,20 @@ left `pagefind-worker.js` empty in about one build out of three (seen with 1.5.2
 
 from __future__ import annotations
 
-import atexit
 import contextlib
 import os
 import shutil
 import subprocess
-import tempfile
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from wiazki.search import dictionary
+from wiazki import termination
+from wiazki.search import dictionary, scratch
 from wiazki.search.forms import WordForms
 from wiazki.search.records import SearchRecord, pagefind_html
+from wiazki.search.scratch import documents_folder, documents_of, remove_documents
 
 #: The folder of the index inside the built site; assets/search.js loads it from there.
 INDEX_DIR = "pagefind"
@@ -77,64 +77,6 @@ class PreparedDocuments:
 
     folder: Path
     count: int
-
-
-#: This process's temporary folders and Pagefind runs not yet cleaned up: the exit of the
-#: process removes and stops them, however the build ended (Ctrl-C raises
-#: KeyboardInterrupt, which MkDocs does not pass to `on_build_error`).
-_LEFT: set[Path] = set()
-_RUNNING: set[subprocess.Popen[bytes]] = set()
-_OWNER = os.getpid()
-
-
-@atexit.register
-def _clean_up_at_exit() -> None:
-    if os.getpid() != _OWNER:  # a forked worker leaves them to the process that made them
-        return
-    for process in list(_RUNNING):
-        _stop(process)
-    for folder in list(_LEFT):
-        remove_documents(folder)
-
-
-def _stop(process: subprocess.Popen[bytes]) -> None:
-    if process.poll() is None:
-        process.kill()
-        process.wait()
-    _RUNNING.discard(process)
-
-
-def documents_folder() -> Path:
-    """A new temporary folder for `prepare_documents`, owned by this process even when
-    another fills it: `IndexJob` takes it over; `remove_documents` or this process's exit
-    removes it."""
-    folder = Path(tempfile.mkdtemp(prefix="wiazki-search-"))
-    _LEFT.add(folder)
-    with contextlib.suppress(OSError):  # no RAM folder: the documents go into `folder`
-        os.mkdir(_in_ram(folder), 0o700)
-    return folder
-
-
-def _in_ram(folder: Path) -> Path:
-    """Where the documents of `folder` go when the machine has a RAM file system
-    (`WIAZKI_RAM_DIR`, default /dev/shm). Pagefind only reads them; on a disk each of
-    the thousand folders and files costs a journal write (0.8 s of the 3.7 s the search
-    documents took at 1,000 bundles, make bench)."""
-    return Path(os.environ.get("WIAZKI_RAM_DIR") or "/dev/shm") / f"{folder.name}-documents"
-
-
-def documents_of(folder: Path) -> Path:
-    """The folder of the HTML documents Pagefind reads for a `documents_folder`: in RAM
-    when `documents_folder` could make it there, else `folder/documents`."""
-    in_ram = _in_ram(folder)
-    return in_ram if in_ram.is_dir() else folder / "documents"
-
-
-def remove_documents(folder: Path) -> None:
-    """Remove a folder of `documents_folder`, with its documents in RAM (idempotent)."""
-    shutil.rmtree(_in_ram(folder), ignore_errors=True)
-    shutil.rmtree(folder, ignore_errors=True)
-    _LEFT.discard(folder)
 
 
 def prepare_documents(
@@ -202,10 +144,11 @@ class IndexJob:
         # MkDocs does at 1,000 bundles (make bench); alone it would take 2.4 s, not 3.1 s.
         env = dict(os.environ, RAYON_NUM_THREADS="1")
         try:
-            self._process: subprocess.Popen[bytes] | None = subprocess.Popen(
-                [str(part) for part in command], stdout=self._log, stderr=subprocess.STDOUT, env=env
-            )
-            _RUNNING.add(self._process)
+            with termination.deferred():  # SIGTERM now: Pagefind is noted for the clean-up first
+                self._process: subprocess.Popen[bytes] | None = subprocess.Popen(
+                    [str(part) for part in command], stdout=self._log, stderr=subprocess.STDOUT, env=env
+                )
+                scratch.started(self._process)
         except OSError as exc:
             self.cancel()
             raise SearchIndexError(f"Pagefind nie zbudował indeksu wyszukiwarki: {exc}") from exc
@@ -245,7 +188,7 @@ class IndexJob:
         """Stop Pagefind if it still runs and remove the temporary folder (idempotent)."""
         process, self._process = getattr(self, "_process", None), None
         if process is not None:
-            _stop(process)
+            scratch.stop(process)
         log = getattr(self, "_log", None)
         if log is not None and not log.closed:
             log.close()
