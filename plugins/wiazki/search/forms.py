@@ -144,6 +144,15 @@ def _analyse(word: str) -> list[tuple[str, str]]:
     return [(i.lemma, i.getTag(raw)) for i in raw.analyse(word)]
 
 
+@lru_cache(maxsize=50_000)
+def _dictionary_forms(lemma: str) -> frozenset[str]:
+    """The folded forms of `lemma` the dictionary lists: nominal forms (positive degree), a
+    verb's nouns, infinitive and participles (affirmative); not its personal forms, which
+    without diacritics are other words ("wolą", of "woleć", is "wola")."""
+    wanted = [(f, t) for f, t in _generate(lemma) if t.startswith(_DICTIONARY_TAGS) and ":neg" not in t]
+    return frozenset(fold(f) for f, t in wanted if not t.endswith((":com", ":sup")) and " " not in f)
+
+
 @lru_cache(maxsize=20_000)
 def place_lemmas(word: str) -> tuple[str, ...]:
     """The lemmas of `word` that SGJP marks as geographic names ("Radomiu" → ("Radom",))."""
@@ -324,15 +333,10 @@ class WordForms:
         for key in self._key_lemmas if keys is None else keys:
             folded: set[str] = set()
             for lemma in derivation.family(self._key_lemmas.get(key, ())):
-                place = key in self._places and lemma[:1].isupper() and fold(lemma) == key
-                for form, tag in _generate(lemma):
-                    # A verb's nouns and infinitive: not its personal forms, which without
-                    # diacritics are other words ("wolą", of "woleć", is "wola").
-                    wanted = tag.startswith(_DICTIONARY_TAGS) and ":neg" not in tag
-                    if wanted and not tag.endswith((":com", ":sup")) and " " not in form:
-                        folded.add(fold(form))
-                        if place:
-                            place_forms.add(fold(form))
+                forms = _dictionary_forms(lemma)
+                folded.update(forms)
+                if key in self._places and lemma[:1].isupper() and fold(lemma) == key:
+                    place_forms.update(forms)
             if not folded:
                 continue
             # Under itself too: the script tells a known word from an unknown one by it.

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from wiazki import termination
-from wiazki.search import dictionary, scratch
+from wiazki.search import bundle_words, dictionary, scratch
 from wiazki.search.forms import WordForms
 from wiazki.search.records import SearchRecord, pagefind_html
 from wiazki.search.scratch import documents_folder, documents_of, remove_documents
@@ -85,7 +85,8 @@ def prepare_documents(
     """Write one small HTML document per record into `folder` (from `documents_folder`;
     a new one when None, removed again if writing fails), and with `forms` (the word
     forms the records were made with) their dictionary (`dictionary.shards`) into its
-    `formy/`, which `IndexJob.finish` puts beside the index.
+    `formy/`, and which bundles hold which words (`bundle_words.shards`) into its `slowa/`,
+    which `IndexJob.finish` puts beside the index.
 
     Separate from starting Pagefind so that another process can do it (wiazki/cores.py):
     that process writes into a folder this one made, so that this one removes it."""
@@ -98,6 +99,7 @@ def prepare_documents(
             raise
     documents = documents_of(folder)
     count = 0
+    records = list(records)
     for record in records:
         path = documents / _document_path(record.url)
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -108,6 +110,10 @@ def prepare_documents(
         (folder / dictionary.FOLDER).mkdir(exist_ok=True)  # written again after a dead worker
         for name, text in dictionary.shards(forms).items():
             (folder / dictionary.FOLDER / name).write_text(text, encoding="utf-8")
+    # Which bundles hold which words: the catalogue's check (bundle_words.py).
+    (folder / bundle_words.FOLDER).mkdir(exist_ok=True)
+    for name, text in bundle_words.shards(records).items():
+        (folder / bundle_words.FOLDER / name).write_text(text, encoding="utf-8")
     return PreparedDocuments(folder, count)
 
 
@@ -177,8 +183,9 @@ class IndexJob:
             shutil.rmtree(target, ignore_errors=True)
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.move(str(self._out), str(target))
-            if (self._tmp / dictionary.FOLDER).is_dir():
-                shutil.move(str(self._tmp / dictionary.FOLDER), str(target / dictionary.FOLDER))
+            for extra in (dictionary.FOLDER, bundle_words.FOLDER):
+                if (self._tmp / extra).is_dir():
+                    shutil.move(str(self._tmp / extra), str(target / extra))
             size = sum(p.stat().st_size for p in target.rglob("*") if p.is_file())
             return IndexStats(self.count, time.perf_counter() - self.started, size)
         finally:
