@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import signal
 import subprocess
@@ -217,6 +218,27 @@ def test_beside_runs_here_when_the_worker_dies_or_cannot_fork(alone):
         thread.join()
 
 
+def _slow_pid():
+    time.sleep(0.3)
+    return os.getpid()
+
+
+def test_on_result_calls_back_as_soon_as_the_worker_answers_not_after_a_failure(alone):
+    # The build starts Pagefind from this callback while it still makes the pages.
+    arrived = threading.Event()
+    seen = []
+    with workers.Beside([_slow_pid, _fail, _exit_in_worker]) as beside:
+        beside.on_result(0, lambda pid: (seen.append(pid), arrived.set()))
+        beside.on_result(1, seen.append)
+        beside.on_result(2, seen.append)
+        assert arrived.wait(30), "no callback although the job returned"
+        assert beside.forked is (seen[0] != os.getpid())
+        with pytest.raises(ValueError):
+            beside.result(1)
+        assert beside.result(2) == 4  # run here: the worker died, no callback for it
+    assert len(seen) == 1 if beside.forked else seen[1:] == [4]
+
+
 #: Scripts run as `python -c` (no `if __name__ == "__main__"` guard: the fork does not
 #: run the script again); each prints a line once the moment to press Ctrl-C has come.
 CTRL_C_SCRIPTS = {
@@ -319,3 +341,28 @@ def test_the_heap_is_frozen_only_while_the_worker_lives(alone):
     # The worker saw the shared heap frozen; this process collects as before afterwards.
     assert (inside > before) is beside.forked
     assert gc.get_freeze_count() == before
+
+
+def test_an_interrupt_while_the_jobs_are_handed_over_stops_the_worker(alone, monkeypatch):
+    # Ctrl-C or SIGTERM (wiazki/termination.py) between two submits: `Beside()` raises
+    # before any `with` block could close it, so it must stop the worker itself.
+    from concurrent.futures import ProcessPoolExecutor
+
+    threads, submitted, fork = threading.active_count(), [], workers.can_fork()
+    submit = ProcessPoolExecutor.submit
+
+    def interrupted(self, *args, **kwargs):
+        if submitted:
+            raise KeyboardInterrupt
+        submitted.append(1)
+        return submit(self, *args, **kwargs)  # forks the worker
+
+    monkeypatch.setattr(ProcessPoolExecutor, "submit", interrupted)
+    if fork:
+        with pytest.raises(KeyboardInterrupt):
+            workers.Beside([os.getpid, os.getpid], parallel=True)
+        assert submitted == [1]
+    else:  # no worker where there are threads (see `alone`): nothing handed over
+        assert not workers.Beside([os.getpid, os.getpid], parallel=True).forked and not submitted
+    assert multiprocessing.active_children() == []
+    assert threading.active_count() == threads, threading.enumerate()

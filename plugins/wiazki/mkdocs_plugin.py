@@ -25,7 +25,7 @@ from mkdocs.structure.toc import get_toc
 
 from wiazki import REPO_URL
 from wiazki.clock import today
-from wiazki.cores import Beside
+from wiazki.cores import Beside, hold_heap, release_heap
 from wiazki.editor.config import EditorSettings
 from wiazki.editor.site import Vendor, editor_files
 from wiazki.model import build_catalogue
@@ -246,16 +246,15 @@ class WiazkiPlugin(BasePlugin[WiazkiConfig]):
         def documents() -> PreparedDocuments:
             return prepare_documents(views.search_records(records) + records.hand_pages(hand), records.forms, folder)
 
-        def start_index(wait: bool = True) -> None:  # once: as soon as the documents are there
-            ready = self._index.folder == folder and (wait or beside.done(0))
-            if ready and (problem := self._index.start(beside.result(0))):
+        def start_index(prepared: PreparedDocuments) -> None:
+            if problem := self._index.start_prepared(prepared):
                 log.error("wiazki: %s", problem)
 
         with Beside([documents]) as beside:
-            pages = views.pages(parallel=False, meanwhile=lambda: start_index(wait=False))
-            start_index(wait=False)
+            beside.on_result(0, start_index)  # Pagefind starts the moment the documents arrive
+            pages = views.pages(parallel=False)
             data_files = views.data_files(config.site_url or "")
-            start_index()
+            start_index(beside.result(0))
         self._pages = {}
         for page in pages:
             file = File.generated(
@@ -272,6 +271,7 @@ class WiazkiPlugin(BasePlugin[WiazkiConfig]):
             self._pages[page.src_uri] = page
         for data in data_files:
             self._add(files, File.generated(config, data.src_uri, content=data.content))
+        hold_heap()  # until the build ends (`wiazki.cores.hold_heap`)
         return files
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
@@ -323,6 +323,7 @@ class WiazkiPlugin(BasePlugin[WiazkiConfig]):
         return context
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        release_heap()
         try:
             stats = self._index.finish(Path(config.site_dir))
         except SearchIndexError as exc:
@@ -331,6 +332,7 @@ class WiazkiPlugin(BasePlugin[WiazkiConfig]):
             log.info("wiazki: indeks wyszukiwarki: %d stron w %.1f s", stats.records, stats.seconds)
 
     def on_build_error(self, *, error: Exception) -> None:
+        release_heap()
         self._index.cancel()
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
@@ -373,10 +375,8 @@ class WiazkiPlugin(BasePlugin[WiazkiConfig]):
         items = editor_files(settings, views.catalogue, views.env, vendor, styles, link)
         self._editor_is_static = any(item.src_uri == "admin/index.html" for item in items)
         for item in items:
-            if item.source is not None:
-                self._add(files, File.generated(config, item.src_uri, abs_src_path=str(item.source)))
-            else:
-                self._add(files, File.generated(config, item.src_uri, content=item.content or ""))
+            given = {"abs_src_path": str(item.source)} if item.source is not None else {"content": item.content or ""}
+            self._add(files, File.generated(config, item.src_uri, **given))  # type: ignore[call-overload]
 
     def _set_update_date(self, page: Page, generated: GeneratedPage | None, from_catalogue: bool = False) -> None:
         """The page's `<lastmod>` in sitemap.xml (theme/sitemap.xml prints meta.wiazki_lastmod):

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from wiazki.format import vocab
@@ -195,19 +196,19 @@ class Bundle:
             return self.stage
         return "design"
 
-    @property
+    @cached_property  # asked by every card and facet that shows the bundle
     def groups(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys(s.group for s in self.canvas.customer_segments))
 
-    @property
+    @cached_property
     def service_types(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys(s.type for s in self.canvas.services))
 
-    @property
+    @cached_property
     def service_areas(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys(s.area for s in self.canvas.services))
 
-    @property
+    @cached_property
     def fees(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys(s.fee for s in self.canvas.services))
 

@@ -110,7 +110,10 @@ class SourceDates:
 
     def content(self, source: str) -> str | None:
         """The date of a content file given relative to the content folder ("bundles/x.yml")."""
-        return self.file(self._content_dir / source)
+        # Most files are no symlink: found without `realpath`'s lstat of every folder
+        # on the way (2,000 look-ups at 1,000 bundles).
+        found = self._dates.get(self._content_dir / source)
+        return found if found is not None else self.file(self._content_dir / source)
 
     @property
     def newest_content(self) -> str | None:

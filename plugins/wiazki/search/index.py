@@ -4,7 +4,8 @@
 runs the Pagefind binary over it in the background (a generator starts it as soon as
 it knows the records and finishes it after the build, so that it runs on another
 core while pages render); the index goes into `<site_dir>/pagefind/`: only ever into
-a built site, never into the repository. `write_index` does both at once.
+a built site, never into the repository. `write_index` does both at once. The
+temporary folders and Pagefind runs never outlive the build, however it ends: scratch.py.
 Pagefind loads, per query, only the index chunks holding the query's words and
 the fragments of the results shown.
 
@@ -19,6 +20,7 @@ import contextlib
 import os
 import shutil
 import subprocess
+import threading
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -208,6 +210,7 @@ class BackgroundIndex:
     def __init__(self) -> None:
         self._job: IndexJob | None = None
         self._folder: Path | None = None
+        self._lock = threading.Lock()
 
     def documents_folder(self) -> Path:
         """A new folder for `prepare_documents` (here or in a worker): the next `start`
@@ -232,6 +235,14 @@ class BackgroundIndex:
         except SearchIndexError as exc:
             return str(exc)
         return None
+
+    def start_prepared(self, prepared: PreparedDocuments) -> str | None:
+        """`start` on documents written into this index's `documents_folder`, once: a
+        later call for that folder, from any thread, does nothing (None). The build
+        calls it from the thread that receives the worker's documents, the moment they
+        arrive, and again once it needs them (wiazki/cores.py, `Beside.on_result`)."""
+        with self._lock:
+            return self.start(prepared) if prepared.folder == self._folder else None
 
     def finish(self, site_dir: Path) -> IndexStats | None:
         """The started index, now in `site_dir` (None when none was started); SearchIndexError."""

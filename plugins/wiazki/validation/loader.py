@@ -155,8 +155,12 @@ class _Builder:
             return bool(stack) and isinstance(stack[-1][0], dict) and stack[-1][2] is _NO_KEY
 
         nodes = 0
+        # Dispatch on the event's exact class (libyaml's and PyYAML's parsers make no
+        # subclasses): a chain of isinstance calls was a third of the loading time.
         for event in events:
-            if isinstance(event, (yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent, yaml.AliasEvent)):
+            kind = type(event)
+            node = kind in _NODE_EVENTS
+            if node:
                 nodes += 1
                 if nodes > MAX_NODES:
                     self.error(
@@ -169,18 +173,21 @@ class _Builder:
             if len(self.problems) >= MAX_PROBLEMS_PER_FILE:
                 self.aborted = True
                 return
-            if isinstance(event, yaml.DocumentStartEvent):
-                documents += 1
-                if documents > 1:
-                    self.error(
-                        event.start_mark,
-                        "multiple-documents",
-                        "plik może zawierać tylko jeden dokument YAML (usuń drugie „---”)",
-                    )
-                    self.aborted = True
-                    return
+            if not node:
+                if kind is _END_EVENT or kind is _SEQ_END:
+                    stack.pop()
+                elif kind is yaml.DocumentStartEvent:
+                    documents += 1
+                    if documents > 1:
+                        self.error(
+                            event.start_mark,
+                            "multiple-documents",
+                            "plik może zawierać tylko jeden dokument YAML (usuń drugie „---”)",
+                        )
+                        self.aborted = True
+                        return
                 continue
-            if isinstance(event, yaml.AliasEvent):
+            if kind is yaml.AliasEvent:
                 self.error(
                     event.start_mark, "alias", f"aliasy YAML (*{event.anchor}) nie są dozwolone; wpisz wartość wprost"
                 )
@@ -189,61 +196,62 @@ class _Builder:
                 else:
                     attach(None, event.start_mark)
                 continue
-            if isinstance(event, (yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent)):
-                if event.anchor is not None:
-                    self.error(
-                        event.start_mark,
-                        "anchor",
-                        f"kotwice YAML (&{event.anchor}) nie są dozwolone; wpisz wartość wprost",
-                    )
-                tag = event.tag
-                allowed = (
-                    {None, "!", _STR_TAG}
-                    if isinstance(event, yaml.ScalarEvent)
-                    else {None, "!", _SEQ_TAG if isinstance(event, yaml.SequenceStartEvent) else _MAP_TAG}
+            if event.anchor is not None:
+                self.error(
+                    event.start_mark,
+                    "anchor",
+                    f"kotwice YAML (&{event.anchor}) nie są dozwolone; wpisz wartość wprost",
                 )
-                if tag not in allowed:
-                    self.error(event.start_mark, "tag", f"znaczniki typów YAML ({tag}) nie są dozwolone; usuń znacznik")
-            if isinstance(event, yaml.ScalarEvent):
-                if event.end_mark is not None and event.end_mark.line > event.start_mark.line:
-                    first, end = self.position(event.start_mark), self.position(event.end_mark)
+            tag = event.tag
+            if tag is not None and tag != "!" and tag != _ALLOWED_TAG[kind]:
+                self.error(event.start_mark, "tag", f"znaczniki typów YAML ({tag}) nie są dozwolone; usuń znacznik")
+            if kind is _SCALAR:
+                start_mark, end_mark = event.start_mark, event.end_mark
+                if end_mark is not None and end_mark.line > start_mark.line:
+                    first, end = self.position(start_mark), self.position(end_mark)
                     # A text block ends at the start of the next line: that line is structure.
                     last = end.line - 1 if end.column == 1 else end.line
                     self.text_lines.update(range(first.line + 1, last + 1))
-                if event.style in ("'", '"') and event.end_mark is not None:
-                    self.quoted.append((event.start_mark.index, event.end_mark.index))
-                text = nfc(event.value)
-                if event.tag is None and event.implicit[0] and not is_key_slot():
-                    value = resolve_plain_scalar(text)
-                else:
-                    value = text
-                where = attach(value, event.start_mark)
-                if where is not None and not isinstance(value, str):
-                    self.doc.sources[where] = event.value
-                elif where is not None and value != event.value:
-                    self.doc.written[where] = event.value
-            elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                if end_mark is not None and event.style in ("'", '"'):
+                    self.quoted.append((start_mark.index, end_mark.index))
+                raw = event.value
+                text = nfc(raw)
+                plain = tag is None and event.implicit[0] and not is_key_slot()
+                value = resolve_plain_scalar(text) if plain else text
+                where = attach(value, start_mark)
+                if where is not None:
+                    if not isinstance(value, str):
+                        self.doc.sources[where] = raw
+                    elif value != raw:
+                        self.doc.written[where] = raw
+            else:
                 if len(stack) >= MAX_DEPTH:
                     self.error(
                         event.start_mark, "too-deep", f"zbyt głębokie zagnieżdżenie (ponad {MAX_DEPTH} poziomów)"
                     )
                     self.aborted = True
                     return
-                container: Any = {} if isinstance(event, yaml.MappingStartEvent) else []
+                container: Any = {} if kind is _MAP_START else []
                 key_slot = is_key_slot()
                 path = attach(container, event.start_mark)
                 if key_slot or path is None:
                     # A complex key or a duplicate: build it aside and drop it.
                     path = ("\x00discarded",)
                 stack.append([container, path, _NO_KEY, None, {}])
-            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-                stack.pop()
         if not root_set:
             self.doc.data = None
 
 
 class _NoKey:
     pass
+
+
+_SCALAR, _MAP_START, _SEQ_START = yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent
+_END_EVENT, _SEQ_END = yaml.MappingEndEvent, yaml.SequenceEndEvent
+#: The events that make a node (counted against MAX_NODES).
+_NODE_EVENTS = frozenset({_SCALAR, _MAP_START, _SEQ_START, yaml.AliasEvent})
+#: The one explicit tag each node may carry besides "!" (a tag YAML gives it anyway).
+_ALLOWED_TAG = {_SCALAR: _STR_TAG, _MAP_START: _MAP_TAG, _SEQ_START: _SEQ_TAG}
 
 
 _NO_KEY = _NoKey()
@@ -254,8 +262,10 @@ def load_text(path: str, text: str) -> tuple[Document | None, list[Problem]]:
     if text.startswith("\ufeff"):
         text = text[1:]
     builder = _Builder(path, text)
+    parser = _LOADER(text)
     try:
-        builder.build(yaml.parse(text, Loader=_LOADER))
+        # `yaml.parse` without its generator: the parser's events until it has none.
+        builder.build(iter(parser.get_event, None))
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = builder.position(mark)
@@ -296,6 +306,8 @@ def load_text(path: str, text: str) -> tuple[Document | None, list[Problem]]:
     except yaml.YAMLError as exc:
         builder.error(None, "syntax", syntax_message(exc))
         return None, builder.problems
+    finally:
+        parser.dispose()  # as `yaml.parse` does: the pure-Python parser's states refer to it
     spaces = false_space_problems(path, text, frozenset(builder.text_lines))
     # "# uwaga<LS>stage: x" parses: the comment ends where the person sees none.
     broken = line_break_problem(path, text, builder.quoted, len(text))

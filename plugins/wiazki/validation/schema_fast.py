@@ -24,6 +24,7 @@ fixture, hundreds of mutated bundles and partners, and hostile YAML values.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from wiazki.format import regex
@@ -60,22 +61,45 @@ def _without_patterns(node: Any) -> Any:
     return bare
 
 
-def _patterns_hold(node: Any, instance: Any) -> bool:
-    """Every `pattern` the schema applies to `instance` or inside it matches (ECMA-262)."""
+@dataclass(frozen=True)
+class _Patterns:
+    """The part of a schema node `_patterns_hold` walks: its own `pattern`, and only the
+    children with a `pattern` somewhere below (the rest cannot fail it)."""
+
+    pattern: str | None
+    declared: frozenset[str]  # every name in `properties`, with a pattern below or not
+    properties: dict[str, _Patterns]
+    extra: _Patterns | None  # additionalProperties
+    items: _Patterns | None
+
+
+def _patterns(node: Any) -> _Patterns | None:
+    """`node`'s `_Patterns`, None when no `pattern` applies in or below it."""
     if not isinstance(node, dict):
-        return True
+        return None
+    declared = node.get("properties", {})
+    properties = {name: found for name, child in declared.items() if (found := _patterns(child)) is not None}
+    extra = _patterns(node.get("additionalProperties", True))
+    items = _patterns(node["items"]) if "items" in node else None
     pattern = node.get("pattern")
+    if pattern is None and not properties and extra is None and items is None:
+        return None
+    return _Patterns(pattern, frozenset(declared), properties, extra, items)
+
+
+def _patterns_hold(node: _Patterns, instance: Any) -> bool:
+    """Every `pattern` the schema applies to `instance` or inside it matches (ECMA-262)."""
+    pattern = node.pattern
     if pattern is not None and isinstance(instance, str) and not regex.search(pattern, instance):
         return False
     if isinstance(instance, dict):
-        properties = node.get("properties", {})
-        extra = node.get("additionalProperties", True)
         for key, value in instance.items():
-            child = properties.get(key, extra) if isinstance(key, str) else extra
-            if not _patterns_hold(child, value):
+            child = node.properties.get(key) if isinstance(key, str) and key in node.declared else node.extra
+            if child is not None and not _patterns_hold(child, value):
                 return False
-    elif isinstance(instance, list) and "items" in node:
-        return all(_patterns_hold(node["items"], value) for value in instance)
+    elif isinstance(instance, list) and node.items is not None:
+        items = node.items
+        return all(_patterns_hold(items, value) for value in instance)
     return True
 
 
@@ -93,12 +117,14 @@ def fast_validator(schema: dict[str, Any]) -> Callable[[Any], bool] | None:
     except Exception:  # a schema it refuses: jsonschema judges every file
         return None
 
+    patterns = _patterns(schema)
+
     def is_valid(instance: Any) -> bool:
         try:
             if not rust.is_valid(instance):
                 return False
         except Exception:  # a value it cannot take (a huge number, a key that is not text)
             return False
-        return _patterns_hold(schema, instance)
+        return patterns is None or _patterns_hold(patterns, instance)
 
     return is_valid

@@ -9,7 +9,6 @@ through untouched and a search engine that indexes page bodies sees all of it.
 from __future__ import annotations
 
 import logging
-import posixpath
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -24,6 +23,7 @@ from wiazki.format import vocab
 from wiazki.format.schema import schema_text
 from wiazki.model import Bundle, Catalogue, Partner
 from wiazki.views import cards, exports, maps, numbers, places
+from wiazki.views.links import relative_url
 from wiazki.views.opendata import DataLicence, data_licence
 from wiazki.views.pages import DataFile, GeneratedPage, HistoryProvider
 from wiazki.views.publish import OpenData
@@ -79,17 +79,7 @@ class SiteViews:
 
     def relative(self, from_url: str, to_url: str) -> str:
         """A link from the page at `from_url` to `to_url` (both site-relative)."""
-        base = posixpath.dirname(from_url.rstrip("/")) if not from_url.endswith("/") else from_url.rstrip("/")
-        target, _, query = to_url.partition("?")
-        if ".." in target or ".." in base or target.startswith("/") or base.startswith("/"):
-            rel = posixpath.relpath(target or ".", base or ".")
-        else:
-            # Both from the site's root: the same answer without `relpath` asking the
-            # process for its working directory on every link (18,000 links at 1,000 bundles).
-            rel = posixpath.relpath("/" + (target or "."), "/" + (base or "."))
-        if target == "" or target.endswith("/"):
-            rel = "./" if rel == "." else rel + "/"
-        return rel + (f"?{query}" if query else "")
+        return relative_url(from_url, to_url)
 
     def bundle_url(self, bundle_id: str) -> str:
         return self.url_of(_SOURCE["bundle"].format(bundle_id))
@@ -136,23 +126,16 @@ class SiteViews:
     def _render(self, template: str, **context: Any) -> str:
         body = self.env.get_template(f"wiazki/{template}").render(view=self, **context)
         # One raw HTML block for Markdown: no blank line may end it early.
-        return "\n".join(line for line in body.splitlines() if line.strip()) + "\n"
+        return "\n".join(filter(str.strip, body.splitlines())) + "\n"
 
     # -- pages --------------------------------------------------------------------
 
-    def pages(self, parallel: bool | None = None, meanwhile: Callable[[], None] | None = None) -> list[GeneratedPage]:
+    def pages(self, parallel: bool | None = None) -> list[GeneratedPage]:
         """Every page; on two cores for a large catalogue (wiazki/cores.py), or with
-        `parallel=False` here, calling `meanwhile()` after every 20 pages."""
+        `parallel=False` in this process."""
         keys = ["catalogue", "partners", "numbers"] + [f"bundle:{key}" for key in self.catalogue.bundles]
         keys += [f"partner:{key}" for key in self.catalogue.partners]
-        if parallel is not False or meanwhile is None:
-            return check_all(keys, _page, self, parallel)
-        return [page for start in range(0, len(keys), 20) for page in self._some(keys[start : start + 20], meanwhile)]
-
-    def _some(self, keys: list[str], then: Callable[[], None]) -> list[GeneratedPage]:
-        pages = [self.page(key) for key in keys]
-        then()
-        return pages
+        return check_all(keys, _page, self, parallel)
 
     def page(self, key: str) -> GeneratedPage:
         """One page by key: "catalogue", "partners", "numbers", "bundle:<id>", "partner:<id>"."""
