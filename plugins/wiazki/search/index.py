@@ -22,7 +22,7 @@ import shutil
 import subprocess
 import threading
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -86,8 +86,7 @@ def prepare_documents(
 ) -> PreparedDocuments:
     """Write one small HTML document per record into `folder` (from `documents_folder`;
     a new one when None, removed again if writing fails), and with `forms` (the word
-    forms the records were made with) their dictionary (`dictionary.shards`) into its
-    `formy/`, and which bundles hold which words (`bundle_words.shards`) into its `slowa/`,
+    forms the records were made with) their dictionary and word files (`write_dictionary`),
     which `IndexJob.finish` puts beside the index.
 
     Separate from starting Pagefind so that another process can do it (wiazki/cores.py):
@@ -109,14 +108,51 @@ def prepare_documents(
         count += 1
     documents.mkdir(exist_ok=True)
     if forms is not None:
-        (folder / dictionary.FOLDER).mkdir(exist_ok=True)  # written again after a dead worker
-        for name, text in dictionary.shards(forms).items():
-            (folder / dictionary.FOLDER / name).write_text(text, encoding="utf-8")
-    # Which bundles hold which words: the catalogue's check (bundle_words.py).
-    (folder / bundle_words.FOLDER).mkdir(exist_ok=True)
-    for name, text in bundle_words.shards(records).items():
-        (folder / bundle_words.FOLDER / name).write_text(text, encoding="utf-8")
+        write_dictionary(forms, folder, records)
     return PreparedDocuments(folder, count)
+
+
+def write_dictionary(forms: WordForms, folder: Path, records: Iterable[SearchRecord] = ()) -> None:
+    """The dictionary of the word forms the records were made with (`dictionary.shards`)
+    into `folder/formy/`, and which of the `records`' bundles hold which words
+    (`bundle_words.shards`, the catalogue's check) into `folder/slowa/`; `IndexJob.finish`
+    puts both beside the index. Pagefind reads neither: the build writes them while
+    Pagefind indexes (`SearchDocuments`)."""
+    _write_files(folder / dictionary.FOLDER, dictionary.shards(forms))
+    _write_files(folder / bundle_words.FOLDER, bundle_words.shards(records))
+
+
+def _write_files(target: Path, files: dict[str, str]) -> None:
+    target.mkdir(exist_ok=True)  # written again after a dead worker
+    for name, text in files.items():
+        (target / name).write_text(text, encoding="utf-8")
+
+
+class SearchDocuments:
+    """A build's search documents as two jobs for `wiazki.cores.Beside`: `documents`
+    (make the records, write their HTML: Pagefind can start) and then `dictionary`
+    (write the forms the records were made with and the bundles' word files, while
+    Pagefind indexes).
+
+    `make_records` makes the records with `forms` (a `RecordBuilder`'s), filling it.
+    When `dictionary` runs where `documents` did not (the worker died in between), it
+    makes the records again first, so that `forms` holds their words there too."""
+
+    def __init__(self, make_records: Callable[[], list[SearchRecord]], forms: WordForms, folder: Path) -> None:
+        self._make_records, self._forms, self._folder = make_records, forms, folder
+        self._made = False
+        self._records: list[SearchRecord] = []
+
+    def documents(self) -> PreparedDocuments:
+        self._records = self._make_records()
+        prepared = prepare_documents(self._records, None, self._folder)
+        self._made = True
+        return prepared
+
+    def dictionary(self) -> None:
+        if not self._made:
+            self._records = self._make_records()
+        write_dictionary(self._forms, self._folder, self._records)
 
 
 def _document_path(url: str) -> str:
