@@ -53,7 +53,7 @@ cli()
 #: in a fraction of a second at this size).
 STAGES = {
     "walidacja": ("wiazki.validation.validator", "check_all"),
-    "dokumenty w procesie obok": ("wiazki.mkdocs_plugin", "prepare_documents"),
+    "dokumenty w procesie obok": ("wiazki.search.index", "prepare_documents"),
     "strony MkDocs": ("mkdocs.commands.build", "_build_page"),
     "Pagefind w toku": ("wiazki.search.index", "pagefind_executable"),
 }

@@ -155,3 +155,36 @@ def test_documents_a_dead_worker_wrote_are_written_again_here(alone, tmp_path, m
     assert list((folder / "formy").iterdir())
     background.cancel()
     assert list(tmp_path.iterdir()) == [tmp_path / "ram"] and not list((tmp_path / "ram").iterdir())
+
+
+def _die_in_worker() -> None:
+    if os.getpid() != PARENT:
+        os._exit(9)  # the worker killed between the documents and their dictionary
+
+
+def test_the_dictionary_is_whole_when_the_worker_died_after_the_documents(alone, tmp_path, monkeypatch):
+    # The build writes the documents, starts Pagefind, then writes the dictionary; a
+    # worker that dies in between leaves this process a `forms` the records never filled.
+    from wiazki import cores
+    from wiazki.search.index import SearchDocuments
+    from wiazki.search.records import RecordBuilder
+
+    monkeypatch.setattr("tempfile.tempdir", str(tmp_path))
+    monkeypatch.setenv("WIAZKI_RAM_DIR", str(tmp_path / "ram"))
+    (tmp_path / "ram").mkdir()
+    pages = [("o-nas/", "# O nas\n\nSeniorzy i opiekunowie w gminie Wołomin.")]
+    dictionaries = []
+    for die in (False, True):
+        builder, background = RecordBuilder(), BackgroundIndex()
+        search = SearchDocuments(lambda b=builder: b.hand_pages(pages), builder.forms, background.documents_folder())
+        jobs = [search.documents, _die_in_worker, search.dictionary] if die else [search.documents, search.dictionary]
+        with cores.Beside(jobs, parallel=True) as beside:
+            prepared = beside.result(0)
+            for index in range(1, len(jobs)):
+                beside.result(index)
+        assert prepared.count == 1
+        shards = prepared.folder / "formy"
+        dictionaries.append({p.name: p.read_text(encoding="utf-8") for p in shards.iterdir()})
+        background.cancel()
+    assert dictionaries[0] and dictionaries[1] == dictionaries[0]
+    assert any("wolominie" in text for text in dictionaries[0].values())  # keys without Polish letters

@@ -83,17 +83,17 @@ def test_check_all_records_come_back_with_their_chunks(alone, caplog):
 def test_a_warning_in_the_worker_fails_a_strict_build(alone, tmp_path, monkeypatch):
     from mkdocs.exceptions import Abort
 
-    from wiazki import mkdocs_plugin
+    from wiazki.search import index
 
     project = h.make_project(tmp_path / "projekt")
     h.fixture_content(project / "content")
-    documents = mkdocs_plugin.prepare_documents
+    documents = index.prepare_documents
 
     def warning_then_documents(*args):  # the search documents' job, in the worker when it forks
         logging.getLogger("wiazki.search.index").warning("dokumenty w procesie %d", os.getpid())
         return documents(*args)
 
-    monkeypatch.setattr(mkdocs_plugin, "prepare_documents", warning_then_documents)
+    monkeypatch.setattr(index, "prepare_documents", warning_then_documents)
     fork = workers.can_fork()
     mkdocs_saw: list[logging.LogRecord] = []  # what MkDocs' own handlers (its output, its count) get
     seen = logging.Handler()

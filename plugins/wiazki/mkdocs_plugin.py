@@ -31,7 +31,7 @@ from wiazki.editor.site import Vendor, editor_files
 from wiazki.model import build_catalogue
 from wiazki.revisions.dates import LastChangeCache, SourceDates
 from wiazki.revisions.history import HistoryCache
-from wiazki.search.index import BackgroundIndex, PreparedDocuments, SearchIndexError, prepare_documents
+from wiazki.search.index import BackgroundIndex, PreparedDocuments, SearchDocuments, SearchIndexError
 from wiazki.search.records import RecordBuilder
 from wiazki.validation import reporting
 from wiazki.validation.validator import ContentDirError, ContentValidator
@@ -234,27 +234,27 @@ class WiazkiPlugin(BasePlugin[WiazkiConfig]):
             self._add_editor(files, config, views)
         for src_uri, name in ASSETS.items():
             self._add(files, File.generated(config, src_uri, abs_src_path=str(ASSETS_DIR / name)))
-        # Both cores (wiazki/cores.py): a worker writes the search documents while this
-        # process makes the open data and the pages (the longer job: it keeps the worker's
-        # core); Pagefind then indexes on that core while MkDocs renders here.
+        # Both cores (wiazki/cores.py): a worker writes the search documents, then their
+        # dictionary, while this process makes the pages and the open data; Pagefind
+        # indexes on that core from the moment the documents are there. The folder is
+        # made here, so that this process removes it whatever happens to the worker.
         made = views.page_uris()
         hand = [(f.url, f.content_string) for f in files.documentation_pages() if f.src_uri not in made]
-        records = self._records
-        # Made here, so that this process removes it whatever happens to the worker.
-        folder = self._index.documents_folder()
-
-        def documents() -> PreparedDocuments:
-            return prepare_documents(views.search_records(records) + records.hand_pages(hand), records.forms, folder)
+        records, folder = self._records, self._index.documents_folder()
+        search = SearchDocuments(
+            lambda: views.search_records(records) + records.hand_pages(hand), records.forms, folder
+        )
 
         def start_index(prepared: PreparedDocuments) -> None:
             if problem := self._index.start_prepared(prepared):
                 log.error("wiazki: %s", problem)
 
-        with Beside([documents]) as beside:
+        with Beside([search.documents, search.dictionary]) as beside:
             beside.on_result(0, start_index)  # Pagefind starts the moment the documents arrive
             pages = views.pages(parallel=False)
             data_files = views.data_files(config.site_url or "")
             start_index(beside.result(0))
+            beside.result(1)
         self._pages = {}
         for page in pages:
             file = File.generated(
