@@ -134,7 +134,7 @@ def test_a_signal_ends_the_build_without_leftovers(tmp_path, stage, signum, to_g
             os.killpg(build.pid, signal.SIGKILL)
     assert list(temporary.iterdir()) == []
     assert _left(build.pid) == []
-    assert took < 5, "ended at once, not after the stage's wait"
+    assert took < 20, "ended at once, not after the stage's 30 s wait (a loaded machine may take seconds)"
     if stage == "walidacja":  # nothing held yet: the default, the process ends at once
         assert build.returncode == -signum
     else:
@@ -242,6 +242,24 @@ except SystemExit:
     print("po bloku", flush=True)
     raise
 """,
+    # Another thread in such a block (Pagefind started from the thread that receives the
+    # worker's answers): the signal still unwinds the main thread at once.
+    "deferred in a thread": """
+import threading, time
+from wiazki import termination
+termination.guard(True)
+def start_pagefind():
+    with termination.deferred():
+        time.sleep(0.5)
+thread = threading.Thread(target=start_pagefind)
+thread.start()
+try:
+    print("gotowy", flush=True)
+    time.sleep(30)
+except SystemExit:
+    print("główny wątek przerwany", flush=True)
+    raise
+""",
 }
 
 
@@ -252,6 +270,7 @@ except SystemExit:
         ("nohup", signal.SIGTERM, 143, ""),
         ("off", signal.SIGTERM, -signal.SIGTERM, ""),
         ("deferred", signal.SIGTERM, 143, "blok skończony\npo bloku"),
+        ("deferred in a thread", signal.SIGTERM, 143, "główny wątek przerwany"),
     ],
 )
 def test_the_guard_leaves_other_dispositions_and_defers_inside_a_block(name, signum, expected_code, expected_out):

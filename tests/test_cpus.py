@@ -123,3 +123,24 @@ def test_no_fork_under_a_quota_of_less_than_two_cpus_or_with_wiazki_cores_1(alon
     assert len(forked()) == (2 if fork else 0)
     monkeypatch.setenv("WIAZKI_CORES", "1")
     assert forked() == set()
+
+
+def test_a_build_under_a_quota_of_one_and_a_half_cpus_does_not_fork(alone, tmp_path, monkeypatch):
+    import sitehelpers as h
+
+    project = h.make_project(tmp_path / "projekt")
+    h.fixture_content(project / "content")
+    monkeypatch.delenv("WIAZKI_CORES", raising=False)
+    fork = workers.can_fork()
+    forks: list[int] = []
+    executor = workers._executor
+    monkeypatch.setattr(workers, "_executor", lambda: forks.append(1) or executor())
+    h.build(project, site_dir=tmp_path / "dwa")
+    assert bool(forks) is fork, "the search documents beside the pages: a worker"
+    forks.clear()
+    root, own = _v2(tmp_path, {"": "150000 100000"})
+    monkeypatch.setattr(cpus, "CGROUP_ROOT", root)
+    monkeypatch.setattr(cpus, "OWN_CGROUPS", own)
+    h.build(project, site_dir=tmp_path / "jeden")
+    assert forks == []
+    assert (tmp_path / "jeden" / "index.html").read_bytes() == (tmp_path / "dwa" / "index.html").read_bytes()

@@ -106,8 +106,14 @@ def closing() -> None:
 @contextlib.contextmanager
 def deferred() -> Iterator[None]:
     """A signal during the block is raised as `Terminated` when it ends, so that the block
-    (make a folder and note it for clean-up) is never cut in two."""
+    (make a folder and note it for clean-up) is never cut in two. Only in the main thread,
+    where the handler runs; elsewhere (Pagefind started from the thread that receives
+    the worker's answers, wiazki/cores.py) the block runs as it is: the main thread,
+    unwinding, waits for that thread before the clean-up at exit."""
     global _deferring, _pending
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
     _deferring += 1
     try:
         yield
