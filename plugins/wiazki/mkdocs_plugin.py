@@ -33,6 +33,7 @@ from wiazki.revisions.dates import LastChangeCache, SourceDates
 from wiazki.revisions.history import HistoryCache
 from wiazki.search.index import BackgroundIndex, PreparedDocuments, SearchDocuments, SearchIndexError
 from wiazki.search.records import RecordBuilder
+from wiazki.site_dir import cannot_write
 from wiazki.validation import reporting
 from wiazki.validation.validator import ContentDirError, ContentValidator
 from wiazki.views import GeneratedPage, SiteViews, template_environment
@@ -44,12 +45,9 @@ log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 
 
 class _ToMkDocs(logging.Handler):
-    """Hands the core's records ("wiazki.revisions.history") to MkDocs' logger tree.
-
-    MkDocs prints only the `mkdocs` tree; the record goes on as
-    "mkdocs.plugins.wiazki.revisions.history", so the user sees it and `--strict`
-    counts its warnings.
-    """
+    """Hands the core's records ("wiazki.revisions.history") to MkDocs' logger tree: MkDocs
+    prints only the `mkdocs` tree; the record goes on as "mkdocs.plugins.wiazki.revisions.history",
+    so the user sees it and `--strict` counts its warnings."""
 
     def emit(self, record: logging.LogRecord) -> None:
         logging.getLogger(f"mkdocs.plugins.{record.name}").handle(record)
@@ -180,6 +178,8 @@ class WiazkiPlugin(BasePlugin[WiazkiConfig]):
             return None
         base = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
         self._content_dir = (base / self.config.content_dir).resolve()
+        if problem := cannot_write(config.site_dir):  # else MkDocs fails with a traceback
+            raise PluginError(problem)
         if not config.site_url:  # `mkdocs serve` sets it; a build without it warns (publish.py)
             log.warning(NO_SITE_URL)
         if str(THEME_DIR) not in config.theme.dirs:
