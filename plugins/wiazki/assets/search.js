@@ -37,7 +37,8 @@
   var LOADED = 12;
   /* Candidates whose words are checked on the page at most (three rounds of LOADED). */
   var CHECKED = 36;
-  /* Bundles the catalogue's filter checks a word on at most (catalogueMatches()). */
+  /* Bundles the catalogue's filter checks a word on at most, where the word files cannot
+     tell (catalogueMatches()). */
   var CATALOGUE_CHECKED = 24;
   var KIND_ORDER = { bundle: 0, partner: 1, page: 2 };
   var COMMON_SHARE = 0.3;
@@ -478,24 +479,139 @@
       );
   }
 
+  /* ---- Which bundles hold which words (plugins/wiazki/search/bundle_words.py) ---- */
+
+  var wordFiles = new Map();
+  var bundleOrder = null;
+
+  function wordFile(name) {
+    if (!wordFiles.has(name)) {
+      wordFiles.set(
+        name,
+        fetch(new URL("pagefind/slowa/" + name + ".json", ROOT).href)
+          .then(function (response) {
+            return response.ok ? response.json() : null;
+          })
+          .catch(function () {
+            return null;
+          })
+      );
+    }
+    return wordFiles.get(name);
+  }
+
+  /** The numbers in a file's set of bundles: a list, or a base64 bitmap (bit i of byte i >> 3). */
+  function decode(encoded, count) {
+    if (Array.isArray(encoded)) {
+      return encoded;
+    }
+    var bytes = atob(String(encoded));
+    var out = [];
+    for (var i = 0; i < count && i >> 3 < bytes.length; i += 1) {
+      if ((bytes.charCodeAt(i >> 3) >> (i & 7)) & 1) {
+        out.push(i);
+      }
+    }
+    return out;
+  }
+
   /**
-   * The bundle ids one word's answer holds (a Set). A word found on at most
-   * CATALOGUE_CHECKED bundles is checked on each of them, as in the header (confirmed();
-   * "radomiu" is not Krosno's "Rady"); a word on more is taken as Pagefind counts it:
-   * checking would load every bundle's text.
+   * The numbers of the bundles on which one way of a word's answer ({term, strict}: the word,
+   * or exactly one of its dictionary keys) finds a word, by the rules of matchedLocations():
+   * {count, numbers}, or null where the files cannot tell (a word under three letters).
+   */
+  function wayBundles(way) {
+    var folded = cleanWord(way.term);
+    if (folded.length < FORMS_PREFIX) {
+      return Promise.resolve(null);
+    }
+    return wordFile(shardName(folded))
+      .then(function (file) {
+        // A large file is split by one more letter (bundle_words.py); a word of just three
+        // letters would need every part.
+        if (file && file["+"]) {
+          return folded.length > FORMS_PREFIX ? wordFile(shardName(folded, FORMS_PREFIX + 1)) : null;
+        }
+        return file;
+      })
+      .then(function (file) {
+        if (!file || typeof file.n !== "number") {
+          return null;
+        }
+        var numbers = new Set();
+        ["v", "h"].forEach(function (part) {
+          var words = file[part] || {};
+          Object.keys(words).forEach(function (word) {
+            var found = way.strict
+              ? word === folded
+              : word.lastIndexOf(folded, 0) === 0 ||
+                (part === "v" && accepts(folded, word) && commonPrefix(folded, word) >= STEM);
+            if (found) {
+              decode(words[word], file.n).forEach(function (n) {
+                numbers.add(n);
+              });
+            }
+          });
+        });
+        return { count: file.n, numbers: numbers };
+      });
+  }
+
+  /**
+   * The bundle ids one word's answer holds (a Set): the bundles Pagefind found for it whose
+   * words really match it, as the header checks a page (confirmed(); "radomiu" is not
+   * Krosno's "Rady"), read from the word files, not from every bundle's text. Where the
+   * files cannot tell, a word found on at most CATALOGUE_CHECKED bundles is checked on
+   * their text, and one on more is taken as Pagefind counts it.
    */
   function catalogueMatches(answer) {
     var results = answer.found.results;
-    if (results.length > CATALOGUE_CHECKED) {
-      var counts = answer.found.filters ? answer.found.filters.bundle || {} : {};
-      return Promise.resolve(
-        new Set(
-          Object.keys(counts).filter(function (id) {
-            return counts[id] > 0;
+    var counts = answer.found.filters ? answer.found.filters.bundle || {} : {};
+    var counted = Object.keys(counts).filter(function (id) {
+      return counts[id] > 0;
+    });
+    var ways = new Map();
+    results.forEach(function (result) {
+      (result.via || []).forEach(function (way) {
+        var strict = Boolean(way.mode && way.mode.strict);
+        ways.set(way.term + "\u0000" + strict, { term: way.term, strict: strict });
+      });
+    });
+    return Promise.all([allFilters, Promise.all(Array.from(ways.values()).map(wayBundles))]).then(function (both) {
+      if (!bundleOrder) {
+        bundleOrder = new Map();
+        Object.keys((both[0] && both[0].bundle) || {})
+          .sort()
+          .forEach(function (id, index) {
+            bundleOrder.set(id, index);
+          });
+      }
+      var sets = both[1];
+      var known = sets.length > 0 && sets.every(function (set) {
+        return set && set.count === bundleOrder.size;
+      });
+      if (known) {
+        var numbers = new Set();
+        sets.forEach(function (set) {
+          set.numbers.forEach(function (n) {
+            numbers.add(n);
+          });
+        });
+        return new Set(
+          counted.filter(function (id) {
+            return numbers.has(bundleOrder.get(id));
           })
-        )
-      );
-    }
+        );
+      }
+      if (results.length > CATALOGUE_CHECKED) {
+        return new Set(counted);
+      }
+      return checkedOnPages(results);
+    });
+  }
+
+  /** The bundle ids of `results` whose words match, checked on each page's text (confirmed()). */
+  function checkedOnPages(results) {
     return Promise.all(
       results.map(function (result) {
         var page = { via: [result.via || []], ways: result.via || [], marked: {} };

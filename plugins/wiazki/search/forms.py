@@ -31,6 +31,8 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any
 
+from wiazki.search import derivation
+
 #: Parts of speech whose forms are added (SGJP tags): nouns, adjectives, depreciative nouns.
 _INFLECTED = ("subst", "adj", "depr")
 #: Verbal tags (SGJP): verb forms, participles and verbal nouns; they bring the verbal
@@ -39,8 +41,8 @@ _VERBAL = ("ger", "pact", "ppas", "fin", "inf", "praet", "impt", "imps", "bedzie
 #: Personal verb forms (SGJP).
 _PERSONAL = ("fin", "praet", "impt", "imps", "bedzie")
 #: The forms the dictionary lists (`WordForms.dictionary`): nominal, and a verb's verbal
-#: nouns and infinitive (its participles would double the dictionary).
-_DICTIONARY_TAGS = (*_INFLECTED, "ger", "inf")
+#: nouns, infinitive and participles ("kiszona kapusta" for a page that says "kiszenie").
+_DICTIONARY_TAGS = (*_INFLECTED, "ger", "inf", "ppas", "pact")
 #: Verbs too common to say anything ("jest" would add "bycie" to every page).
 _PLAIN_VERBS = frozenset({"być", "mieć", "móc", "musieć", "chcieć", "zostać", "zostawać", "stać", "mówić", "dać"})
 #: Words shorter than this are never expanded (prepositions, abbreviations).
@@ -107,8 +109,14 @@ def aspect_partners(verb: str) -> tuple[str, ...]:
 
 def fold(word: str) -> str:
     """`word` as the search script folds a query word: lower case, no diacritics, "ł" as "l"."""
-    decomposed = unicodedata.normalize("NFD", word.lower().replace("ł", "l"))
+    lowered = word.lower().translate(_POLISH_LETTERS)
+    if lowered.isascii():  # a Polish word: done without Unicode decomposition (the dictionary's hot path)
+        return lowered
+    decomposed = unicodedata.normalize("NFD", lowered)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+_POLISH_LETTERS = str.maketrans("ąćęłńóśźż", "acelnoszz")
 
 
 @lru_cache(maxsize=50_000)
@@ -136,6 +144,25 @@ def _analyse(word: str) -> list[tuple[str, str]]:
     return [(i.lemma, i.getTag(raw)) for i in raw.analyse(word)]
 
 
+@lru_cache(maxsize=50_000)
+def _dictionary_forms(lemma: str) -> frozenset[str]:
+    """The folded forms of `lemma` the dictionary lists: nominal forms (positive degree), a
+    verb's nouns, infinitive and participles (affirmative); not its personal forms, which
+    without diacritics are other words ("wolą", of "woleć", is "wola")."""
+    wanted = [(f, t) for f, t in _generate(lemma) if t.startswith(_DICTIONARY_TAGS) and ":neg" not in t]
+    return frozenset(fold(f) for f, t in wanted if not t.endswith((":com", ":sup")) and " " not in f)
+
+
+@lru_cache(maxsize=20_000)
+def place_lemmas(word: str) -> tuple[str, ...]:
+    """The lemmas of `word` that SGJP marks as geographic names ("Radomiu" → ("Radom",))."""
+    morfeusz = _morfeusz()
+    if morfeusz is None:
+        return ()
+    found = {i[2][1].split(":", 1)[0] for i in morfeusz.analyse(word) if "nazwa_geograficzna" in i[2][3]}
+    return tuple(sorted(found))
+
+
 @lru_cache(maxsize=1)
 def _morfeusz() -> Any | None:
     try:
@@ -156,8 +183,12 @@ class WordForms:
         self._text_keys: dict[str, dict[str, None]] = {}
         self._with_l: dict[str, tuple[str, ...]] = {}
         self._new_keys: dict[str, tuple[str, ...]] = {}
-        #: Key → the lemmas whose forms stand for it (for `dictionary`).
-        self._key_lemmas: dict[str, tuple[str, ...]] = {}
+        #: Key → the lemmas whose forms stand for it, with their kinds (for `dictionary`).
+        self._key_lemmas: dict[str, tuple[tuple[str, str], ...]] = {}
+        #: Folded single-word names of the catalogue's places (`mark_places`).
+        self._places: set[str] = set()
+        #: Word → its nominal lemmas with their kinds ("n" noun, "a" adjective).
+        self._kinds: dict[str, tuple[tuple[str, str], ...]] = {}
         self._keyed_words: dict[str, dict[str, str]] = {}
         self._keyed_forms: dict[str, dict[str, str]] = {}
 
@@ -172,22 +203,45 @@ class WordForms:
         if cached is None:
             morfeusz = _morfeusz()
             lemmas: set[str] = set()
+            kinds: dict[tuple[str, str], None] = {}
             verbs: set[str] = set()
             personal = False
             if morfeusz is not None and len(word) >= MIN_LENGTH:
                 for lemma, tag in _analyse(word):
                     if tag.startswith(_INFLECTED):
                         lemmas.add(lemma.split(":", 1)[0])
+                        kinds[(lemma.split(":", 1)[0], "a" if tag.startswith("adj") else "n")] = None
                     elif tag.startswith(_VERBAL):
                         verbs.add(lemma.split(":", 1)[0])
                         personal = personal or tag.startswith(_PERSONAL)
+            # A place of the catalogue written with a capital is that place only: "Radom" is
+            # not also "rada" (of which "radom" is a form), "Kole" not "kół".
+            places = [p for p in place_lemmas(word) if fold(p) in self._places] if word[:1].isupper() else []
+            if places:
+                lemmas, kinds, verbs, personal = set(places), dict.fromkeys((p, "n") for p in places), set(), False
             # A personal verb form is not also a noun: "wolą" (they prefer) is not "wola".
             if personal:
                 lemmas.clear()
+                kinds.clear()
+            self._kinds[word] = tuple(kinds)
             verbs -= _PLAIN_VERBS
             family = verbs | {p for v in verbs for p in aspect_partners(v)}
             cached = self._analyses[word] = (tuple(sorted(lemmas)), tuple(sorted(family)))
         return cached
+
+    def mark_places(self, names: Iterable[str]) -> None:
+        """Take `names` (TERYT unit names, cities) as the catalogue's places, before any record
+        is made: a capitalised word that is a form of one stands for the place only
+        (`_analyse`), and so does a query word (`dictionary`). A name of several words
+        ("Nowy Targ") makes none of its words a place."""
+        for name in names:
+            name = name.strip()
+            if name and " " not in name and "-" not in name and name[:1].isupper():
+                key = fold(name)
+                self._places.add(key)
+                known = self._key_lemmas.get(key, ())
+                if (name, "n") not in known:
+                    self._key_lemmas[key] = (*known, (name, "n"))
 
     def of(self, word: str) -> tuple[str, ...]:
         """Every form of every nominal lemma of `word`, `word` itself excluded (a verb's
@@ -223,14 +277,19 @@ class WordForms:
         if cached is None:
             lemmas, family = self._analyse(word)
             found: dict[str, None] = {}
-            for lemma in lemmas:
+            for lemma, kind in self._kinds.get(word, ()):
                 key = fold(lemma)
                 found[key] = None
-                self._key_lemmas.setdefault(key, (lemma,))
+                self._key_lemmas.setdefault(key, ((lemma, kind),))
             if family:
                 key = fold(family[0])
                 found[key] = None
-                self._key_lemmas.setdefault(key, family)
+                self._key_lemmas.setdefault(key, tuple((verb, "v") for verb in family))
+            # The words it derives from, each by its own key ("pszczelarstwo" → "pszczelarz",
+            # "pszczoła"; "odnowa" → the key of odnowić/odnawiać): derivation.py.
+            for key, lemmas_of_key in derivation.root_keys(self._kinds.get(word, ()), family):
+                found[key] = None
+                self._key_lemmas.setdefault(key, lemmas_of_key)
             cached = self._keys[word] = tuple(found)
         return cached
 
@@ -270,21 +329,23 @@ class WordForms:
         among them. The search script looks a query word up here and searches its
         keys too (assets/search.js)."""
         out: dict[str, list[str]] = {}
+        place_forms: set[str] = set()
         for key in self._key_lemmas if keys is None else keys:
             folded: set[str] = set()
-            for lemma in self._key_lemmas.get(key, ()):
-                for form, tag in _generate(lemma):
-                    # A verb's nouns and infinitive: not its personal forms, which without
-                    # diacritics are other words ("wolą", of "woleć", is "wola").
-                    wanted = tag.startswith(_DICTIONARY_TAGS) and ":neg" not in tag
-                    if wanted and not tag.endswith((":com", ":sup")) and " " not in form:
-                        folded.add(fold(form))
+            for lemma in derivation.family(self._key_lemmas.get(key, ())):
+                forms = _dictionary_forms(lemma)
+                folded.update(forms)
+                if key in self._places and lemma[:1].isupper() and fold(lemma) == key:
+                    place_forms.update(forms)
             if not folded:
                 continue
             # Under itself too: the script tells a known word from an unknown one by it.
             folded.add(key)
             for form in folded:
                 out.setdefault(form, []).append(key)
+        # A form of a place's name stands for the place: "radom" is not searched as "rada".
+        for form in place_forms:
+            out[form] = [key for key in out[form] if key in self._places]
         return out
 
     def keyed_words(self, text: str) -> dict[str, str]:

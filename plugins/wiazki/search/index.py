@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from wiazki import termination
-from wiazki.search import dictionary, scratch
+from wiazki.search import bundle_words, dictionary, scratch
 from wiazki.search.forms import WordForms
 from wiazki.search.records import SearchRecord, pagefind_html
 from wiazki.search.scratch import documents_folder, documents_of, remove_documents
@@ -86,8 +86,8 @@ def prepare_documents(
 ) -> PreparedDocuments:
     """Write one small HTML document per record into `folder` (from `documents_folder`;
     a new one when None, removed again if writing fails), and with `forms` (the word
-    forms the records were made with) their dictionary (`dictionary.shards`) into its
-    `formy/`, which `IndexJob.finish` puts beside the index.
+    forms the records were made with) their dictionary and word files (`write_dictionary`),
+    which `IndexJob.finish` puts beside the index.
 
     Separate from starting Pagefind so that another process can do it (wiazki/cores.py):
     that process writes into a folder this one made, so that this one removes it."""
@@ -100,6 +100,7 @@ def prepare_documents(
             raise
     documents = documents_of(folder)
     count = 0
+    records = list(records)
     for record in records:
         path = documents / _document_path(record.url)
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -107,24 +108,31 @@ def prepare_documents(
         count += 1
     documents.mkdir(exist_ok=True)
     if forms is not None:
-        write_dictionary(forms, folder)
+        write_dictionary(forms, folder, records)
     return PreparedDocuments(folder, count)
 
 
-def write_dictionary(forms: WordForms, folder: Path) -> None:
+def write_dictionary(forms: WordForms, folder: Path, records: Iterable[SearchRecord] = ()) -> None:
     """The dictionary of the word forms the records were made with (`dictionary.shards`)
-    into `folder/formy/`, which `IndexJob.finish` puts beside the index. Pagefind does
-    not read it: the build writes it while Pagefind indexes (`SearchDocuments`)."""
-    (folder / dictionary.FOLDER).mkdir(exist_ok=True)  # written again after a dead worker
-    for name, text in dictionary.shards(forms).items():
-        (folder / dictionary.FOLDER / name).write_text(text, encoding="utf-8")
+    into `folder/formy/`, and which of the `records`' bundles hold which words
+    (`bundle_words.shards`, the catalogue's check) into `folder/slowa/`; `IndexJob.finish`
+    puts both beside the index. Pagefind reads neither: the build writes them while
+    Pagefind indexes (`SearchDocuments`)."""
+    _write_files(folder / dictionary.FOLDER, dictionary.shards(forms))
+    _write_files(folder / bundle_words.FOLDER, bundle_words.shards(records))
+
+
+def _write_files(target: Path, files: dict[str, str]) -> None:
+    target.mkdir(exist_ok=True)  # written again after a dead worker
+    for name, text in files.items():
+        (target / name).write_text(text, encoding="utf-8")
 
 
 class SearchDocuments:
     """A build's search documents as two jobs for `wiazki.cores.Beside`: `documents`
     (make the records, write their HTML: Pagefind can start) and then `dictionary`
-    (write the forms the records were made with, 0.8 s at 1,000 bundles, half of it
-    863 small files on the disk, while Pagefind indexes).
+    (write the forms the records were made with and the bundles' word files, while
+    Pagefind indexes).
 
     `make_records` makes the records with `forms` (a `RecordBuilder`'s), filling it.
     When `dictionary` runs where `documents` did not (the worker died in between), it
@@ -133,16 +141,18 @@ class SearchDocuments:
     def __init__(self, make_records: Callable[[], list[SearchRecord]], forms: WordForms, folder: Path) -> None:
         self._make_records, self._forms, self._folder = make_records, forms, folder
         self._made = False
+        self._records: list[SearchRecord] = []
 
     def documents(self) -> PreparedDocuments:
-        prepared = prepare_documents(self._make_records(), None, self._folder)
+        self._records = self._make_records()
+        prepared = prepare_documents(self._records, None, self._folder)
         self._made = True
         return prepared
 
     def dictionary(self) -> None:
         if not self._made:
-            self._make_records()
-        write_dictionary(self._forms, self._folder)
+            self._records = self._make_records()
+        write_dictionary(self._forms, self._folder, self._records)
 
 
 def _document_path(url: str) -> str:
@@ -211,8 +221,9 @@ class IndexJob:
             shutil.rmtree(target, ignore_errors=True)
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.move(str(self._out), str(target))
-            if (self._tmp / dictionary.FOLDER).is_dir():
-                shutil.move(str(self._tmp / dictionary.FOLDER), str(target / dictionary.FOLDER))
+            for extra in (dictionary.FOLDER, bundle_words.FOLDER):
+                if (self._tmp / extra).is_dir():
+                    shutil.move(str(self._tmp / extra), str(target / extra))
             size = sum(p.stat().st_size for p in target.rglob("*") if p.is_file())
             return IndexStats(self.count, time.perf_counter() - self.started, size)
         finally:

@@ -114,6 +114,16 @@ class RecordBuilder:
                     free[key] = None
         return [(w, list(group)) for w, group in sorted(by_weight.items(), reverse=True) if group]
 
+    def mark_places(self, catalogue: Catalogue) -> None:
+        """Tell the word forms the catalogue's places (every unit of every territory, the
+        partners' cities) before any record is made: `WordForms.mark_places`."""
+        register = catalogue.register
+        codes = {c for b in catalogue.bundles.values() for c in b.territory}
+        codes |= {c for p in catalogue.partners.values() for c in p.territory}
+        names = [u for code in sorted(codes) for u in _unit_names(register.describe(code))]
+        names += [p.address.city for p in catalogue.partners.values() if p.address]
+        self.forms.mark_places(names)
+
     def bundle(self, bundle: Bundle, catalogue: Catalogue, url: str) -> SearchRecord:
         register = catalogue.register
         places = [register.describe(code) for code in bundle.territory]

@@ -346,6 +346,7 @@ class SiteViews:
     def search_records(self, builder: RecordBuilder) -> list[SearchRecord]:
         """One search record per bundle and partner page (the directories themselves are not results)."""
         catalogue = self.catalogue
+        builder.mark_places(catalogue)
         records = [builder.bundle(b, catalogue, self.bundle_url(b.id)) for b in catalogue.bundles.values()]
         records += [builder.partner(p, catalogue, self.partner_url(p.id)) for p in catalogue.partners.values()]
         return records
