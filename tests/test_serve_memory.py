@@ -1,0 +1,40 @@
+"""`mkdocs serve` rebuilds in one process: each rebuild's garbage is freed, not kept for ever.
+
+The build keeps its heap out of the garbage collector's walks while MkDocs renders
+(`wiazki.cores.hold_heap`); a rebuild that froze the previous build's garbage again
+would keep every earlier build's pages alive (measured before the fix: the sample site's
+`mkdocs serve` grew by about 4 MB a rebuild, 167 → 215 MB over 12 rebuilds).
+"""
+
+from __future__ import annotations
+
+import gc
+import weakref
+from pathlib import Path
+
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+import sitehelpers as h
+
+
+class _Cycle:
+    """An object only a reference cycle keeps alive: freed by a full collection alone."""
+
+    def __init__(self) -> None:
+        self.me = self
+
+
+def test_serving_frees_the_garbage_of_earlier_rebuilds(tmp_path: Path) -> None:
+    h.fixture_content(tmp_path / "content")
+    project = h.make_project(tmp_path)
+    config = load_config(str(project / "mkdocs.yml"), site_dir=str(project / "site"))
+    config.plugins["wiazki"].on_startup(command="serve", dirty=False)
+    kept = _Cycle()
+    alive = weakref.ref(kept)
+    with h.frozen_today():
+        build(config, serve_url="http://127.0.0.1:8000/wiazki/")  # frozen with the first build's heap
+        del kept  # garbage now, as the first build's pages are once the second begins
+        build(config, serve_url="http://127.0.0.1:8000/wiazki/")
+    assert gc.get_freeze_count() == 0
+    assert alive() is None
