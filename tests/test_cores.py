@@ -366,3 +366,38 @@ def test_an_interrupt_while_the_jobs_are_handed_over_stops_the_worker(alone, mon
         assert not workers.Beside([os.getpid, os.getpid], parallel=True).forked and not submitted
     assert multiprocessing.active_children() == []
     assert threading.active_count() == threads, threading.enumerate()
+
+
+BIG_ANSWERS = """
+from wiazki import cores
+def check(item, context):
+    return "x" * 100_000  # a chunk's answer is 2.5 MB: many writes into the pipe
+print("worker", flush=True)
+while True:
+    cores.check_all(list(range(200)), check, parallel=True)
+"""
+
+
+def test_ctrl_c_while_the_worker_sends_a_large_answer_does_not_hang():
+    # Killed halfway through an answer, the worker left half a message in the pipe and
+    # the executor's thread waited for the rest for ever: about one try in two hung.
+    for delay in (0.3, 0.6, 0.9, 1.2):
+        script = subprocess.Popen(
+            [sys.executable, "-c", BIG_ANSWERS],
+            env=dict(os.environ, PYTHONPATH=str(Path(workers.__file__).parents[1])),
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            start_new_session=True,
+        )
+        try:
+            assert script.stdout is not None and script.stdout.readline().startswith("worker")
+            time.sleep(delay)
+            os.killpg(script.pid, signal.SIGINT)
+            _, errors = script.communicate(timeout=15)
+        finally:
+            if script.poll() is None:
+                os.killpg(script.pid, signal.SIGKILL)
+                script.wait()
+        assert script.returncode == -signal.SIGINT, f"hung after Ctrl-C at {delay} s"
+        assert errors.count("Traceback") == 1, errors

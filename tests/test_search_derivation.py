@@ -44,6 +44,8 @@ def test_a_form_of_a_place_stands_for_the_place_only() -> None:
     # "Radomiu" and a capitalised "Radom" are the town, not "rada" (of which "radom" is a form).
     assert forms.keys("Radomiu") == ("radom",) and forms.keys("Radom") == ("radom",)
     assert "rada" not in forms.of("Radom")
+    # Nor is "radom" added to a page as a form of its "Rada" (a partner "Rada Seniorów").
+    assert "radom" not in forms.of("Rada") and "radach" in forms.of("Rada")
     forms.keys("Rady")  # a page says "Rada Seniorów"
     found = forms.dictionary()
     assert found["radom"] == ["radom"] and found["radomiu"] == ["radom"]

@@ -47,9 +47,19 @@ def test_the_dictionary_maps_forms_to_keys_but_not_personal_verb_forms() -> None
 
 
 def test_shard_names_are_plain_ascii() -> None:
-    assert dictionary.shard_name("radosc") == "rad.json"
-    assert dictionary.shard_name(fold("Żółw")) == "zol.json"
-    assert dictionary.shard_name("straße") == "str.json" and dictionary.shard_name("aß") == "a_df.json"
+    assert dictionary.shard_name("radosc") == "ra.json" and dictionary.shard_name("radosc", 3) == "rad.json"
+    assert dictionary.shard_name(fold("Żółw"), 3) == "zol.json"
+    assert dictionary.shard_name("straße", 5) == "stra_df.json" and dictionary.shard_name("aß") == "a_df.json"
+
+
+def _entries_of(folder: Path, folded: str) -> dict:
+    """The shard assets/search.js reads for a folded word: one letter more while split."""
+    letters = dictionary.PREFIX
+    while True:
+        entries = json.loads((folder / dictionary.shard_name(folded, letters)).read_text(encoding="utf-8"))
+        if not entries.get("+") or len(folded) <= letters:
+            return entries
+        letters += 1
 
 
 def _catalogue(**changes: object) -> Catalogue:
@@ -67,16 +77,24 @@ def test_a_description_word_gets_its_key_index_only_and_the_dictionary_is_writte
     visible = " ".join(text for _, text in record.fields)
     assert {"usamodzielniac", "radosc"} <= hidden and "radosc" not in visible
     write_index([record], tmp_path, forms=builder.forms)
-    shard = json.loads((tmp_path / "pagefind" / dictionary.FOLDER / "usa.json").read_text(encoding="utf-8"))
-    assert shard["usamodzielnienie"] == ["usamodzielniac"]
-    assert json.loads((tmp_path / "pagefind" / dictionary.FOLDER / "rad.json").read_text())["radosciach"] == ["radosc"]
+    folder = tmp_path / "pagefind" / dictionary.FOLDER
+    assert _entries_of(folder, "usamodzielnienie")["usamodzielnienie"] == ["usamodzielniac"]
+    assert _entries_of(folder, "radosciach")["radosciach"] == ["radosc"]
 
 
-def test_a_large_shard_is_split_by_one_more_letter(monkeypatch) -> None:
+def test_a_large_shard_is_split_letter_by_letter(monkeypatch) -> None:
     forms = WordForms()
     for word in ["radości", "radnych", "rad"]:
         forms.keys(word)
     monkeypatch.setattr(dictionary, "SPLIT_BYTES", 100)
     files = {name: json.loads(text) for name, text in dictionary.shards(forms).items()}
-    assert files["rad.json"]["+"] == 1 and "radosc" not in files["rad.json"]
-    assert files["rado.json"]["radosciami"] == ["radosc"] and "radny" in files["radn.json"]["radnych"]
+    assert files["ra.json"] == {"+": 1} and files["rad.json"]["+"] == 1 and "radosc" not in files["rad.json"]
+
+    def entries_of(folded: str) -> dict:  # as assets/search.js follows the marks
+        letters = dictionary.PREFIX
+        while files[dictionary.shard_name(folded, letters)].get("+") and len(folded) > letters:
+            letters += 1
+        return files[dictionary.shard_name(folded, letters)]
+
+    assert entries_of("radosciami")["radosciami"] == ["radosc"] and "radny" in entries_of("radnych")["radnych"]
+    assert entries_of("rad")["rad"] and all(len(text) <= 100 or "+" in files[name] for name, text in files.items())

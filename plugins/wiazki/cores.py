@@ -144,6 +144,14 @@ def _kill(executor: ProcessPoolExecutor) -> None:
     for process in list((getattr(executor, "_processes", None) or {}).values()):
         with contextlib.suppress(OSError, ValueError):
             process.kill()
+    # A worker killed while it sent an answer (a chunk of validated files is hundreds of
+    # KB, several writes) leaves half a message in the pipe: the executor's thread would
+    # wait in `recv` for the rest for ever, and `shutdown` with it (Ctrl-C hung the build
+    # about one time in two). This process's end of the pipe is its last writer once the
+    # worker is dead: closed, the thread reads the end of the pipe and gives up.
+    writer = getattr(getattr(executor, "_result_queue", None), "_writer", None)
+    with contextlib.suppress(OSError, AttributeError):
+        writer.close()  # type: ignore[union-attr]
 
 
 @contextlib.contextmanager

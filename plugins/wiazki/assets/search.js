@@ -84,8 +84,18 @@
 
   /* ---- The dictionary (plugins/wiazki/search/dictionary.py) ---------------- */
 
-  var FORMS_PREFIX = 3;
+  // A shard's name is a word's first FORMS_PREFIX letters, one more for each split file
+  // on its way (split_shards in plugins/wiazki/search/dictionary.py).
+  var FORMS_PREFIX = 2;
+  var SHORTEST_WORD = 3;
   var shards = new Map();
+
+  /** The file of `folded`: from its first letters, one letter more while a file is split ("+") and the word longer. */
+  function follow(read, folded, letters) {
+    return read(shardName(folded, letters)).then(function (file) {
+      return file && file["+"] && folded.length > letters ? follow(read, folded, letters + 1) : file;
+    });
+  }
 
   function shardName(folded, letters) {
     return Array.from(folded.slice(0, letters || FORMS_PREFIX))
@@ -104,13 +114,10 @@
    */
   function lookup(term) {
     var folded = cleanWord(term);
-    if (folded.length < 3 || /\d/.test(folded)) {
+    if (folded.length < SHORTEST_WORD || /\d/.test(folded)) {
       return Promise.resolve({ keys: [], known: false, entries: null });
     }
-    return shard(shardName(folded)).then(function (entries) {
-      // A large shard is split by one more letter (plugins/wiazki/search/dictionary.py).
-      return entries && entries["+"] && folded.length > FORMS_PREFIX ? shard(shardName(folded, FORMS_PREFIX + 1)) : entries;
-    }).then(function (entries) {
+    return follow(shard, folded, FORMS_PREFIX).then(function (entries) {
       var keys = Object.prototype.hasOwnProperty.call(entries, folded) ? entries[folded] : [];
       keys = Array.isArray(keys) ? keys : [];
       return {
@@ -522,17 +529,14 @@
    */
   function wayBundles(way) {
     var folded = cleanWord(way.term);
-    if (folded.length < FORMS_PREFIX) {
+    if (folded.length < SHORTEST_WORD) {
       return Promise.resolve(null);
     }
-    return wordFile(shardName(folded))
+    return follow(wordFile, folded, FORMS_PREFIX)
       .then(function (file) {
-        // A large file is split by one more letter (bundle_words.py); a word of just three
-        // letters would need every part.
-        if (file && file["+"]) {
-          return folded.length > FORMS_PREFIX ? wordFile(shardName(folded, FORMS_PREFIX + 1)) : null;
-        }
-        return file;
+        // Still split: the word is no longer than the file's letters, and the words it
+        // may start would be in every part (bundle_words.py).
+        return file && file["+"] ? null : file;
       })
       .then(function (file) {
         if (!file || typeof file.n !== "number") {

@@ -10,7 +10,7 @@ their index-only words (`"h"`). The script reads the one file of a query word's 
 letters and applies the header's rules to its words (search.js, `catalogueMatches`).
 
 Files: `<site>/pagefind/slowa/<prefix>.json` (prefixes as `dictionary.shard_name`, split
-by a fourth letter over `SPLIT_BYTES`, then holding {"+": 1}), each
+letter by letter over `SPLIT_BYTES` as `dictionary.split_shards` does, then holding {"+": 1}), each
 {"n": bundles, "v": {word: bundles}, "h": {word: bundles}}. Bundles are numbered in the
 order of their sorted ids (the script sorts the ids of Pagefind's "bundle" filter the
 same way and checks "n"); a set of bundles is a list of numbers, or when that is longer,
@@ -25,7 +25,7 @@ import re
 from collections.abc import Iterable
 from itertools import chain
 
-from wiazki.search.dictionary import PREFIX, shard_name
+from wiazki.search.dictionary import split_shards
 from wiazki.search.forms import fold
 from wiazki.search.records import SearchRecord
 
@@ -78,28 +78,20 @@ def shards(records: Iterable[SearchRecord]) -> dict[str, str]:
         for word in hidden:
             only_hidden[word] = only_hidden.get(word, 0) | bit
     count = len(bundles)
-    grouped: dict[str, dict[str, dict[str, list[int] | str]]] = {}
+    # A word may be shown on one bundle and only index-only on another: both parts.
+    words: dict[str, dict[str, list[int] | str]] = {}
     for part, masks in (("v", shown), ("h", only_hidden)):
         for word, mask in masks.items():
-            grouped.setdefault(shard_name(word), {"v": {}, "h": {}})[part][word] = _encode(mask, count)
-    files: dict[str, str] = {}
-    for name, parts in grouped.items():
-        text = _json(count, parts)
-        if len(text) <= SPLIT_BYTES:
-            files[name] = text
-            continue
-        # Words of just PREFIX letters stay here, beside the mark of a split file.
-        short: dict[str, dict[str, list[int] | str]] = {"v": {}, "h": {}}
-        longer: dict[str, dict[str, dict[str, list[int] | str]]] = {}
-        for part, words in parts.items():
-            for word, encoded in words.items():
-                if len(word) <= PREFIX:
-                    short[part][word] = encoded
-                else:
-                    longer.setdefault(shard_name(word, PREFIX + 1), {"v": {}, "h": {}})[part][word] = encoded
-        files[name] = _json(count, short, split=True)
-        files.update((sub, _json(count, sub_parts)) for sub, sub_parts in longer.items())
-    return dict(sorted(files.items()))
+            words.setdefault(word, {})[part] = _encode(mask, count)
+
+    def render(group: dict[str, dict[str, list[int] | str]], split: bool) -> str:
+        parts: dict[str, dict[str, list[int] | str]] = {"v": {}, "h": {}}
+        for word, found in group.items():
+            for part, encoded in found.items():
+                parts[part][word] = encoded
+        return _json(count, parts, split=split)
+
+    return dict(sorted(split_shards(words, render, SPLIT_BYTES).items()))
 
 
 def _json(count: int, parts: dict[str, dict[str, list[int] | str]], split: bool = False) -> str:

@@ -13,25 +13,30 @@ Files: `<site>/pagefind/formy/<prefix>.json`, each a JSON object {folded form: [
 (folded as `forms.fold` and the script's fold(): lower case, no diacritics, "ł" → "l").
 A prefix is the word's first `PREFIX` letters; a letter outside a–z is written as
 `_` + its code point in hex, so that a file name is always plain ASCII. A shard over
-`SPLIT_BYTES` ("prz": every "prze-", "przy-" word) is split by one more letter: its
-file then holds {"+": 1} and the words of just `PREFIX` letters, and the script reads
-the file of the word's first `PREFIX` + 1 letters.
+`SPLIT_BYTES` ("pr": every "prze-", "przy-" word) is split by one more letter, and so on
+(`split_shards`): its file then holds {"+": 1} and the words no longer than its prefix,
+and the script reads the file of the word's next letter. Few, fuller files: a build
+writes each one to the disk while MkDocs writes the pages (1,000 files of three
+letters at 1,000 bundles cost the build over a second; make bench).
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
+from typing import TypeVar
 
 from wiazki.search.forms import WordForms
 
 #: The folder of the shards inside the index folder (assets/search.js reads it there).
 FOLDER = "formy"
-#: Letters of a folded word that name its shard (also in assets/search.js).
-PREFIX = 3
+#: Letters of a folded word that name its first shard (also in assets/search.js).
+PREFIX = 2
 #: A shard larger than this (bytes of JSON) is split by one more letter; a query word
-#: then costs at most a few kilobytes of dictionary (the issue's budget: 300 KB a query).
-SPLIT_BYTES = 8_000
+#: then costs at most about 4 KB of dictionary over gzip (the issue's budget: 300 KB a query).
+SPLIT_BYTES = 16_000
+
+Value = TypeVar("Value")
 
 
 def shard_name(folded: str, letters: int = PREFIX) -> str:
@@ -42,25 +47,33 @@ def shard_name(folded: str, letters: int = PREFIX) -> str:
 
 def shards(forms: WordForms, keys: Iterable[str] | None = None) -> dict[str, str]:
     """File name (under `FOLDER`) → JSON text, for `forms.dictionary(keys)`; sorted, compact."""
-    grouped: dict[str, dict[str, list[str]]] = {}
-    for form, found in forms.dictionary(keys).items():
-        grouped.setdefault(shard_name(form), {})[form] = sorted(found)
+    entries = {form: sorted(found) for form, found in forms.dictionary(keys).items()}
+    files = split_shards(entries, lambda group, split: _json({"+": 1, **group} if split else group), SPLIT_BYTES)
+    return dict(sorted(files.items()))
+
+
+def split_shards(
+    words: Mapping[str, Value], render: Callable[[dict[str, Value], bool], str], limit: int, letters: int = PREFIX
+) -> dict[str, str]:
+    """File name → text for `words` (folded word → value) grouped by their first `letters`
+    letters, each group's text `render(group, False)`. A group over `limit` bytes whose
+    words are not all that short keeps the words of at most `letters` letters, its text
+    `render(short, True)` (marked split: "+"), and the longer ones are grouped again by
+    one more letter. assets/search.js follows the marks from a word's first `PREFIX`
+    letters to the file that holds it."""
+    grouped: dict[str, dict[str, Value]] = {}
+    for word, value in words.items():
+        grouped.setdefault(shard_name(word, letters), {})[word] = value
     files: dict[str, str] = {}
-    for name, entries in grouped.items():
-        text = _json(entries)
-        if len(text.encode()) <= SPLIT_BYTES:
+    for name, group in grouped.items():
+        text = render(group, False)
+        if len(text.encode()) <= limit or all(len(word) <= letters for word in group):
             files[name] = text
             continue
-        short: dict[str, object] = {"+": 1}
-        longer: dict[str, dict[str, list[str]]] = {}
-        for form, found in entries.items():
-            if len(form) > PREFIX:
-                longer.setdefault(shard_name(form, PREFIX + 1), {})[form] = found
-            else:
-                short[form] = found
-        files[name] = _json(short)
-        files.update((sub, _json(sub_entries)) for sub, sub_entries in longer.items())
-    return dict(sorted(files.items()))
+        files[name] = render({word: value for word, value in group.items() if len(word) <= letters}, True)
+        longer = {word: value for word, value in group.items() if len(word) > letters}
+        files.update(split_shards(longer, render, limit, letters + 1))
+    return files
 
 
 def _json(entries: Mapping[str, object]) -> str:

@@ -261,7 +261,9 @@ class WordForms:
         forms: dict[str, None] = {}
         for lemma in lemmas:
             for form, tag in _generate(lemma):
-                if tag.startswith(_INFLECTED) and not tag.endswith((":com", ":sup")) and " " not in form:
+                # A catalogue place's name is the place: "radom", a form of "rada", is not added.
+                place = self._places and fold(form) in self._places and fold(form) != fold(lemma)
+                if tag.startswith(_INFLECTED) and not tag.endswith((":com", ":sup")) and " " not in form and not place:
                     forms[form.lower() if not lemma[:1].isupper() else form] = None
         forms.pop(word, None)
         forms.pop(word.lower(), None)
