@@ -188,3 +188,21 @@ def test_the_dictionary_is_whole_when_the_worker_died_after_the_documents(alone,
         background.cancel()
     assert dictionaries[0] and dictionaries[1] == dictionaries[0]
     assert any("wolominie" in text for text in dictionaries[0].values())  # keys without Polish letters
+
+
+def test_a_log_pagefind_cannot_write_is_a_reason_not_a_silent_end(tmp_path, monkeypatch):
+    # Found by the attacker: the OSError went up the thread that starts Pagefind, where it
+    # is dropped, and the build ended without search and without a word.
+    from wiazki.search.records import RecordBuilder
+
+    monkeypatch.setattr("tempfile.tempdir", str(tmp_path))
+    monkeypatch.setenv("WIAZKI_RAM_DIR", str(tmp_path / "ram"))
+    (tmp_path / "ram").mkdir()
+    background = BackgroundIndex()
+    folder = background.documents_folder()
+    prepared = prepare_documents(RecordBuilder().hand_pages([("o-nas/", "# O nas\n\nTekst.")]), None, folder)
+    (folder / "pagefind.log").mkdir()  # opening it to write fails, as on a full disk
+    problem = background.start_prepared(prepared)
+    assert problem is not None and problem.startswith("Pagefind nie zbudował indeksu wyszukiwarki")
+    assert background.finish(tmp_path / "site") is None
+    assert not folder.exists() and not list((tmp_path / "ram").iterdir())

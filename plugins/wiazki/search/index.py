@@ -182,12 +182,13 @@ class IndexJob:
         self._tmp, self.count = prepared.folder, prepared.count
         documents, self._out = documents_of(self._tmp), self._tmp / "index"
         command = [executable, "--site", documents, "--output-path", self._out, "--force-language", "pl", "--silent"]
-        self._log = (self._tmp / "pagefind.log").open("w+", encoding="utf-8")
         # Pagefind runs beside the build, which needs the cores for the pages: one thread
         # (its rayon pool would take every core) at a lower priority. It still ends before
         # MkDocs does at 1,000 bundles (make bench); alone it would take 2.4 s, not 3.1 s.
         env = dict(os.environ, RAYON_NUM_THREADS="1")
         try:
+            # A log that cannot be opened (a full disk) is a reason too, never a silent end.
+            self._log = (self._tmp / "pagefind.log").open("w+", encoding="utf-8")
             with termination.deferred():  # SIGTERM now: Pagefind is noted for the clean-up first
                 self._process: subprocess.Popen[bytes] | None = subprocess.Popen(
                     [str(part) for part in command], stdout=self._log, stderr=subprocess.STDOUT, env=env
