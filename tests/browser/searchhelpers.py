@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import shutil
+import urllib.parse
+from collections.abc import Mapping
+from pathlib import Path
 from typing import Any
+
+from conftest import REPO, Site, build_site, serve, site_url
 
 #: Result rows as the reader sees them: kind label, title, link, facts line, snippet.
 RESULTS_JS = """() => [...document.querySelectorAll('.wiazki-search__result a')].map(a => ({
@@ -60,3 +66,18 @@ def catalogue_filter(page: Any, query: str, timeout: float = 30_000) -> list[str
     return page.eval_on_selector_all(
         ".wiazki-card:not([hidden]) h3 a", "as => as.map(a => a.pathname.replace(/\\/$/, '').split('/').pop())"
     )
+
+
+def sample_site_with(bundles: Mapping[str, str], work: Path) -> Site:
+    """The repository's site and sample content plus `bundles` (id → YAML text), built into
+    `work` and served under its `site_url` path; the caller stops it."""
+    project = work / "project"
+    project.mkdir(parents=True)
+    shutil.copy2(REPO / "mkdocs.yml", project / "mkdocs.yml")
+    shutil.copytree(REPO / "docs", project / "docs")
+    shutil.copytree(REPO / "content", project / "content")
+    for bundle_id, text in bundles.items():
+        (project / "content" / "bundles" / f"{bundle_id}.yml").write_text(text, encoding="utf-8")
+    config = project / "mkdocs.yml"
+    root = build_site(config, work / "site")
+    return serve(root, prefix=urllib.parse.urlsplit(site_url(config)).path)

@@ -18,15 +18,13 @@ the kinds a review found open:
 
 from __future__ import annotations
 
-import shutil
-import urllib.parse
 from collections.abc import Iterator
 
 import pytest
-from searchhelpers import bundle_ids, catalogue_filter, open_search, search_box
+from searchhelpers import bundle_ids, catalogue_filter, open_search, sample_site_with, search_box
 from test_search_in_browser import Query, q
 
-from conftest import REPO, Site, build_site, serve, site_url
+from conftest import Site
 
 pytestmark = pytest.mark.browser
 
@@ -213,15 +211,7 @@ QUERIES: list[Query] = [
 
 @pytest.fixture(scope="module")
 def invented_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
-    project = tmp_path_factory.mktemp("invented-project")
-    shutil.copy2(REPO / "mkdocs.yml", project / "mkdocs.yml")
-    shutil.copytree(REPO / "docs", project / "docs")
-    shutil.copytree(REPO / "content", project / "content")
-    for bundle_id, text in INVENTED.items():
-        (project / "content" / "bundles" / f"{bundle_id}.yml").write_text(text, encoding="utf-8")
-    config = project / "mkdocs.yml"
-    root = build_site(config, tmp_path_factory.mktemp("invented") / "site")
-    site = serve(root, prefix=urllib.parse.urlsplit(site_url(config)).path)
+    site = sample_site_with(INVENTED, tmp_path_factory.mktemp("invented"))
     yield site
     site.stop()
 

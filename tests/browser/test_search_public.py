@@ -15,16 +15,14 @@ queries here have only words that some page holds).
 
 from __future__ import annotations
 
-import shutil
-import urllib.parse
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
 from public_queries_content import BUNDLES
-from searchhelpers import bundle_ids, catalogue_filter, open_search, search_box
+from searchhelpers import bundle_ids, catalogue_filter, open_search, sample_site_with, search_box
 
-from conftest import REPO, Site, build_site, serve, site_url
+from conftest import Site
 
 KOLO, BRZEG, PULAWY = "miodowy-ul-kolo", "kawiarnia-napraw-brzeg", "spizarnia-sasiedzka-pulawy"
 GORA, ZGIERZ, LASK, RADOM = (
@@ -96,15 +94,7 @@ QUERIES: list[tuple[str, list[str], list[str], str | None]] = [
 
 @pytest.fixture(scope="module")
 def public_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
-    project = tmp_path_factory.mktemp("public-project")
-    shutil.copy2(REPO / "mkdocs.yml", project / "mkdocs.yml")
-    shutil.copytree(REPO / "docs", project / "docs")
-    shutil.copytree(REPO / "content", project / "content")
-    for bundle_id, text in BUNDLES.items():
-        (project / "content" / "bundles" / f"{bundle_id}.yml").write_text(text, encoding="utf-8")
-    config = project / "mkdocs.yml"
-    root = build_site(config, tmp_path_factory.mktemp("public") / "site")
-    site = serve(root, prefix=urllib.parse.urlsplit(site_url(config)).path)
+    site = sample_site_with(BUNDLES, tmp_path_factory.mktemp("public"))
     yield site
     site.stop()
 

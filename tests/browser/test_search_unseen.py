@@ -13,15 +13,13 @@ word); a partner is found by its NIP and KRS.
 
 from __future__ import annotations
 
-import shutil
-import urllib.parse
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from searchhelpers import bundle_ids, catalogue_filter, open_search, search_box
+from searchhelpers import bundle_ids, catalogue_filter, open_search, sample_site_with, search_box
 
-from conftest import REPO, Site, build_site, serve, site_url
+from conftest import Site
 
 pytestmark = pytest.mark.browser
 
@@ -83,15 +81,10 @@ design:
 
 @pytest.fixture(scope="module")
 def unseen_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
-    project = tmp_path_factory.mktemp("unseen-project")
-    shutil.copy2(REPO / "mkdocs.yml", project / "mkdocs.yml")
-    shutil.copytree(REPO / "docs", project / "docs")
-    shutil.copytree(REPO / "content", project / "content")
-    (project / "content" / "bundles" / "cieply-kat-wolomin.yml").write_text(WOLOMIN, encoding="utf-8")
-    (project / "content" / "bundles" / "sasiedzka-przerwa-zdunska-wola.yml").write_text(ZDUNSKA_WOLA, encoding="utf-8")
-    config = project / "mkdocs.yml"
-    root = build_site(config, tmp_path_factory.mktemp("unseen") / "site")
-    site = serve(root, prefix=urllib.parse.urlsplit(site_url(config)).path)
+    site = sample_site_with(
+        {"cieply-kat-wolomin": WOLOMIN, "sasiedzka-przerwa-zdunska-wola": ZDUNSKA_WOLA},
+        tmp_path_factory.mktemp("unseen"),
+    )
     yield site
     site.stop()
 
