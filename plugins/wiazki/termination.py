@@ -15,10 +15,21 @@ so is everything outside the main thread, where Python runs no signal handler. A
 signal while the first unwinds is ignored: clean-up (a kill, a folder removed) takes
 well under a second; SIGKILL still ends the process at once (search/scratch.py then
 leaves the folders to the next build).
+
+One more way a signal is lost, which this module mends for Ctrl-C as well: Python runs a
+signal's handler at its next check in the main thread, and when that falls inside a
+finaliser or a weakref callback (`__del__`, a `WeakValueDictionary`'s clean-up: the
+executor of wiazki/cores.py makes many), the exception it raises cannot propagate.
+Python prints "Exception ignored in …" and goes on: the build ran to its end after
+Ctrl-C, and a loop never ended (tests/test_cores.py, once in CI). Importing this module
+installs a `sys.unraisablehook` that sends such a `KeyboardInterrupt` or `Terminated`
+to the main thread again instead, as its signal, so that it is raised where it can
+propagate.
 """
 
 from __future__ import annotations
 
+import _thread
 import contextlib
 import os
 import signal
@@ -37,6 +48,8 @@ _before: dict[int, Any] = {}
 _owner = 0
 #: True from the first signal (or `closing`) until the guard ends: later ones are ignored.
 _ending = False
+#: True once the handler wrote its line (a signal sent again by `_unraisable` writes none).
+_announced = False
 #: Inside `deferred`: a signal is kept here and raised when the block ends.
 _deferring = 0
 _pending: int | None = None
@@ -61,8 +74,11 @@ def _handler(signum: int, frame: FrameType | None) -> None:
     if _deferring:
         _pending = signum
         return
+    global _announced
     _ending = True
-    sys.stderr.write(f"wiazki: przerwano sygnałem {signal.Signals(signum).name}\n")
+    if not _announced:
+        _announced = True
+        sys.stderr.write(f"wiazki: przerwano sygnałem {signal.Signals(signum).name}\n")
     raise Terminated(signum)
 
 
@@ -75,7 +91,8 @@ def guard(on: bool) -> None:
         return
     with contextlib.suppress(ValueError, OSError):
         if on and not _before:
-            _owner, _ending = os.getpid(), False
+            global _announced
+            _owner, _ending, _announced = os.getpid(), False, False
             for signum in SIGNALS:
                 if signal.getsignal(signum) == signal.SIG_DFL:
                     _before[signum] = signal.signal(signum, _handler)
@@ -122,3 +139,41 @@ def deferred() -> Iterator[None]:
         if not _deferring and _pending is not None:
             signum, _pending = _pending, None
             _handler(signum, None)
+
+
+def _unraisable(unraisable: Any) -> None:
+    """`sys.unraisablehook`: an interrupt raised where it could not propagate (see the
+    module's docstring) is sent again, as its signal, to the main thread; anything else
+    goes to the hook that was there before."""
+    global _ending
+    error = unraisable.exc_value
+    if isinstance(error, Terminated):
+        signum = error.signum
+    elif isinstance(error, KeyboardInterrupt):
+        signum = signal.SIGINT
+    else:
+        _previous_hook(unraisable)
+        return
+    # Only to a handler in Python (the default raises KeyboardInterrupt; `_handler`): a
+    # signal with its default disposition would end the process without clean-up.
+    if callable(signal.getsignal(signum)) and os.getpid() == (_owner or os.getpid()):
+        if isinstance(error, Terminated):
+            _ending = False  # `_handler` set it; it must raise once more
+        # Sent from another thread: a signal raised by anything called here (`os.kill`,
+        # even `_thread.interrupt_main`) would be raised inside this hook at once, and
+        # lost again. The new thread runs once this one lets go of the interpreter's lock
+        # (Python's switch interval, 5 ms, or a wait), long after this hook returned;
+        # `pthread_kill` also ends a wait the main thread may be in.
+        with contextlib.suppress(RuntimeError):  # no new thread at the interpreter's exit
+            _thread.start_new_thread(_send, (threading.main_thread().ident, signum))
+
+
+def _send(thread: int | None, signum: int) -> None:
+    if thread is not None:  # the main thread's id: it runs
+        with contextlib.suppress(OSError, ValueError):
+            signal.pthread_kill(thread, signum)
+
+
+_previous_hook = sys.unraisablehook
+if getattr(_previous_hook, "__qualname__", "") != "_unraisable":  # imported twice (tests reload)
+    sys.unraisablehook = _unraisable
