@@ -342,3 +342,32 @@ def test_a_signal_raised_inside_a_weakref_callback_still_ends_the_process(signum
     assert done.returncode == expected_code, done.stderr
     assert "Exception ignored" not in done.stderr
     assert done.stderr.count(expected_error) == 1, done.stderr
+
+
+#: Ctrl-C inside `deferred` (wiazki/cores.py starts and stops its worker in one: the
+#: executor is not safe from an exception at any point) is raised when the block ends.
+DEFERRED_CTRL_C = """
+import os, signal
+from wiazki import termination
+try:
+    with termination.deferred():
+        os.kill(os.getpid(), signal.SIGINT)
+        print("blok skończony", flush=True)
+except KeyboardInterrupt:
+    print("przerwany po bloku", flush=True)
+assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+with termination.deferred():
+    print("drugi blok", flush=True)
+"""
+
+
+def test_ctrl_c_inside_a_deferred_block_is_raised_when_it_ends():
+    done = subprocess.run(
+        [sys.executable, "-c", DEFERRED_CTRL_C],
+        env=dict(os.environ, PYTHONPATH=str(REPO / "plugins")),
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split("\n")[:3] == ["blok skończony", "przerwany po bloku", "drugi blok"]

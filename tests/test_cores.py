@@ -369,6 +369,8 @@ def test_an_interrupt_while_the_jobs_are_handed_over_stops_the_worker(alone, mon
 
 
 BIG_ANSWERS = """
+import faulthandler, signal
+faulthandler.register(signal.SIGUSR1, all_threads=True)  # where it hangs, if it does
 from wiazki import cores
 def check(item, context):
     return "x" * 100_000  # a chunk's answer is 2.5 MB: many writes into the pipe
@@ -394,10 +396,20 @@ def test_ctrl_c_while_the_worker_sends_a_large_answer_does_not_hang():
             assert script.stdout is not None and script.stdout.readline().startswith("worker")
             time.sleep(delay)
             os.killpg(script.pid, signal.SIGINT)
-            _, errors = script.communicate(timeout=15)
+            try:
+                _, errors = script.communicate(timeout=15)
+            except subprocess.TimeoutExpired:
+                os.kill(script.pid, signal.SIGUSR1)
+                time.sleep(1)
+                os.killpg(script.pid, signal.SIGKILL)
+                errors = "hung:\n" + script.communicate()[1]
         finally:
             if script.poll() is None:
                 os.killpg(script.pid, signal.SIGKILL)
                 script.wait()
-        assert script.returncode == -signal.SIGINT, f"hung after Ctrl-C at {delay} s"
-        assert errors.count("Traceback") == 1, errors
+        assert script.returncode == -signal.SIGINT, f"Ctrl-C at {delay} s: {script.returncode}\n{errors}"
+        # One report of the KeyboardInterrupt (it may chain one the code was handling:
+        # Ctrl-C while pathlib handled a missing file), nothing "ignored", no other error.
+        chained = errors.count("During handling of the above exception, another exception occurred")
+        assert errors.count("Traceback") - chained == 1, errors
+        assert errors.rstrip().endswith("KeyboardInterrupt") and "Exception ignored" not in errors, errors

@@ -30,6 +30,7 @@ even when this one is killed outright.
 
 from __future__ import annotations
 
+import _thread
 import contextlib
 import ctypes
 import gc
@@ -102,11 +103,28 @@ def _in_worker(call: Callable[..., Out], *args: Any) -> list[Any]:
     return [value, worker_logs.take()]
 
 
+def _settled(future: Future[Any]) -> Future[Any]:
+    """`future`, once it is done. The wait is on a lock of its own, and it alone can be
+    interrupted (Ctrl-C): `Future.result` waits holding the future's lock, which an
+    interrupt at the wrong instant left held, and the executor's thread, setting the
+    result, then waited for it for ever (the build hung after Ctrl-C, rarely)."""
+    with termination.deferred():
+        if future.done():
+            return future
+        arrived = _thread.allocate_lock()
+        arrived.acquire()
+        future.add_done_callback(lambda _: arrived.release())
+    arrived.acquire()
+    return future
+
+
 def _answer(future: Future[Any]) -> Any:
     """The value of `_in_worker`'s future (or its exception), its log records first
     handled here, once (`worker_logs.replay`: MkDocs counts the warnings)."""
+    future = _settled(future)
     try:
-        value, records = future.result()
+        with termination.deferred():  # done: `result` does not wait
+            value, records = future.result()
     except Exception as exc:
         records = getattr(exc, "wiazki_log", None) or []
         worker_logs.replay(records)
@@ -119,9 +137,10 @@ def _answer(future: Future[Any]) -> Any:
 
 def _executor() -> ProcessPoolExecutor | None:
     try:
-        return ProcessPoolExecutor(
-            1, mp_context=multiprocessing.get_context("fork"), initializer=_start_worker, initargs=(os.getpid(),)
-        )
+        with termination.deferred():  # Ctrl-C never cuts the executor's making in two
+            return ProcessPoolExecutor(
+                1, mp_context=multiprocessing.get_context("fork"), initializer=_start_worker, initargs=(os.getpid(),)
+            )
     except (OSError, ImportError, NotImplementedError, ValueError):
         return None
 
@@ -129,19 +148,36 @@ def _executor() -> ProcessPoolExecutor | None:
 def _stop(executor: ProcessPoolExecutor, abandon: bool, cancel: bool = False) -> None:
     """Shut the worker down: after its jobs (`cancel`: after its current one), or at
     once when its results are abandoned (an exception, Ctrl-C, here: nobody waits for
-    work no one will read)."""
-    if abandon:
-        _kill(executor)
+    work no one will read).
+
+    The executor's own steps run inside `termination.deferred` (a signal there is raised
+    once they are done: concurrent.futures is not safe from an exception at any point);
+    only the wait for the worker's last job can be interrupted, and then it is killed."""
+    # `shutdown` forgets them: kept here to kill the worker if the wait is interrupted.
+    processes = list((getattr(executor, "_processes", None) or {}).values())
+    answers = getattr(executor, "_result_queue", None)
+    thread = getattr(executor, "_executor_manager_thread", None)
+    with termination.deferred():
+        if abandon:
+            _kill(processes, answers)
+        executor.shutdown(wait=False, cancel_futures=cancel and not abandon)
     try:
-        executor.shutdown(wait=True, cancel_futures=cancel and not abandon)
+        if thread is not None and thread.ident is not None:  # started (`submit` starts it)
+            thread.join()  # the thread that ends the worker: after its last job
     except BaseException:  # Ctrl-C or SIGTERM while waiting for it: nobody will read its results
-        _kill(executor)
+        with termination.deferred():
+            _kill(processes, answers)
+            # The thread sees the worker dead and winds the executor down (a fraction of a
+            # second): done before the exception unwinds, never half-way at the exit.
+            thread.join(5)  # type: ignore[union-attr]
         raise
+    with contextlib.suppress(OSError, AttributeError):
+        answers.close()  # type: ignore[union-attr]  # as `shutdown(wait=True)` would
 
 
-def _kill(executor: ProcessPoolExecutor) -> None:
+def _kill(processes: Sequence[Any], answers: Any) -> None:
     # The Process objects, not their ids: one already reaped is never signalled.
-    for process in list((getattr(executor, "_processes", None) or {}).values()):
+    for process in processes:
         with contextlib.suppress(OSError, ValueError):
             process.kill()
     # A worker killed while it sent an answer (a chunk of validated files is hundreds of
@@ -149,7 +185,7 @@ def _kill(executor: ProcessPoolExecutor) -> None:
     # wait in `recv` for the rest for ever, and `shutdown` with it (Ctrl-C hung the build
     # about one time in two). This process's end of the pipe is its last writer once the
     # worker is dead: closed, the thread reads the end of the pipe and gives up.
-    writer = getattr(getattr(executor, "_result_queue", None), "_writer", None)
+    writer = getattr(answers, "_writer", None)
     with contextlib.suppress(OSError, AttributeError):
         writer.close()  # type: ignore[union-attr]
 
@@ -238,7 +274,7 @@ def check_all(
     thaw.enter_context(_frozen())  # until the worker is gone (see `_frozen`)
     try:
         futures: list[Future[list[Out] | None]] = []
-        with contextlib.suppress(OSError, RuntimeError, BrokenProcessPool):  # else all are checked here
+        with contextlib.suppress(OSError, RuntimeError, BrokenProcessPool), termination.deferred():  # else all here
             futures = [executor.submit(_in_worker, _work, check, chunk, index) for index, chunk in enumerate(chunks)]
         for index in range(len(chunks) - 1, -1, -1):
             if futures and _taken[index]:
@@ -300,7 +336,8 @@ class Beside:
                 # The first submit forks the worker: it sees `_jobs` as they are now.
                 self._thaw = contextlib.ExitStack()
                 self._thaw.enter_context(_frozen())  # until `close` (see `_frozen`)
-                self._futures = [self._executor.submit(_in_worker, _job, index) for index in range(len(self._jobs))]
+                with termination.deferred():  # Ctrl-C never cuts the fork or a hand-over in two
+                    self._futures = [self._executor.submit(_in_worker, _job, index) for index in range(len(self._jobs))]
             except (OSError, RuntimeError, BrokenProcessPool):
                 self.close()
             except BaseException:  # Ctrl-C or SIGTERM meanwhile: no `with` block will close it
@@ -322,7 +359,8 @@ class Beside:
 
     def done(self, index: int) -> bool:
         """True when `result(index)` will not wait."""
-        return self._futures[index].done()
+        with termination.deferred():  # the future's lock is never left held (`_settled`)
+            return self._futures[index].done()
 
     def on_result(self, index: int, callback: Callable[[Any], None]) -> None:
         """Call `callback(value)` once job `index` has returned `value`: at once (in this
@@ -338,7 +376,8 @@ class Beside:
                 with contextlib.suppress(Exception):
                     callback(future.result() if self._here else future.result()[0])
 
-        self._futures[index].add_done_callback(call)
+        with termination.deferred():  # the future's lock is never left held (`_settled`)
+            self._futures[index].add_done_callback(call)
 
     def result(self, index: int) -> Any:
         try:

@@ -53,6 +53,8 @@ _announced = False
 #: Inside `deferred`: a signal is kept here and raised when the block ends.
 _deferring = 0
 _pending: int | None = None
+#: Ctrl-C came inside `deferred`.
+_interrupted = False
 
 
 class Terminated(SystemExit):
@@ -122,23 +124,43 @@ def closing() -> None:
 
 @contextlib.contextmanager
 def deferred() -> Iterator[None]:
-    """A signal during the block is raised as `Terminated` when it ends, so that the block
-    (make a folder and note it for clean-up) is never cut in two. Only in the main thread,
-    where the handler runs; elsewhere (Pagefind started from the thread that receives
-    the worker's answers, wiazki/cores.py) the block runs as it is: the main thread,
-    unwinding, waits for that thread before the clean-up at exit."""
-    global _deferring, _pending
+    """A signal during the block is raised when it ends (SIGTERM and SIGHUP as `Terminated`,
+    Ctrl-C as KeyboardInterrupt), so that the block is never cut in two: make a folder
+    and note it for clean-up; start or stop wiazki/cores.py's worker, whose executor
+    (concurrent.futures, multiprocessing) is not safe from an exception at any point:
+    Ctrl-C there left a thread that could not be joined, a lock held, a finaliser half
+    made. Keep such blocks short: nothing in them waits for long.
+
+    Ctrl-C is deferred only while its handler is Python's default (KeyboardInterrupt).
+    Only in the main thread, where handlers run; elsewhere (Pagefind started from the
+    thread that receives the worker's answers, wiazki/cores.py) the block runs as it is:
+    the main thread, unwinding, waits for that thread before the clean-up at exit."""
+    global _deferring, _pending, _interrupted
     if threading.current_thread() is not threading.main_thread():
         yield
         return
+    # `signal.signal` first runs the handler of a signal already arrived: before the block.
+    hold = not _deferring and signal.getsignal(signal.SIGINT) is signal.default_int_handler
+    if hold:
+        signal.signal(signal.SIGINT, _hold_interrupt)
     _deferring += 1
     try:
         yield
     finally:
         _deferring -= 1
+        if hold:
+            signal.signal(signal.SIGINT, signal.default_int_handler)
         if not _deferring and _pending is not None:
             signum, _pending = _pending, None
             _handler(signum, None)
+        if not _deferring and _interrupted:
+            _interrupted = False
+            raise KeyboardInterrupt
+
+
+def _hold_interrupt(signum: int, frame: FrameType | None) -> None:
+    global _interrupted
+    _interrupted = True
 
 
 def _unraisable(unraisable: Any) -> None:
