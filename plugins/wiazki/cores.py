@@ -104,10 +104,9 @@ def _in_worker(call: Callable[..., Out], *args: Any) -> list[Any]:
 
 
 def _settled(future: Future[Any]) -> Future[Any]:
-    """`future`, once it is done. The wait is on a lock of its own, and it alone can be
-    interrupted (Ctrl-C): `Future.result` waits holding the future's lock, which an
-    interrupt at the wrong instant left held, and the executor's thread, setting the
-    result, then waited for it for ever (the build hung after Ctrl-C, rarely)."""
+    """`future`, once done. The wait is on a lock of its own, which alone Ctrl-C can
+    interrupt: in `Future.result` it could leave the future's lock held, and the
+    executor's thread then waited for it for ever (the build hung, rarely)."""
     with termination.deferred():
         if future.done():
             return future
@@ -147,12 +146,9 @@ def _executor() -> ProcessPoolExecutor | None:
 
 def _stop(executor: ProcessPoolExecutor, abandon: bool, cancel: bool = False) -> None:
     """Shut the worker down: after its jobs (`cancel`: after its current one), or at
-    once when its results are abandoned (an exception, Ctrl-C, here: nobody waits for
-    work no one will read).
-
-    The executor's own steps run inside `termination.deferred` (a signal there is raised
-    once they are done: concurrent.futures is not safe from an exception at any point);
-    only the wait for the worker's last job can be interrupted, and then it is killed."""
+    once when its results are abandoned (an exception, Ctrl-C: nobody will read them).
+    Only the wait for its last job can be interrupted (the executor's own steps run in
+    `termination.deferred`), and then the worker is killed."""
     # `shutdown` forgets them: kept here to kill the worker if the wait is interrupted.
     processes = list((getattr(executor, "_processes", None) or {}).values())
     answers = getattr(executor, "_result_queue", None)
