@@ -112,6 +112,10 @@ QUERIES = [
     q("kramsku", {"senior-u-siebie-kramsk"}, first="senior-u-siebie-kramsk"),
     q("Sanoku", {"krok-dalej-sanok"}, first="krok-dalej-sanok"),
     q("koscierzyny", {"rodzina-w-centrum-koscierzyna"}, first="rodzina-w-centrum-koscierzyna"),
+    # No page holds every word: the pages with the most of them ("domu dziecka" is on no
+    # page; the status says so). A place named in the query still narrows.
+    q("wychowankowie domu dziecka", {"start-w-doroslosc-konin"}, first="start-w-doroslosc-konin"),
+    q("opieka nad seniorem w Gdańsku", must_not=SENIORS),
     # Negatives: a word is not a different word that shares its start.
     q("dzieci", CHILDREN, DAILY_ONLY),
     q("Wrocławiu", nothing=True),
@@ -249,3 +253,12 @@ def test_search_open_with_results_has_no_axe_violations(make_page, real_site, ax
     assert search_box(page, "seniorów")
     violations = axe_violations(page, axe_source)
     assert not violations, readable(violations)
+
+
+def test_without_a_page_holding_every_word_the_status_says_only_some_are_found(search_page) -> None:
+    results = search_box(search_page, "wychowankowie domu dziecka")
+    assert bundle_ids(results)[:1] == ["start-w-doroslosc-konin"]
+    status = search_page.inner_text("#wiazki-search-status")
+    assert "Żadna strona nie zawiera wszystkich słów" in status, status
+    search_box(search_page, "wychowankowie pieczy zastępczej")
+    assert "wszystkich słów" not in search_page.inner_text("#wiazki-search-status")

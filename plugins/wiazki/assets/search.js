@@ -655,6 +655,7 @@
    * Up to ten results for the header: {url, kind, kindLabel, title, stage, territory,
    * snippet}. A page must have every required word; its score is the sum of its
    * words' scores (a common word adds to it). Bundles first, then partners, then pages.
+   * When no page has every word, the pages with the most of them (`partial`: true).
    */
   function search(query) {
     // Its own cache key: the catalogue's "bundle" answers must be made once every
@@ -675,6 +676,7 @@
         });
       });
       var pages = new Map();
+      var names = named(query);
       outcome.answers.forEach(function (answer, index) {
         var required = outcome.required.indexOf(outcome.words[index]) >= 0;
         var scores = new Map();
@@ -682,9 +684,11 @@
           scores.set(result.id, result.score);
         });
         answer.found.results.forEach(function (result) {
-          var page = pages.get(result.id) || { result: result, score: 0, hits: 0, via: [], ways: [], marked: {} };
+          var page = pages.get(result.id) || { result: result, score: 0, hits: 0, names: 0, found: [], via: [], ways: [], marked: {} };
           page.score += scores.has(result.id) ? scores.get(result.id) : 0.1;
           page.hits += required ? 1 : 0;
+          page.names += required && names.indexOf(outcome.words[index]) >= 0 ? 1 : 0;
+          page.found.push(required ? answer.found.results.length : 0);
           if (required) {
             page.via.push(result.via || []);
           }
@@ -692,19 +696,48 @@
           pages.set(result.id, page);
         });
       });
+      var byKindAndScore = function (a, b) {
+        var kinds = Number(isBundle.has(b.result.id)) - Number(isBundle.has(a.result.id));
+        return kinds || b.score - a.score;
+      };
       var candidates = Array.from(pages.values())
         .filter(function (page) {
           return page.hits === outcome.required.length;
         })
-        .sort(function (a, b) {
-          var kinds = Number(isBundle.has(b.result.id)) - Number(isBundle.has(a.result.id));
-          return kinds || b.score - a.score;
-        });
+        .sort(byKindAndScore);
+      var partial = false;
       return confirmedPages(candidates).then(function (confirmed) {
+        if (confirmed.length || outcome.required.length < 2) {
+          return confirmed;
+        }
+        // No page holds every word ("wychowankowie domu dziecka"): the pages with the most
+        // of them, said so. A place named in the query still narrows ("… w Gdańsku": nothing
+        // elsewhere), so a page must hold every such word and one more.
+        var needed = outcome.required.filter(function (term) {
+          return names.indexOf(term) >= 0;
+        }).length;
+        // A rare word counts for more than a frequent one (its inverse document frequency:
+        // "wychowankowie" is on one page, "domu" and "dziecka" on several).
+        partial = true;
+        var fewer = Array.from(pages.values())
+          .filter(function (page) {
+            return page.names === needed && page.hits > needed;
+          })
+          .map(function (page) {
+            page.weight = page.found.reduce(function (sum, count) {
+              return sum + (count ? Math.log(1 + pages.size / count) : 0);
+            }, 0);
+            return page;
+          })
+          .sort(function (a, b) {
+            return b.weight - a.weight || byKindAndScore(a, b);
+          });
+        return confirmedPages(fewer);
+      }).then(function (confirmed) {
         return Promise.all(
           confirmed.map(function (page) {
             return page.result.data().then(function (data) {
-              return { score: page.score, data: data, marked: page.marked };
+              return { score: page.score, weight: page.weight || 0, data: data, marked: page.marked };
             });
           })
         );
@@ -716,6 +749,7 @@
           return {
             rank: KIND_ORDER[kind] === undefined ? KIND_ORDER.page : KIND_ORDER[kind],
             score: item.score,
+            weight: item.weight,
             url: new URL(String(data.url || ""), ROOT).href,
             kind: kind,
             kindLabel: KIND_LABEL[kind] || KIND_LABEL.page,
@@ -726,10 +760,12 @@
           };
         });
         results.sort(function (a, b) {
-          return a.rank - b.rank || b.score - a.score;
+          return (partial ? b.weight - a.weight : 0) || a.rank - b.rank || b.score - a.score;
         });
         var shown = { words: outcome.words, results: results.slice(0, SHOWN), missing: outcome.missing || [] };
         shown.corrected = outcome.corrected || [];
+        // True when no page holds every word and these hold some of them.
+        shown.partial = partial && results.length > 0;
         return shown;
       });
     });
