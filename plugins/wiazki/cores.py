@@ -11,16 +11,13 @@ more; this module puts the second one to work in two shapes:
   and the open data).
 
 The worker is a fork of this process (Linux only): it starts in milliseconds with
-everything imported and every object already built, and, unlike a fresh interpreter
-(`spawn`), it does not run the caller's script again. A fork is taken only while this
-process has a single thread, so no lock held by another thread can be copied into it
-(`mkdocs serve` has threads once serving: its rebuilds run here, and re-check only
-the files that changed). Elsewhere, or when the worker cannot start or dies (no
-`sem_open` in a sandbox, killed for memory), everything runs in this process: the
-results are the same either way, only slower. Results travel back by pickle, and
-with them the log records the worker wrote, handled here (worker_logs.py: MkDocs shows
-and counts them). Whether there are two cores: cpus.py (affinity, the container's CPU
-quota, WIAZKI_CORES).
+everything imported and built, and does not run the caller's script again (`spawn`
+would). A fork is taken only while this process has a single thread, so no lock held
+by another thread is copied (`mkdocs serve`'s rebuilds run here). Elsewhere, or when
+the worker cannot start or dies (no `sem_open` in a sandbox, killed for memory),
+everything runs here: the same results, only slower. Results travel back by pickle
+with the log records the worker wrote (worker_logs.py: MkDocs shows and counts them).
+Whether there are two cores: cpus.py (affinity, cgroup CPU quota, WIAZKI_CORES).
 
 The worker never outlives its use: it ignores Ctrl-C (this process answers it and
 kills the worker whose results nobody will read), SIGTERM and SIGHUP end it at once
@@ -104,9 +101,8 @@ def _in_worker(call: Callable[..., Out], *args: Any) -> list[Any]:
 
 
 def _settled(future: Future[Any]) -> Future[Any]:
-    """`future`, once done. The wait is on a lock of its own, which alone Ctrl-C can
-    interrupt: in `Future.result` it could leave the future's lock held, and the
-    executor's thread then waited for it for ever (the build hung, rarely)."""
+    """`future`, once done, waited for on a lock of our own: Ctrl-C in `Future.result` could
+    leave the future's lock held, and the executor's thread waited for it for ever."""
     with termination.deferred():
         if future.done():
             return future
@@ -144,31 +140,35 @@ def _executor() -> ProcessPoolExecutor | None:
         return None
 
 
-def _stop(executor: ProcessPoolExecutor, abandon: bool, cancel: bool = False) -> None:
-    """Shut the worker down: after its jobs (`cancel`: after its current one), or at
-    once when its results are abandoned (an exception, Ctrl-C: nobody will read them).
-    Only the wait for its last job can be interrupted (the executor's own steps run in
-    `termination.deferred`), and then the worker is killed."""
-    # `shutdown` forgets them: kept here to kill the worker if the wait is interrupted.
+def _stop(executor: ProcessPoolExecutor, abandon: bool, futures: Sequence[Future[Any]], cancel: bool = False) -> None:
+    """Shut the worker down once its `futures` are answered (`cancel`: those not begun are
+    cancelled), or kill it at once when its results are abandoned (an exception, Ctrl-C).
+    Only the wait for answers can be interrupted (it then abandons them); the rest runs in
+    `termination.deferred`: concurrent.futures is safe neither from an exception at any
+    point nor from a worker killed while it is shut down (the build hung, rarely)."""
     processes = list((getattr(executor, "_processes", None) or {}).values())
     answers = getattr(executor, "_result_queue", None)
     thread = getattr(executor, "_executor_manager_thread", None)
-    with termination.deferred():
-        if abandon:
-            _kill(processes, answers)
-        executor.shutdown(wait=False, cancel_futures=cancel and not abandon)
     try:
-        if thread is not None and thread.ident is not None:  # started (`submit` starts it)
-            thread.join()  # the thread that ends the worker: after its last job
-    except BaseException:  # Ctrl-C or SIGTERM while waiting for it: nobody will read its results
-        with termination.deferred():
-            _kill(processes, answers)
-            # The thread sees the worker dead and winds the executor down (a fraction of a
-            # second): done before the exception unwinds, never half-way at the exit.
-            thread.join(5)  # type: ignore[union-attr]
+        for future in () if abandon else futures:
+            if cancel:
+                with termination.deferred():
+                    future.cancel()  # not begun: never will be
+            _settled(future)
+    except BaseException:  # Ctrl-C or SIGTERM while waiting: nobody will read them
+        abandon = True
         raise
-    with contextlib.suppress(OSError, AttributeError):
-        answers.close()  # type: ignore[union-attr]  # as `shutdown(wait=True)` would
+    finally:
+        with termination.deferred():
+            if abandon:
+                _kill(processes, answers)
+            executor.shutdown(wait=False)
+            # All answered, or the worker dead: the thread ends it in milliseconds.
+            if thread is not None and thread.ident is not None:  # started (`submit` starts it)
+                thread.join(30)
+            if not abandon:
+                with contextlib.suppress(OSError, AttributeError):
+                    answers.close()  # type: ignore[union-attr]  # as `shutdown(wait=True)` would
 
 
 def _kill(processes: Sequence[Any], answers: Any) -> None:
@@ -268,8 +268,8 @@ def check_all(
     abandon = True
     thaw = contextlib.ExitStack()
     thaw.enter_context(_frozen())  # until the worker is gone (see `_frozen`)
+    futures: list[Future[list[Out] | None]] = []
     try:
-        futures: list[Future[list[Out] | None]] = []
         with contextlib.suppress(OSError, RuntimeError, BrokenProcessPool), termination.deferred():  # else all here
             futures = [executor.submit(_in_worker, _work, check, chunk, index) for index, chunk in enumerate(chunks)]
         for index in range(len(chunks) - 1, -1, -1):
@@ -286,7 +286,7 @@ def check_all(
         abandon = False
     finally:
         _context, _taken = None, None
-        _stop(executor, abandon)
+        _stop(executor, abandon, futures)
         thaw.close()
     return [out for chunk_results in results for out in (chunk_results or [])]
 
@@ -388,7 +388,7 @@ class Beside:
         ended by an exception or Ctrl-C)."""
         executor, self._executor = self._executor, None
         if executor is not None:
-            _stop(executor, abandon, cancel=True)
+            _stop(executor, abandon, self._futures, cancel=True)
         thaw, self._thaw = self._thaw, None
         if thaw is not None:
             thaw.close()
