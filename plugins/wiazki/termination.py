@@ -12,9 +12,10 @@ default returns.
 
 A signal someone else handles or ignores (`nohup` ignores SIGHUP) is left as it is;
 so is everything outside the main thread, where Python runs no signal handler. A second
-signal while the first unwinds is ignored: clean-up (a kill, a folder removed) takes
-well under a second; SIGKILL still ends the process at once (search/scratch.py then
-leaves the folders to the next build).
+signal while the first unwinds, Ctrl-C included, is ignored until the process ends (a
+second Ctrl-C cut the clean-up: folders stayed): clean-up (a kill, a folder removed)
+takes well under a second; SIGKILL still ends the process at once (search/scratch.py
+then leaves the folders to the next build).
 
 One more way a signal is lost, which this module mends for Ctrl-C as well: Python runs a
 signal's handler at its next check in the main thread, and when that falls inside a
@@ -84,10 +85,23 @@ def _handler(signum: int, frame: FrameType | None) -> None:
     raise Terminated(signum)
 
 
+def _interrupt(signum: int, frame: FrameType | None) -> None:
+    """Ctrl-C while guarding: KeyboardInterrupt, as Python's default, the first time only
+    (a second Ctrl-C while the first unwinds cut the clean-up: temporary folders stayed)."""
+    global _ending
+    if _ending and _before:
+        return
+    _ending = True
+    raise KeyboardInterrupt
+
+
 def guard(on: bool) -> None:
     """`on`: SIGTERM and SIGHUP raise `Terminated` from now on (where their disposition is
-    the default and this is the main thread); off: their earlier dispositions return.
-    Idempotent; cheap (a system call per signal when the state changes)."""
+    the default and this is the main thread), and Ctrl-C raises KeyboardInterrupt once
+    (where Python's default handler has it); off: their earlier dispositions return.
+    Idempotent; cheap (a system call per signal when the state changes). Off has no effect
+    once a signal (or `closing`) began to end the process: it is on its way out, and a
+    second Ctrl-C would cut the rest of the unwinding."""
     global _owner, _ending
     if threading.current_thread() is not threading.main_thread():
         return
@@ -98,7 +112,9 @@ def guard(on: bool) -> None:
             for signum in SIGNALS:
                 if signal.getsignal(signum) == signal.SIG_DFL:
                     _before[signum] = signal.signal(signum, _handler)
-        elif not on and _before:
+            if signal.getsignal(signal.SIGINT) is signal.default_int_handler:
+                _before[signal.SIGINT] = signal.signal(signal.SIGINT, _interrupt)
+        elif not on and _before and not _ending:  # unwinding: later signals stay ignored
             while _before:
                 signum, disposition = _before.popitem()
                 signal.signal(signum, disposition)
@@ -109,7 +125,7 @@ def forget() -> None:
     """In a fork (wiazki/cores.py's worker): the default dispositions back, so that the
     signals end it at once; the parent cleans up for both."""
     global _owner
-    for signum in list(_before):
+    for signum in [signum for signum in _before if signum in SIGNALS]:  # Ctrl-C: the worker's own
         with contextlib.suppress(ValueError, OSError):
             signal.signal(signum, signal.SIG_DFL)
     _before.clear()
@@ -117,9 +133,16 @@ def forget() -> None:
 
 
 def closing() -> None:
-    """Clean-up at exit has begun: later signals no longer interrupt it."""
+    """Clean-up at exit has begun: later signals no longer interrupt it. When a signal is
+    what ends the process, they are ignored from now on: Python gives the default back to
+    its own handlers as it finalises, and a Ctrl-C in those last milliseconds ended the
+    process by the signal (exit code -2) instead of 1, 143 or 129."""
     global _ending
-    _ending = True
+    ending, _ending = _ending, True
+    if ending and _before and os.getpid() == _owner and threading.current_thread() is threading.main_thread():
+        for signum in _before:
+            with contextlib.suppress(ValueError, OSError):
+                signal.signal(signum, signal.SIG_IGN)
 
 
 @contextlib.contextmanager
@@ -140,7 +163,8 @@ def deferred() -> Iterator[None]:
         yield
         return
     # `signal.signal` first runs the handler of a signal already arrived: before the block.
-    hold = not _deferring and signal.getsignal(signal.SIGINT) is signal.default_int_handler
+    held = signal.getsignal(signal.SIGINT)
+    hold = not _deferring and held in (signal.default_int_handler, _interrupt)
     if hold:
         signal.signal(signal.SIGINT, _hold_interrupt)
     _deferring += 1
@@ -149,13 +173,16 @@ def deferred() -> Iterator[None]:
     finally:
         _deferring -= 1
         if hold:
-            signal.signal(signal.SIGINT, signal.default_int_handler)
+            signal.signal(signal.SIGINT, held)
         if not _deferring and _pending is not None:
             signum, _pending = _pending, None
             _handler(signum, None)
         if not _deferring and _interrupted:
             _interrupted = False
-            raise KeyboardInterrupt
+            if held is _interrupt:
+                _interrupt(signal.SIGINT, None)  # raises, or ignores a second one
+            else:
+                raise KeyboardInterrupt
 
 
 def _hold_interrupt(signum: int, frame: FrameType | None) -> None:
@@ -179,15 +206,18 @@ def _unraisable(unraisable: Any) -> None:
     # Only to a handler in Python (the default raises KeyboardInterrupt; `_handler`): a
     # signal with its default disposition would end the process without clean-up.
     if callable(signal.getsignal(signum)) and os.getpid() == (_owner or os.getpid()):
-        if isinstance(error, Terminated):
-            _ending = False  # `_handler` set it; it must raise once more
+        _ending = False  # `_handler` or `_interrupt` set it; it must raise once more
         # Sent from another thread: a signal raised by anything called here (`os.kill`,
         # even `_thread.interrupt_main`) would be raised inside this hook at once, and
         # lost again. The new thread runs once this one lets go of the interpreter's lock
         # (Python's switch interval, 5 ms, or a wait), long after this hook returned;
         # `pthread_kill` also ends a wait the main thread may be in.
-        with contextlib.suppress(RuntimeError):  # no new thread at the interpreter's exit
+        try:
             _thread.start_new_thread(_send, (threading.main_thread().ident, signum))
+            return
+        except RuntimeError:  # no new thread at the interpreter's exit: said as Python says it
+            pass
+    _previous_hook(unraisable)
 
 
 def _send(thread: int | None, signum: int) -> None:
