@@ -37,7 +37,7 @@ from wiazki.site_dir import cannot_write
 from wiazki.validation import reporting
 from wiazki.validation.validator import ContentDirError, ContentValidator
 from wiazki.views import GeneratedPage, SiteViews, template_environment
-from wiazki.views.format_reference import format_reference
+from wiazki.views.format_reference import REFERENCE_MATTER, format_reference
 from wiazki.views.opendata import DEFAULT_LICENCE, LICENCES, data_licence
 from wiazki.views.publish import NO_SITE_URL
 
@@ -227,7 +227,7 @@ class WiazkiPlugin(BasePlugin[WiazkiConfig]):
         )
         self._views = views
         # The Polish field reference (/format/), generated from the field tree.
-        reference = File.generated(config, "format.md", content=format_reference())
+        reference = File.generated(config, "format.md", content=REFERENCE_MATTER + format_reference())
         reference.edit_uri = None
         self._add(files, reference)
         if self.config.editor.enabled:

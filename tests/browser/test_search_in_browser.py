@@ -116,6 +116,11 @@ QUERIES = [
     # page; the status says so). A place named in the query still narrows.
     q("wychowankowie domu dziecka", {"start-w-doroslosc-konin"}, first="start-w-doroslosc-konin"),
     q("opieka nad seniorem w Gdańsku", must_not=SENIORS),
+    # A place corrected for a typo is still the place named ("Lubinie" → "Lublinie"); a
+    # bundle comes before a partner; the field reference (every label) is no result.
+    q("seniorzy w Lubinie", must_not=SENIORS),
+    q("opieka dla seniorów w Sanoku", {"krok-dalej-sanok"}, SENIORS, first="krok-dalej-sanok"),
+    q("opieka wytchnieniowa dla opiekunów seniorów", {"chwila-dla-opiekuna-nowy-targ"}),
     # Negatives: a word is not a different word that shares its start.
     q("dzieci", CHILDREN, DAILY_ONLY),
     q("Wrocławiu", nothing=True),
@@ -260,5 +265,10 @@ def test_without_a_page_holding_every_word_the_status_says_only_some_are_found(s
     assert bundle_ids(results)[:1] == ["start-w-doroslosc-konin"]
     status = search_page.inner_text("#wiazki-search-status")
     assert "Żadna strona nie zawiera wszystkich słów" in status, status
+    assert "te zawierają część z nich" in status
+    search_box(search_page, "opieka nad seniorem w Gdańsku")
+    assert "Znaleziono 1 wynik. Żadna strona nie zawiera wszystkich słów: ta zawiera część z nich." in (
+        search_page.inner_text("#wiazki-search-status")
+    )
     search_box(search_page, "wychowankowie pieczy zastępczej")
     assert "wszystkich słów" not in search_page.inner_text("#wiazki-search-status")

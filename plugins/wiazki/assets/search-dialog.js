@@ -118,7 +118,11 @@
         var missing = outcome.missing && outcome.missing.length && outcome.results.length;
         status.textContent = outcome.results.length
           ? "Znaleziono " + resultCount(outcome.results.length) + "." +
-            (outcome.partial ? " Żadna strona nie zawiera wszystkich słów: te zawierają część z nich." : "") +
+            (outcome.partial
+              ? " Żadna strona nie zawiera wszystkich słów: " +
+                (outcome.results.length === 1 ? "ta zawiera" : "te zawierają") +
+                " część z nich."
+              : "") +
             (missing ? " Pominięto słowa, których nie ma na stronie: " + outcome.missing.join(", ") + "." : "") +
             (outcome.corrected && outcome.corrected.length ? " Poprawiono: " + outcome.corrected.join(", ") + "." : "")
           : "Brak wyników dla: " + terms(query).join(" ") + ".";

@@ -441,6 +441,7 @@
           return used[kept.indexOf(term)];
         });
         var outcome = { words: used, required: required.length ? required : used, answers: answers, missing: missing };
+        outcome.typed = kept; // as typed: a corrected place name is still the one named
         outcome.corrected = corrected;
         return outcome;
       });
@@ -655,7 +656,7 @@
    * Up to ten results for the header: {url, kind, kindLabel, title, stage, territory,
    * snippet}. A page must have every required word; its score is the sum of its
    * words' scores (a common word adds to it). Bundles first, then partners, then pages.
-   * When no page has every word, the pages with the most of them (`partial`: true).
+   * When no page has every word, the pages whose words weigh most (`partial`: true).
    */
   function search(query) {
     // Its own cache key: the catalogue's "bundle" answers must be made once every
@@ -687,7 +688,7 @@
           var page = pages.get(result.id) || { result: result, score: 0, hits: 0, names: 0, found: [], via: [], ways: [], marked: {} };
           page.score += scores.has(result.id) ? scores.get(result.id) : 0.1;
           page.hits += required ? 1 : 0;
-          page.names += required && names.indexOf(outcome.words[index]) >= 0 ? 1 : 0;
+          page.names += required && names.indexOf(outcome.typed[index]) >= 0 ? 1 : 0;
           page.found.push(required ? answer.found.results.length : 0);
           if (required) {
             page.via.push(result.via || []);
@@ -713,11 +714,12 @@
         // No page holds every word ("wychowankowie domu dziecka"): the pages with the most
         // of them, said so. A place named in the query still narrows ("… w Gdańsku": nothing
         // elsewhere), so a page must hold every such word and one more.
-        var needed = outcome.required.filter(function (term) {
-          return names.indexOf(term) >= 0;
+        var needed = outcome.typed.filter(function (term, index) {
+          return outcome.required.indexOf(outcome.words[index]) >= 0 && names.indexOf(term) >= 0;
         }).length;
         // A rare word counts for more than a frequent one (its inverse document frequency:
-        // "wychowankowie" is on one page, "domu" and "dziecka" on several).
+        // "wychowankowie" is on one page, "domu" and "dziecka" on several); a page whose
+        // words weigh less than half the best one's is left out (one common word).
         partial = true;
         var fewer = Array.from(pages.values())
           .filter(function (page) {
@@ -728,11 +730,20 @@
               return sum + (count ? Math.log(1 + pages.size / count) : 0);
             }, 0);
             return page;
-          })
-          .sort(function (a, b) {
-            return b.weight - a.weight || byKindAndScore(a, b);
           });
-        return confirmedPages(fewer);
+        var best = Math.max.apply(null, [0].concat(fewer.map(function (page) {
+          return page.weight;
+        })));
+        return confirmedPages(
+          fewer
+            .filter(function (page) {
+              return page.weight >= best / 2;
+            })
+            .sort(function (a, b) {
+              var kinds = Number(isBundle.has(b.result.id)) - Number(isBundle.has(a.result.id));
+              return kinds || b.weight - a.weight || b.score - a.score;
+            })
+        );
       }).then(function (confirmed) {
         return Promise.all(
           confirmed.map(function (page) {
@@ -760,7 +771,7 @@
           };
         });
         results.sort(function (a, b) {
-          return (partial ? b.weight - a.weight : 0) || a.rank - b.rank || b.score - a.score;
+          return a.rank - b.rank || (partial ? b.weight - a.weight : 0) || b.score - a.score;
         });
         var shown = { words: outcome.words, results: results.slice(0, SHOWN), missing: outcome.missing || [] };
         shown.corrected = outcome.corrected || [];

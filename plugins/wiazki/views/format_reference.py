@@ -116,6 +116,12 @@ def _vocabularies() -> list[vocab.Vocabulary]:
     return list(seen.values())
 
 
+#: The page's front matter on the site: out of the public search. It names every field and
+#: every vocabulary label, so it matched almost any query of several words ("opieka
+#: wytchnieniowa dla opiekunów seniorów" found only it); editors reach it from the menu.
+REFERENCE_MATTER = "---\nsearch:\n  exclude: true\n---\n"
+
+
 def format_reference() -> str:
     """The whole page, as Markdown."""
     lines = [
