@@ -415,3 +415,44 @@ def test_ctrl_c_inside_a_deferred_block_is_raised_when_it_ends():
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.split("\n")[:3] == ["blok skończony", "przerwany po bloku", "drugi blok"]
+
+
+#: A build whose clean-up hangs after Ctrl-C (`termination.GRACE` is the grace period).
+HANGING_CLEAN_UP = """
+import time
+from wiazki import termination
+termination.GRACE = 3.0
+termination.guard(True)
+try:
+    print("gotowy", flush=True)
+    time.sleep(30)
+except KeyboardInterrupt:
+    print("sprzątam", flush=True)
+    time.sleep(30)
+"""
+
+
+def test_a_signal_after_the_grace_period_ends_a_hanging_clean_up_at_once():
+    script = subprocess.Popen(
+        [sys.executable, "-c", HANGING_CLEAN_UP],
+        env=dict(os.environ, PYTHONPATH=str(REPO / "plugins")),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert script.stdout is not None and script.stdout.readline() == "gotowy\n"
+        script.send_signal(signal.SIGINT)
+        assert script.stdout.readline() == "sprzątam\n"
+        script.send_signal(signal.SIGINT)  # at once: ignored, the clean-up goes on
+        script.send_signal(signal.SIGTERM)
+        time.sleep(0.5)
+        assert script.poll() is None
+        time.sleep(3.0)  # past the grace period
+        script.send_signal(signal.SIGINT)
+        script.wait(timeout=10)
+    finally:
+        if script.poll() is None:
+            script.kill()
+            script.wait(timeout=30)
+    assert script.returncode == -signal.SIGINT

@@ -12,10 +12,10 @@ default returns.
 
 A signal someone else handles or ignores (`nohup` ignores SIGHUP) is left as it is;
 so is everything outside the main thread, where Python runs no signal handler. A second
-signal while the first unwinds, Ctrl-C included, is ignored until the process ends (a
-second Ctrl-C cut the clean-up: folders stayed): clean-up (a kill, a folder removed)
-takes well under a second; SIGKILL still ends the process at once (search/scratch.py
-then leaves the folders to the next build).
+signal while the first unwinds, Ctrl-C included, is ignored (a second Ctrl-C cut the
+clean-up: folders stayed): clean-up (a kill, a folder removed) takes well under a
+second. One `GRACE` seconds after the first ends the process at once, as SIGKILL always
+does (search/scratch.py then leaves the folders to the next build).
 
 One more way a signal is lost, which this module mends for Ctrl-C as well: Python runs a
 signal's handler at its next check in the main thread, and when that falls inside a
@@ -36,6 +36,7 @@ import os
 import signal
 import sys
 import threading
+import time
 from collections.abc import Iterator
 from types import FrameType
 from typing import Any
@@ -49,6 +50,11 @@ _before: dict[int, Any] = {}
 _owner = 0
 #: True from the first signal (or `closing`) until the guard ends: later ones are ignored.
 _ending = False
+#: Seconds after the first signal in which later ones are ignored (clean-up takes well
+#: under one); a signal after that ends the process at once, by the signal's default.
+GRACE = 5.0
+#: `time.monotonic()` when `_ending` became true.
+_ending_since = 0.0
 #: True once the handler wrote its line (a signal sent again by `_unraisable` writes none).
 _announced = False
 #: Inside `deferred`: a signal is kept here and raised when the block ends.
@@ -73,12 +79,13 @@ def _handler(signum: int, frame: FrameType | None) -> None:
         os.kill(os.getpid(), signum)
         return
     if _ending:
+        _repeat(signum)
         return
     if _deferring:
         _pending = signum
         return
-    global _announced
-    _ending = True
+    global _announced, _ending_since
+    _ending, _ending_since = True, time.monotonic()
     if not _announced:
         _announced = True
         sys.stderr.write(f"wiazki: przerwano sygnałem {signal.Signals(signum).name}\n")
@@ -88,11 +95,20 @@ def _handler(signum: int, frame: FrameType | None) -> None:
 def _interrupt(signum: int, frame: FrameType | None) -> None:
     """Ctrl-C while guarding: KeyboardInterrupt, as Python's default, the first time only
     (a second Ctrl-C while the first unwinds cut the clean-up: temporary folders stayed)."""
-    global _ending
+    global _ending, _ending_since
     if _ending and _before:
+        _repeat(signum)
         return
-    _ending = True
+    _ending, _ending_since = True, time.monotonic()
     raise KeyboardInterrupt
+
+
+def _repeat(signum: int) -> None:
+    """A signal while the process ends: ignored for `GRACE` seconds after the first one,
+    then the default, at once (a clean-up that hangs must not hold the process)."""
+    if time.monotonic() - _ending_since >= GRACE:
+        signal.signal(signum, signal.SIG_DFL)
+        os.kill(os.getpid(), signum)
 
 
 def guard(on: bool) -> None:
@@ -137,8 +153,9 @@ def closing() -> None:
     what ends the process, they are ignored from now on: Python gives the default back to
     its own handlers as it finalises, and a Ctrl-C in those last milliseconds ended the
     process by the signal (exit code -2) instead of 1, 143 or 129."""
-    global _ending
+    global _ending, _ending_since
     ending, _ending = _ending, True
+    _ending_since = _ending_since if ending else time.monotonic()
     if ending and _before and os.getpid() == _owner and threading.current_thread() is threading.main_thread():
         for signum in _before:
             with contextlib.suppress(ValueError, OSError):
