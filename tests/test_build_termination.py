@@ -85,6 +85,20 @@ def _build(tmp_path: Path, stage: str) -> tuple[subprocess.Popen[str], Path]:
     return build, temporary
 
 
+def _wait_for_stage(build: subprocess.Popen[str], temporary: Path, stage: str) -> str:
+    """Wait until the build reaches `stage` (`STAGES`); its "stage <pid>" line."""
+    assert build.stdout is not None
+    if stage == "Pagefind w toku":
+        line, deadline = "", time.monotonic() + 60
+        while not line.startswith("stage") and build.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.02)
+            line = "".join(p.read_text() for p in temporary.glob("wiazki-search-*/pagefind.log"))
+    else:
+        line = build.stdout.readline()
+    assert line.startswith("stage"), build.stderr.read() if build.stderr else ""
+    return line
+
+
 def _left(leader: int) -> list[str]:
     """The processes of the group still alive (a zombie waits only for its reaping)."""
     deadline = time.monotonic() + 10
@@ -109,15 +123,7 @@ def _left(leader: int) -> list[str]:
 def test_a_signal_ends_the_build_without_leftovers(tmp_path, stage, signum, to_group):
     build, temporary = _build(tmp_path, stage)
     try:
-        assert build.stdout is not None
-        if stage == "Pagefind w toku":
-            line, deadline = "", time.monotonic() + 60
-            while not line.startswith("stage") and build.poll() is None and time.monotonic() < deadline:
-                time.sleep(0.02)
-                line = "".join(p.read_text() for p in temporary.glob("wiazki-search-*/pagefind.log"))
-        else:
-            line = build.stdout.readline()
-        assert line.startswith("stage"), build.stderr.read() if build.stderr else ""
+        line = _wait_for_stage(build, temporary, stage)
         if stage == "dokumenty w procesie obok" and int(line.split()[1]) == build.pid:
             pytest.fail("the documents were to be written in the forked worker (two cores, one thread)")
         if stage == "strony MkDocs":
@@ -144,19 +150,6 @@ def test_a_signal_ends_the_build_without_leftovers(tmp_path, stage, signum, to_g
     assert "Traceback" not in errors, errors
 
 
-def _wait_for_stage(build: subprocess.Popen[str], temporary: Path, stage: str) -> None:
-    assert build.stdout is not None
-    if stage == "Pagefind w toku":
-        line, deadline = "", time.monotonic() + 60
-        while not line.startswith("stage") and build.poll() is None and time.monotonic() < deadline:
-            time.sleep(0.02)
-            line = "".join(p.read_text() for p in temporary.glob("wiazki-search-*/pagefind.log"))
-    else:
-        line = build.stdout.readline()
-    assert line.startswith("stage"), build.stderr.read() if build.stderr else ""
-    time.sleep(0.2)
-
-
 @pytest.mark.slow
 @pytest.mark.parametrize("stage", ["strony MkDocs", "Pagefind w toku"])
 @pytest.mark.parametrize(
@@ -169,6 +162,7 @@ def test_more_signals_while_the_first_unwinds_do_not_cut_the_clean_up(tmp_path, 
     build, temporary = _build(tmp_path, stage)
     try:
         _wait_for_stage(build, temporary, stage)
+        time.sleep(0.2)
         if first == signal.SIGINT:
             os.killpg(build.pid, signal.SIGINT)  # a terminal's Ctrl-C: the whole group
         else:

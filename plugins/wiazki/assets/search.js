@@ -697,15 +697,16 @@
           pages.set(result.id, page);
         });
       });
-      var byKindAndScore = function (a, b) {
-        var kinds = Number(isBundle.has(b.result.id)) - Number(isBundle.has(a.result.id));
-        return kinds || b.score - a.score;
+      var bundlesFirst = function (a, b) {
+        return Number(isBundle.has(b.result.id)) - Number(isBundle.has(a.result.id));
       };
       var candidates = Array.from(pages.values())
         .filter(function (page) {
           return page.hits === outcome.required.length;
         })
-        .sort(byKindAndScore);
+        .sort(function (a, b) {
+          return bundlesFirst(a, b) || b.score - a.score;
+        });
       var partial = false;
       return confirmedPages(candidates).then(function (confirmed) {
         if (confirmed.length || outcome.required.length < 2) {
@@ -740,8 +741,7 @@
               return page.weight >= best / 2;
             })
             .sort(function (a, b) {
-              var kinds = Number(isBundle.has(b.result.id)) - Number(isBundle.has(a.result.id));
-              return kinds || b.weight - a.weight || b.score - a.score;
+              return bundlesFirst(a, b) || b.weight - a.weight || b.score - a.score;
             })
         );
       }).then(function (confirmed) {
