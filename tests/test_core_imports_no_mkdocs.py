@@ -9,7 +9,7 @@ from pathlib import Path
 
 import wiazki
 
-ADAPTERS = {"wiazki.mkdocs_plugin"}
+ADAPTERS = {"wiazki.mkdocs_plugin", "wiazki.mkdocs_config"}
 
 
 def core_modules() -> list[str]:

@@ -26,10 +26,11 @@ def test_options_are_documented_and_validate() -> None:
     config = WiazkiConfig()
     config.load_dict({"content_dir": "content"})
     assert config.validate() == ([], [])
-    source = Path(h.REPO / "plugins" / "wiazki" / "mkdocs_plugin.py").read_text(encoding="utf-8")
+    source = Path(h.REPO / "plugins" / "wiazki" / "mkdocs_config.py").read_text(encoding="utf-8")
     for option in ("enabled", "content_dir", "strict_warnings"):
         declaration = source.index(f"    {option} = opt.")
-        assert '"""' in source[declaration : source.index("\n\n", declaration)], f"{option} has no docstring"
+        end = (source + "\n\n").index("\n\n", declaration)
+        assert '"""' in source[declaration:end], f"{option} has no docstring"
 
 
 def test_the_plugin_is_registered_under_its_entry_point(tmp_path: Path) -> None:

@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import Any
 
 from mkdocs.config import config_options as opt
-from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
@@ -23,11 +22,12 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from wiazki import REPO_URL
+from wiazki import REPO_URL, shared_nav
 from wiazki.clock import today
 from wiazki.cores import Beside, hold_heap, release_heap
 from wiazki.editor.config import EditorSettings
 from wiazki.editor.site import Vendor, editor_files
+from wiazki.mkdocs_config import WiazkiConfig
 from wiazki.model import build_catalogue
 from wiazki.revisions.dates import LastChangeCache, SourceDates
 from wiazki.revisions.history import HistoryCache
@@ -38,7 +38,7 @@ from wiazki.validation import reporting
 from wiazki.validation.validator import ContentDirError, ContentValidator
 from wiazki.views import GeneratedPage, SiteViews, template_environment
 from wiazki.views.format_reference import REFERENCE_MATTER, format_reference
-from wiazki.views.opendata import DEFAULT_LICENCE, LICENCES, data_licence
+from wiazki.views.opendata import data_licence
 from wiazki.views.publish import NO_SITE_URL
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
@@ -102,52 +102,6 @@ class _ViewPage(Page):
         self.content, self.toc = _body(self.generated)
         self.present_anchor_ids = {anchor for _, anchor, _ in self.generated.headings}
         self.links_to_anchors = {}
-
-
-class EditorConfig(Config):
-    """The browser editor at /admin/ (Decap CMS); see docs/logowanie-w-edytorze.md."""
-
-    enabled = opt.Type(bool, default=True)
-    """Publish /admin/; `false` leaves it out of the site."""
-
-    base_url = opt.Type(str, default="")
-    """The OAuth relay people sign in to GitHub through (Decap's `backend.base_url`),
-    e.g. `https://wiazki-oauth.example.org`. Empty: /admin/ explains that the editor
-    is not set up (unless `local_backend` is set)."""
-
-    auth_endpoint = opt.Type(str, default="auth")
-    """The relay's sign-in path (Decap's `backend.auth_endpoint`)."""
-
-    branch = opt.Type(str, default="main")
-    """The branch pull requests from the editor go to."""
-
-    local_backend = opt.Type(str, default="")
-    """`decap-server`'s address for working on a local clone (`make edit` sets it),
-    e.g. `http://127.0.0.1:8081/api/v1`; Decap uses it only on localhost."""
-
-    tools_dir = opt.Type(str, default="tools/decap")
-    """Where `make` put Decap CMS and the YAML library (relative to mkdocs.yml)."""
-
-
-class WiazkiConfig(Config):
-    enabled = opt.Type(bool, default=True)
-    """Build the catalogue; `false` builds only the hand-written pages."""
-
-    content_dir = opt.Type(str, default="content")
-    """The content folder (with `bundles/` and `partners/`), relative to `mkdocs.yml`."""
-
-    data_licence = opt.Choice(tuple(LICENCES), default=DEFAULT_LICENCE)
-    """The licence of the published data (SPDX id): stated on /dane/, in every JSON
-    export, the feeds and the calendars. `CC-BY-4.0`, `CC-BY-SA-4.0`, `CC0-1.0` or
-    `ODbL-1.0`. The code has its own licence (MIT)."""
-
-    editor = opt.SubConfig(EditorConfig)
-    """The browser editor at /admin/."""
-
-    strict_warnings = opt.Type(bool, default=False)
-    """Log validation warnings (e.g. an old `reviewed` date) as MkDocs warnings, so that
-    `mkdocs build --strict` fails on them too. Off by default: like `wiazki validate`
-    without `--strict`, warnings are then reported at INFO level and errors only fail."""
 
 
 class WiazkiPlugin(BasePlugin[WiazkiConfig]):
@@ -312,6 +266,14 @@ class WiazkiPlugin(BasePlugin[WiazkiConfig]):
             return None
         page.content, page.toc = _body(generated)
         return page.content
+
+    def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
+        if self.config.enabled:  # Material's nav once for the pages outside it (shared_nav.py)
+            dirs = list(config.theme.dirs)
+            after = dirs[dirs.index(str(THEME_DIR)) + 1 :] if str(THEME_DIR) in dirs else dirs
+            theme_urls = [config.extra.get("homepage"), config.theme.get("logo")]
+            shared_nav.install(env, after, [url for url in theme_urls if isinstance(url, str)])
+        return env
 
     def on_page_context(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
         if not self.config.enabled or self._views is None:
