@@ -1,7 +1,7 @@
 """`mkdocs serve` rebuilds in one process: each rebuild's garbage is freed, not kept for ever.
 
 The build keeps its heap out of the garbage collector's walks while MkDocs renders
-(`wiazki.cores.hold_heap`); a rebuild that froze the previous build's garbage again
+(`wiazki.heap.hold_heap`); a rebuild that froze the previous build's garbage again
 would keep every earlier build's pages alive (measured before the fix: the sample site's
 `mkdocs serve` grew by about 4 MB a rebuild, 167 → 215 MB over 12 rebuilds).
 """
@@ -38,3 +38,26 @@ def test_serving_frees_the_garbage_of_earlier_rebuilds(tmp_path: Path) -> None:
         build(config, serve_url="http://127.0.0.1:8000/wiazki/")
     assert gc.get_freeze_count() == 0
     assert alive() is None
+
+
+def test_a_one_shot_build_keeps_its_heap_frozen_until_the_process_exits(tmp_path: Path) -> None:
+    """`mkdocs build` from the command line builds once and exits: the heap stays frozen,
+    so the collections of Python's exit skip it (wiazki.heap.hold_heap). A build without
+    that command (a test, an embedding program) collects as usual afterwards."""
+    h.fixture_content(tmp_path / "content")
+    project = h.make_project(tmp_path)
+    try:
+        config = load_config(str(project / "mkdocs.yml"), site_dir=str(project / "site"))
+        config.plugins["wiazki"].on_startup(command="build", dirty=False)
+        with h.frozen_today():
+            build(config)
+        assert gc.get_freeze_count() > 0
+        config.plugins["wiazki"].on_shutdown()
+        gc.unfreeze()
+        # MkDocs keeps the plugin's instance for the process: the next build is not one-shot.
+        config = load_config(str(project / "mkdocs.yml"), site_dir=str(project / "site"))
+        with h.frozen_today():
+            build(config)
+        assert gc.get_freeze_count() == 0
+    finally:
+        gc.unfreeze()

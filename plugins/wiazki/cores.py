@@ -16,8 +16,8 @@ would). A fork is taken only while this process has a single thread, so no lock 
 by another thread is copied (`mkdocs serve`'s rebuilds run here). Elsewhere, or when
 the worker cannot start or dies (no `sem_open` in a sandbox, killed for memory),
 everything runs here: the same results, only slower. Results travel back by pickle
-with the log records the worker wrote (worker_logs.py: MkDocs shows and counts them).
-Whether there are two cores: cpus.py (affinity, cgroup CPU quota, WIAZKI_CORES).
+with the log records the worker wrote (worker_logs.py: MkDocs shows and counts them);
+how many cores there are: cpus.py (affinity, cgroup CPU quota, WIAZKI_CORES).
 
 The worker never outlives its use: it ignores Ctrl-C (this process answers it and
 kills the worker whose results nobody will read), SIGTERM and SIGHUP end it at once
@@ -63,8 +63,6 @@ _context: Any = None
 #: `check_all`'s chunks, 1 once taken by either process (memory both share).
 _taken: Any = None
 _jobs: Sequence[Callable[[], Any]] = ()
-#: True once `hold_heap` has run in this process.
-_held = False
 
 
 def can_fork() -> bool:
@@ -199,29 +197,6 @@ def _frozen() -> Iterator[None]:
         yield
     finally:
         gc.unfreeze()
-
-
-def hold_heap() -> None:
-    """Keep every object made so far out of the garbage collector's walks (`gc.freeze`)
-    until `release_heap`: the build calls it once its catalogue, pages and open data
-    are made, which all live until the site is written. At 1,000 bundles a full
-    collection during MkDocs' rendering then walks only what rendering makes: 0.014 s
-    instead of 0.125 s (gc.callbacks, make bench's content).
-
-    A later build in this process (`mkdocs serve`'s rebuilds) first collects: the
-    earlier build's objects, unfrozen into the oldest generation, are garbage now, and
-    a freeze would keep them for ever (the sample site's `mkdocs serve` grew by about
-    4 MB a rebuild without it; tests/test_serve_memory.py)."""
-    global _held
-    if _held:
-        gc.collect()
-    _held = True
-    gc.freeze()
-
-
-def release_heap() -> None:
-    """End `hold_heap` (idempotent): the objects are collected as usual again."""
-    gc.unfreeze()
 
 
 def _work(check: Callable[[Item, Any], Out], chunk: Sequence[Item], index: int) -> list[Out] | None:

@@ -24,9 +24,10 @@ from mkdocs.structure.toc import get_toc
 
 from wiazki import REPO_URL, shared_nav
 from wiazki.clock import today
-from wiazki.cores import Beside, hold_heap, release_heap
+from wiazki.cores import Beside
 from wiazki.editor.config import EditorSettings
 from wiazki.editor.site import Vendor, editor_files
+from wiazki.heap import hold_heap, release_heap
 from wiazki.mkdocs_config import WiazkiConfig
 from wiazki.model import build_catalogue
 from wiazki.revisions.dates import LastChangeCache, SourceDates
@@ -109,6 +110,7 @@ class WiazkiPlugin(BasePlugin[WiazkiConfig]):
         forward_core_logs()
         self._validator: ContentValidator | None = None
         self._serving = False
+        self._one_shot = False  # `mkdocs build` or `gh-deploy` from the command line: one build, then exit
         self._pages: dict[str, GeneratedPage] = {}
         self._views: SiteViews | None = None
         self._content_dir = Path("content")
@@ -126,6 +128,12 @@ class WiazkiPlugin(BasePlugin[WiazkiConfig]):
     # it the validator's per-file cache: an edit re-parses only the edited file.
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self._serving = command == "serve"
+        self._one_shot = command in ("build", "gh-deploy")
+
+    def on_shutdown(self) -> None:
+        # MkDocs keeps this instance for the process: a later build (a test's, an embedding
+        # program's) releases its heap again. The heap frozen by this one stays so until exit.
+        self._one_shot = False
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
@@ -225,7 +233,7 @@ class WiazkiPlugin(BasePlugin[WiazkiConfig]):
             self._pages[page.src_uri] = page
         for data in data_files:
             self._add(files, File.generated(config, data.src_uri, content=data.content))
-        hold_heap()  # until the build ends (`wiazki.cores.hold_heap`)
+        hold_heap()  # until the build ends, or the process (`wiazki.heap.hold_heap`)
         return files
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
@@ -285,7 +293,8 @@ class WiazkiPlugin(BasePlugin[WiazkiConfig]):
         return context
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        release_heap()
+        if not self._one_shot:  # else frozen until the process exits (`wiazki.heap.hold_heap`)
+            release_heap()
         try:
             stats = self._index.finish(Path(config.site_dir))
         except SearchIndexError as exc:
