@@ -98,3 +98,19 @@ def test_a_large_shard_is_split_letter_by_letter(monkeypatch) -> None:
 
     assert entries_of("radosciami")["radosciami"] == ["radosc"] and "radny" in entries_of("radnych")["radnych"]
     assert entries_of("rad")["rad"] and all(len(text) <= 100 or "+" in files[name] for name, text in files.items())
+
+
+def test_a_shard_lists_its_forms_of_the_catalogues_place_names() -> None:
+    """assets/search.js takes such a query word as a place named wherever it stands
+    ("Gdańsk opieka dla seniorów"), as it takes a word after "w"."""
+    forms = WordForms()
+    forms.mark_places(["Radom", "Gdańsk", "Nowy Targ"])
+    for word in ["Radomiu", "Gdańsku", "radości", "seniorów", "Targu"]:
+        forms.keys(word)
+    files = {name: json.loads(text) for name, text in dictionary.shards(forms).items()}
+    places = {form for entries in files.values() for form in entries.get("@", [])}
+    assert {"radom", "radomiu", "gdansk", "gdansku", "gdanska"} <= places
+    # Not a common word, nor a word of a name of several words.
+    assert not places & {"radosc", "radosci", "seniorow", "senior", "targu", "targ", "nowy"}
+    for entries in files.values():
+        assert set(entries.get("@", [])) <= set(entries)  # listed in its own file

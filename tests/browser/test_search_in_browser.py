@@ -116,6 +116,9 @@ QUERIES = [
     # page; the status says so). A place named in the query still narrows.
     q("wychowankowie domu dziecka", {"start-w-doroslosc-konin"}, first="start-w-doroslosc-konin"),
     q("opieka nad seniorem w Gdańsku", must_not=SENIORS),
+    # A catalogue's place names it wherever it stands, capitalised or not.
+    q("Gdańsk opieka dla seniorów", {"klucz-do-domu-gdansk"}, SENIORS, first="klucz-do-domu-gdansk"),
+    q("opieka dla seniorów lublin", {"wspolne-miasto-lublin"}, SENIORS, first="wspolne-miasto-lublin"),
     # A place corrected for a typo is still the place named ("Lubinie" → "Lublinie"); a
     # bundle comes before a partner; the field reference (every label) is no result.
     q("seniorzy w Lubinie", must_not=SENIORS),

@@ -107,15 +107,17 @@
 
   /**
    * What the dictionary says of a query word, from the shard of its first letters:
-   * {keys, known, entries}. `keys` are the keys it stands for other than itself (its
+   * {keys, known, place, entries}. `keys` are the keys it stands for other than itself (its
    * lemmas; for a verbal word, one key for its verb and the verb's other aspect):
    * "radosci" → ["radosc"], "usamodzielnianie" → ["usamodzielniac"]; `known`: whether
-   * it is a form of some word of the site; `entries`: the shard (null when none was read).
+   * it is a form of some word of the site; `place`: whether it is a form of the name of
+   * a catalogue's place (the shard's "@" list: "gdansk", "koninie"); `entries`: the
+   * shard (null when none was read).
    */
   function lookup(term) {
     var folded = cleanWord(term);
     if (folded.length < SHORTEST_WORD || /\d/.test(folded)) {
-      return Promise.resolve({ keys: [], known: false, entries: null });
+      return Promise.resolve({ keys: [], known: false, place: false, entries: null });
     }
     return follow(shard, folded, FORMS_PREFIX).then(function (entries) {
       var keys = Object.prototype.hasOwnProperty.call(entries, folded) ? entries[folded] : [];
@@ -125,6 +127,7 @@
           return typeof key === "string" && key !== folded;
         }),
         known: keys.length > 0,
+        place: Array.isArray(entries["@"]) && entries["@"].indexOf(folded) >= 0,
         entries: entries,
       };
     });
@@ -327,12 +330,13 @@
       });
       wordSearches.set(
         cacheKey,
-        Promise.all([answer, pageCount, key === "all" ? null : wordSearch(pagefind, term, {}, "all")]).then(
+        Promise.all([answer, pageCount, key === "all" ? null : wordSearch(pagefind, term, {}, "all"), said]).then(
           function (parts) {
             var found = parts[0] ? parts[0].found : null;
             var common = parts[2] ? parts[2].common : Boolean(found) && found.results.length >= COMMON_SHARE * parts[1];
             var corrected = parts[0] ? parts[0].corrected : null;
-            return { found: found, ranked: parts[0] ? parts[0].ranked : null, common: common, corrected: corrected };
+            var ranked = parts[0] ? parts[0].ranked : null;
+            return { found: found, ranked: ranked, common: common, corrected: corrected, place: parts[3].place };
           }
         )
       );
@@ -404,7 +408,14 @@
         var missing = words.filter(function (term, index) {
           return !answers[index].found;
         });
+        // A catalogue's place names something wherever it stands, in any case of letters:
+        // "Gdańsk opieka dla seniorów" as "opieka dla seniorów w Gdańsku".
         var names = named(query);
+        words.forEach(function (term, index) {
+          if (answers[index].place && names.indexOf(term) < 0) {
+            names.push(term);
+          }
+        });
         var kept = words.filter(function (term, index) {
           return answers[index].found;
         });
@@ -442,6 +453,7 @@
         });
         var outcome = { words: used, required: required.length ? required : used, answers: answers, missing: missing };
         outcome.typed = kept; // as typed: a corrected place name is still the one named
+        outcome.names = names;
         outcome.corrected = corrected;
         return outcome;
       });
@@ -677,7 +689,7 @@
         });
       });
       var pages = new Map();
-      var names = named(query);
+      var names = outcome.names || named(query);
       outcome.answers.forEach(function (answer, index) {
         var required = outcome.required.indexOf(outcome.words[index]) >= 0;
         var scores = new Map();

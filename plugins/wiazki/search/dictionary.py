@@ -15,7 +15,10 @@ A prefix is the word's first `PREFIX` letters; a letter outside a–z is written
 `_` + its code point in hex, so that a file name is always plain ASCII. A shard over
 `SPLIT_BYTES` ("pr": every "prze-", "przy-" word) is split by one more letter, and so on
 (`split_shards`): its file then holds {"+": 1} and the words no longer than its prefix,
-and the script reads the file of the word's next letter. Few, fuller files: a build
+and the script reads the file of the word's next letter. A file's "@" lists its forms
+of the catalogue's place names ("gdansk", "koninie"): the script takes such a query
+word as a place named wherever it stands ("Gdańsk opieka dla seniorów"), as it takes
+a word after "w". Few, fuller files: a build
 writes each one to the disk while MkDocs writes the pages (1,000 files of three
 letters at 1,000 bundles cost the build over a second; make bench).
 """
@@ -46,9 +49,17 @@ def shard_name(folded: str, letters: int = PREFIX) -> str:
 
 
 def shards(forms: WordForms, keys: Iterable[str] | None = None) -> dict[str, str]:
-    """File name (under `FOLDER`) → JSON text, for `forms.dictionary(keys)`; sorted, compact."""
+    """File name (under `FOLDER`) → JSON text, for `forms.dictionary(keys)`; sorted, compact.
+    A file's "@" lists its forms of the catalogue's place names (every key a place's)."""
     entries = {form: sorted(found) for form, found in forms.dictionary(keys).items()}
-    files = split_shards(entries, lambda group, split: _json({"+": 1, **group} if split else group), SPLIT_BYTES)
+    places = forms.places
+    named = {form for form, found in entries.items() if found and places.issuperset(found)}
+
+    def render(group: dict[str, list[str]], split: bool) -> str:
+        marked = sorted(form for form in group if form in named)
+        return _json({**({"+": 1} if split else {}), **({"@": marked} if marked else {}), **group})
+
+    files = split_shards(entries, render, SPLIT_BYTES)
     return dict(sorted(files.items()))
 
 

@@ -17,10 +17,8 @@ remain, and this module fills them at build time, for the index only:
 - "ł" has no Unicode decomposition, so "wolomin" never finds "Wołomin": `fold_l`
   gives the spelling with "l", which the index carries next to the real one.
 
-Forms are cached per word for the life of the process: a `mkdocs serve` rebuild
-and a catalogue of 1,000 bundles that share most of their words analyse each word
-once. Without `morfeusz2` installed the generator yields no forms (search still
-works, with the stemmer only).
+Forms are cached per word for the process (`mkdocs serve` rebuilds, bundles sharing
+words); without `morfeusz2` there are none (search works with the stemmer only).
 """
 
 from __future__ import annotations
@@ -45,8 +43,7 @@ _PERSONAL = ("fin", "praet", "impt", "imps", "bedzie")
 _DICTIONARY_TAGS = (*_INFLECTED, "ger", "inf", "ppas", "pact")
 #: Verbs too common to say anything ("jest" would add "bycie" to every page).
 _PLAIN_VERBS = frozenset({"być", "mieć", "móc", "musieć", "chcieć", "zostać", "zostawać", "stać", "mówić", "dać"})
-#: Words shorter than this are never expanded (prepositions, abbreviations).
-MIN_LENGTH = 3
+MIN_LENGTH = 3  # shorter words are never expanded (prepositions, abbreviations)
 
 #: Regular aspect pairs of Polish verbs as infinitive endings: (perfective, imperfective).
 #: Secondary imperfectives: usamodzielnić/usamodzielniać, zapisać/zapisywać,
@@ -193,9 +190,12 @@ class WordForms:
         self._keyed_forms: dict[str, dict[str, str]] = {}
 
     @property
-    def available(self) -> bool:
-        """Whether the morphological generator is installed."""
+    def available(self) -> bool:  # whether the morphological generator is installed
         return _morfeusz() is not None
+
+    @property
+    def places(self) -> frozenset[str]:  # the keys of `mark_places`: "gdansk", "konin"
+        return frozenset(self._places)
 
     def _analyse(self, word: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
         """(nominal lemmas, verbs with their aspect partners: the family, sorted) of `word`."""
