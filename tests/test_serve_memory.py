@@ -61,3 +61,35 @@ def test_a_one_shot_build_keeps_its_heap_frozen_until_the_process_exits(tmp_path
         assert gc.get_freeze_count() == 0
     finally:
         gc.unfreeze()
+
+
+class _Server:
+    def watch(self, path: str) -> None:
+        self.watched = path
+
+
+def test_serve_clean_starts_as_a_build_yet_frees_the_garbage_of_its_rebuilds(tmp_path: Path) -> None:
+    """`mkdocs serve --clean` calls on_startup with command "build" (MkDocs 1.6, serve.py):
+    once it serves (on_serve), its heap is released like any serve's (found by a tester:
+    the sample site grew by 4 MB a rebuild, 188 → 224 MB over ten rebuilds)."""
+    h.fixture_content(tmp_path / "content")
+    project = h.make_project(tmp_path)
+    config = load_config(str(project / "mkdocs.yml"), site_dir=str(project / "site"))
+    plugin = config.plugins["wiazki"]
+    plugin.on_startup(command="build", dirty=False)
+    try:
+        with h.frozen_today():
+            build(config, serve_url="http://127.0.0.1:8000/")
+            assert gc.get_freeze_count() > 0  # the first build, as a one-shot build would
+            plugin.on_serve(_Server(), config=config, builder=None)
+            assert gc.get_freeze_count() == 0
+            kept = _Cycle()
+            alive = weakref.ref(kept)
+            build(config, serve_url="http://127.0.0.1:8000/")  # a rebuild
+            del kept
+            build(config, serve_url="http://127.0.0.1:8000/")
+        assert gc.get_freeze_count() == 0
+        assert alive() is None
+    finally:
+        plugin.on_shutdown()
+        gc.unfreeze()

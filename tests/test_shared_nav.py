@@ -3,6 +3,7 @@ site, byte for byte, as when Material renders the nav into every page itself."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -47,6 +48,16 @@ def test_a_page_in_the_nav_or_one_a_nav_link_leads_into_gets_no_key() -> None:
     # Without directory URLs a bundle page sits in the catalogue's folder: "wiazki/index.html".
     flat = _nav(_page("index.html"), _page("wiazki/index.html"))
     assert shared.key(_page("wiazki/senior.html"), flat) is None
+
+
+def test_a_link_is_read_as_mkdocs_normalises_it() -> None:
+    nav = _nav(_page(""), links=("wiazki/../wiazki/klucz/",))
+    assert SharedNav().key(_page("wiazki/klucz/"), nav) is None
+    assert SharedNav().key(_page("wiazki/inna/"), nav) is not None
+
+
+def test_no_key_when_sharing_is_off() -> None:
+    assert SharedNav(shared=False).key(_page("wiazki/a/"), _nav(_page(""))) is None
 
 
 def test_a_theme_url_leading_into_the_folder_is_checked_too() -> None:
@@ -112,3 +123,28 @@ def test_install_twice_keeps_one_base_loader(tmp_path: Path) -> None:
     assert env.get_template(f"{shared_nav.BASE}/partials/nav.html").render() == "base nav"
     assert env.get_template("main.html").render() == "x"
     assert isinstance(env.loader, jinja2.ChoiceLoader) and len(env.loader.loaders) == 2
+
+
+def test_a_custom_dir_with_a_partial_of_the_nav_gets_materials_nav_on_every_page(tmp_path: Path) -> None:
+    """A theme's own nav-item.html may read the page (found by a tester: a copy that wrote
+    the page's title showed the first page's title on 65 pages): the nav is then not shared."""
+    import material
+
+    project = site.make_project(tmp_path / "project", site.REPO / "content")
+    partials = project / "overrides" / "partials"
+    partials.mkdir(parents=True)
+    original = (Path(material.__file__).parent / "templates" / "partials" / "nav-item.html").read_text(encoding="utf-8")
+    marked = re.sub(r"({% macro render\(.*?%})", r"\1<!-- strona: {{ page.title }} -->", original, count=1)
+    assert marked != original
+    (partials / "nav-item.html").write_text(marked, encoding="utf-8")
+    assert shared_nav.overrides_nav(str(project / "overrides"))
+    assert not shared_nav.overrides_nav(str(tmp_path / "none")) and not shared_nav.overrides_nav(None)
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert "\ntheme:\n" in text and "custom_dir" not in text
+    config.write_text(text.replace("\ntheme:\n", "\ntheme:\n  custom_dir: overrides\n", 1), encoding="utf-8")
+    built = site.build(project)
+    for folder in ("wiazki/senior-u-siebie-kramsk", "wiazki/klucz-do-domu-gdansk"):
+        page = site.page(built, folder)
+        title = page.find("h1").text.strip()
+        assert f"<!-- strona: {title}" in page.source, folder

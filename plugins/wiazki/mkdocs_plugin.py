@@ -280,7 +280,8 @@ class WiazkiPlugin(BasePlugin[WiazkiConfig]):
             dirs = list(config.theme.dirs)
             after = dirs[dirs.index(str(THEME_DIR)) + 1 :] if str(THEME_DIR) in dirs else dirs
             theme_urls = [config.extra.get("homepage"), config.theme.get("logo")]
-            shared_nav.install(env, after, [url for url in theme_urls if isinstance(url, str)])
+            shared = not shared_nav.overrides_nav(getattr(config.theme, "custom_dir", None))
+            shared_nav.install(env, after, [url for url in theme_urls if isinstance(url, str)], shared)
         return env
 
     def on_page_context(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
@@ -307,6 +308,10 @@ class WiazkiPlugin(BasePlugin[WiazkiConfig]):
         self._index.cancel()
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
+        # `mkdocs serve --clean` starts as "build": its first build's heap stays frozen until
+        # here, its rebuilds release theirs (a frozen heap would keep each one's garbage).
+        self._serving, self._one_shot = True, False
+        release_heap()
         if self.config.enabled:
             server.watch(str(self._content_dir))
         return server

@@ -12,18 +12,23 @@ MkDocs' page rendering).
 theme/partials/nav.html calls `key`, `get` and `keep` (as the template global
 `wiazki_nav`) and includes Material's own partial through the loader prefix `BASE`, so a
 page in the nav, or one that a nav link leads into, is rendered by Material as before. A
-theme's own custom_dir partials/nav.html comes first and then replaces ours.
+theme's own custom_dir partials/nav.html comes first and then replaces ours; a custom_dir
+with another partial of the nav (`NAV_PARTIALS`: nav-item.html may read the page) turns the
+sharing off (`install(shared=False)`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 import jinja2
 
 #: Loader prefix of the theme's templates without ours: "base/partials/nav.html" is Material's.
 BASE = "wiazki-base"
+#: The partials Material's nav renders: one of them in a theme's custom_dir may read the page.
+NAV_PARTIALS = ("nav.html", "nav-item.html", "logo.html", "source.html")
 
 Key = tuple[tuple[str, ...], int]
 
@@ -31,7 +36,13 @@ Key = tuple[tuple[str, ...], int]
 def _parts(url: str) -> tuple[str, ...]:
     """A URL's folder segments as `get_relative_url` reads a page's URL (a last segment with
     a dot is a file name), or a link's target: "wiazki/a/" → ("wiazki", "a")."""
-    return tuple(part for part in url.split("/") if part and part != ".")
+    parts: list[str] = []
+    for part in url.split("/"):
+        if part == "..":  # as MkDocs normalises a link: "wiazki/../wiazki/a/" is "wiazki/a/"
+            parts = parts[:-1]
+        elif part and part != ".":
+            parts.append(part)
+    return tuple(parts)
 
 
 class SharedNav:
@@ -40,9 +51,11 @@ class SharedNav:
     A key is given only for a page outside the nav whose folder no nav link leads into;
     every other page gets None and Material renders its nav itself."""
 
-    def __init__(self, extra_urls: Sequence[str] = ()) -> None:
+    def __init__(self, extra_urls: Sequence[str] = (), shared: bool = True) -> None:
         """`extra_urls`: other site-relative URLs the nav template links to (the logo, a
-        configured home page), checked as the nav's own links are."""
+        configured home page), checked as the nav's own links are; `shared` False: no
+        page gets a key (Material renders every nav)."""
+        self._shared = shared
         self._html: dict[Key, str] = {}
         self._extra = [_parts(url) for url in extra_urls]
         self._nav: Any = None
@@ -64,7 +77,7 @@ class SharedNav:
     def key(self, page: Any, nav: Any) -> Key | None:
         """The key of `page`'s nav, or None when Material must render it (a page in the nav,
         one a nav link leads into, or no page)."""
-        if page is None or nav is None or getattr(page, "url", None) is None:
+        if not self._shared or page is None or nav is None or getattr(page, "url", None) is None:
             return None
         if nav is not self._nav:
             self._learn(nav)
@@ -88,12 +101,14 @@ class SharedNav:
         return html
 
 
-def install(env: jinja2.Environment, base_dirs: Sequence[str], extra_urls: Sequence[str] = ()) -> SharedNav:
+def install(
+    env: jinja2.Environment, base_dirs: Sequence[str], extra_urls: Sequence[str] = (), shared: bool = True
+) -> SharedNav:
     """Give `env` a new `SharedNav` as the global `wiazki_nav`, and the loader prefix `BASE`
     for the templates of `base_dirs` (the theme's folders after ours). Call once per build
     (MkDocs' `on_env`): the kept HTML belongs to one build's nav and site_url."""
-    shared = SharedNav(extra_urls)
-    env.globals["wiazki_nav"] = shared
+    shared_nav = SharedNav(extra_urls, shared)
+    env.globals["wiazki_nav"] = shared_nav
     loader = env.loader
     if isinstance(loader, jinja2.ChoiceLoader) and getattr(loader, "wiazki_base", False):
         loader = loader.loaders[0]
@@ -101,4 +116,9 @@ def install(env: jinja2.Environment, base_dirs: Sequence[str], extra_urls: Seque
     combined = jinja2.ChoiceLoader([loader, base]) if loader is not None else jinja2.ChoiceLoader([base])
     combined.wiazki_base = True  # type: ignore[attr-defined]
     env.loader = combined
-    return shared
+    return shared_nav
+
+
+def overrides_nav(custom_dir: str | None) -> bool:
+    """Whether a theme's `custom_dir` has a partial of the nav (`NAV_PARTIALS`) of its own."""
+    return bool(custom_dir) and any((Path(str(custom_dir)) / "partials" / name).is_file() for name in NAV_PARTIALS)
