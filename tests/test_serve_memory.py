@@ -81,7 +81,7 @@ def test_serve_clean_starts_as_a_build_yet_frees_the_garbage_of_its_rebuilds(tmp
         with h.frozen_today():
             build(config, serve_url="http://127.0.0.1:8000/")
             assert gc.get_freeze_count() > 0  # the first build, as a one-shot build would
-            plugin.on_serve(_Server(), config=config, builder=None)
+            plugin.on_serve(_Server(), config=config, builder=lambda: None)  # type: ignore[arg-type]
             assert gc.get_freeze_count() == 0
             kept = _Cycle()
             alive = weakref.ref(kept)
