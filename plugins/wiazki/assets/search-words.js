@@ -65,5 +65,24 @@
       });
   }
 
-  window.wiazkiSearchWords = { fold: fold, terms: terms, named: named, maxQueryLength: MAX_QUERY_LENGTH };
+  /** The query's words written with a capital letter, the first one too (lower case). */
+  function capitalised(query) {
+    return String(query || "")
+      .slice(0, MAX_QUERY_LENGTH)
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter(function (word) {
+        return word && word.charAt(0) !== word.charAt(0).toLowerCase();
+      })
+      .map(function (word) {
+        return word.toLowerCase();
+      });
+  }
+
+  window.wiazkiSearchWords = {
+    fold: fold,
+    terms: terms,
+    named: named,
+    capitalised: capitalised,
+    maxQueryLength: MAX_QUERY_LENGTH,
+  };
 })();

@@ -408,11 +408,15 @@
         var missing = words.filter(function (term, index) {
           return !answers[index].found;
         });
-        // A catalogue's place names something wherever it stands, in any case of letters:
-        // "Gdańsk opieka dla seniorów" as "opieka dla seniorów w Gdańsku".
+        // A catalogue's place names something written with a capital anywhere, or as the
+        // query's last word in any case ("Gdańsk opieka dla seniorów", "opieka dla seniorów
+        // lublin", as "… w Gdańsku"); a first word in lower case may be a common word spelt
+        // as a place ("koło gospodyń", "dobre praktyki").
         var names = named(query);
+        var capitals = queryWords.capitalised(query);
         words.forEach(function (term, index) {
-          if (answers[index].place && names.indexOf(term) < 0) {
+          var placed = index === words.length - 1 || capitals.indexOf(term) >= 0;
+          if (answers[index].place && placed && names.indexOf(term) < 0) {
             names.push(term);
           }
         });
@@ -726,7 +730,8 @@
         }
         // No page holds every word ("wychowankowie domu dziecka"): the pages with the most
         // of them, said so. A place named in the query still narrows ("… w Gdańsku": nothing
-        // elsewhere), so a page must hold every such word and one more.
+        // elsewhere), so a page must hold every such word: "seniorzy w Ełku" gives Ełk's
+        // bundle and partners (its social services office), not "no results".
         var needed = outcome.typed.filter(function (term, index) {
           return outcome.required.indexOf(outcome.words[index]) >= 0 && names.indexOf(term) >= 0;
         }).length;
@@ -736,7 +741,7 @@
         partial = true;
         var fewer = Array.from(pages.values())
           .filter(function (page) {
-            return page.names === needed && page.hits > needed;
+            return page.names === needed && page.hits >= Math.max(needed, 1);
           })
           .map(function (page) {
             page.weight = page.found.reduce(function (sum, count) {
