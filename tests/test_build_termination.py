@@ -301,6 +301,20 @@ except SystemExit:
 }
 
 
+def _script(source: str) -> subprocess.Popen[str]:
+    """`source` running in a new Python that imports the plugins (stdout and stderr piped)."""
+    env = dict(os.environ, PYTHONPATH=str(REPO / "plugins"))
+    return subprocess.Popen(
+        [sys.executable, "-c", source], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+
+
+def _run_script(source: str) -> subprocess.CompletedProcess[str]:
+    """`source` run to its end in a new Python that imports the plugins (at most 60 s)."""
+    env = dict(os.environ, PYTHONPATH=str(REPO / "plugins"))
+    return subprocess.run([sys.executable, "-c", source], env=env, capture_output=True, text=True, timeout=60)
+
+
 @pytest.mark.parametrize(
     ("name", "signum", "expected_code", "expected_out"),
     [
@@ -312,13 +326,7 @@ except SystemExit:
     ],
 )
 def test_the_guard_leaves_other_dispositions_and_defers_inside_a_block(name, signum, expected_code, expected_out):
-    script = subprocess.Popen(
-        [sys.executable, "-c", GUARD_SCRIPTS[name]],
-        env=dict(os.environ, PYTHONPATH=str(REPO / "plugins")),
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
+    script = _script(GUARD_SCRIPTS[name])
     try:
         assert script.stdout is not None and script.stdout.readline() == "gotowy\n"
         script.send_signal(signum)
@@ -369,13 +377,7 @@ def test_a_signal_raised_inside_a_weakref_callback_still_ends_the_process(signum
     # Python printed "Exception ignored in …" and went on: once in CI, a loop of
     # tests/test_cores.py ran on after Ctrl-C until the test's timeout.
     started = time.monotonic()
-    done = subprocess.run(
-        [sys.executable, "-c", LOST_SIGNAL.format(signum=int(signum))],
-        env=dict(os.environ, PYTHONPATH=str(REPO / "plugins")),
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    done = _run_script(LOST_SIGNAL.format(signum=int(signum)))
     assert "przebiegł do końca" not in done.stdout and time.monotonic() - started < 15
     assert done.returncode == expected_code, done.stderr
     assert "Exception ignored" not in done.stderr
@@ -400,13 +402,7 @@ with termination.deferred():
 
 
 def test_ctrl_c_inside_a_deferred_block_is_raised_when_it_ends():
-    done = subprocess.run(
-        [sys.executable, "-c", DEFERRED_CTRL_C],
-        env=dict(os.environ, PYTHONPATH=str(REPO / "plugins")),
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    done = _run_script(DEFERRED_CTRL_C)
     assert done.returncode == 0, done.stderr
     assert done.stdout.split("\n")[:3] == ["blok skończony", "przerwany po bloku", "drugi blok"]
 
@@ -427,13 +423,7 @@ except KeyboardInterrupt:
 
 
 def test_a_signal_after_the_grace_period_ends_a_hanging_clean_up_at_once():
-    script = subprocess.Popen(
-        [sys.executable, "-c", HANGING_CLEAN_UP],
-        env=dict(os.environ, PYTHONPATH=str(REPO / "plugins")),
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
+    script = _script(HANGING_CLEAN_UP)
     try:
         assert script.stdout is not None and script.stdout.readline() == "gotowy\n"
         script.send_signal(signal.SIGINT)

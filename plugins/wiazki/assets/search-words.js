@@ -47,6 +47,19 @@
 
   var PLACE_PREPOSITIONS = ["w", "we", "z", "ze", "na", "do", "kolo", "pod", "przy", "obok", "okolice"];
 
+  /** The query's words as typed (case kept), in order. */
+  function written(query) {
+    return String(query || "").slice(0, MAX_QUERY_LENGTH).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  }
+
+  function hasCapital(word) {
+    return word.charAt(0) !== word.charAt(0).toLowerCase();
+  }
+
+  function lower(word) {
+    return word.toLowerCase();
+  }
+
   /**
    * The query's words that name something (lower case): written with a capital letter
    * (not the first word: phones capitalise it) or after "w", "z", "na", "do"…
@@ -54,28 +67,17 @@
    * result, not every "pomoc" elsewhere.
    */
   function named(query) {
-    var words = String(query || "").slice(0, MAX_QUERY_LENGTH).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+    var words = written(query);
     return words
       .filter(function (word, index) {
-        var capital = index > 0 && word.charAt(0) !== word.charAt(0).toLowerCase();
-        return capital || (index > 0 && PLACE_PREPOSITIONS.indexOf(fold(words[index - 1])) >= 0);
+        return index > 0 && (hasCapital(word) || PLACE_PREPOSITIONS.indexOf(fold(words[index - 1])) >= 0);
       })
-      .map(function (word) {
-        return word.toLowerCase();
-      });
+      .map(lower);
   }
 
   /** The query's words written with a capital letter, the first one too (lower case). */
   function capitalised(query) {
-    return String(query || "")
-      .slice(0, MAX_QUERY_LENGTH)
-      .split(/[^\p{L}\p{N}]+/u)
-      .filter(function (word) {
-        return word && word.charAt(0) !== word.charAt(0).toLowerCase();
-      })
-      .map(function (word) {
-        return word.toLowerCase();
-      });
+    return written(query).filter(hasCapital).map(lower);
   }
 
   window.wiazkiSearchWords = {
